@@ -1,0 +1,87 @@
+// The one contract between model providers and everything above them. Nothing above a provider knows a
+// wire format: it sends a ModelRequest and reads Chunks.
+
+export type ModelSlot = 'gemini' | 'gpt';
+export type ThinkingLevel = 'minimal' | 'low' | 'medium' | 'high';
+
+export interface ImagePart {
+  readonly kind: 'image';
+  readonly mimeType: string;
+  /** Base64, no data: prefix. */
+  readonly data: string;
+}
+export interface TextPart {
+  readonly kind: 'text';
+  readonly text: string;
+}
+export type MessagePart = TextPart | ImagePart;
+
+export interface ChatMessage {
+  readonly role: 'user' | 'assistant';
+  readonly parts: readonly MessagePart[];
+  /**
+   * Opaque provider data that must be sent back unchanged in the next turn (Gemini's thoughtSignature parts).
+   * Providers that do not need it ignore it.
+   */
+  readonly providerState?: unknown;
+}
+
+export interface ModelRequest {
+  readonly model: string;
+  readonly system?: string;
+  readonly messages: readonly ChatMessage[];
+  readonly maxOutputTokens: number;
+  /** Gemini only; ignored by providers without reasoning controls. */
+  readonly thinkingLevel?: ThinkingLevel;
+}
+
+export interface Usage {
+  readonly promptTokens: number;
+  readonly outputTokens: number;
+  readonly thoughtTokens: number;
+  readonly cachedTokens: number;
+}
+
+/** Why an answer ended. 'length' = cut at the output limit (continue it); 'truncated' = stream ended without a finish. */
+export type FinishReason = 'stop' | 'length' | 'safety' | 'recitation' | 'blocked' | 'truncated' | 'other';
+
+export type ErrorKind =
+  | 'auth'
+  | 'quota'
+  | 'rate'
+  | 'context'
+  | 'safety'
+  | 'network'
+  | 'timeout'
+  | 'protocol'
+  | 'cancelled'
+  | 'notFound'
+  | 'server'
+  | 'badRequest';
+
+/** What the UI can offer next to an error. */
+export type ErrorAction = 'setKey' | 'retry' | 'openSettings' | 'none';
+
+export interface ProviderErrorInfo {
+  readonly kind: ErrorKind;
+  /** Says what happened and what to do; already redacted of keys. */
+  readonly message: string;
+  readonly action: ErrorAction;
+  readonly status?: number;
+  /** Raw reason from the server (finishReason, blockReason, error code), for display and logs. */
+  readonly reason?: string;
+}
+
+export type Chunk =
+  | { readonly type: 'text'; readonly text: string }
+  | { readonly type: 'thought'; readonly text: string }
+  | { readonly type: 'usage'; readonly usage: Usage }
+  | { readonly type: 'finish'; readonly reason: FinishReason; readonly detail?: string; readonly providerState?: unknown }
+  | { readonly type: 'error'; readonly error: ProviderErrorInfo };
+
+export interface ModelProvider {
+  /** Streams one answer. Never throws: failures arrive as an 'error' chunk, which is always the last. */
+  stream(request: ModelRequest, signal: AbortSignal): AsyncIterable<Chunk>;
+  /** Model ids the endpoint offers, where it has a list call. */
+  listModels?(signal: AbortSignal): Promise<string[]>;
+}
