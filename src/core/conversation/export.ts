@@ -1,0 +1,29 @@
+// A chat as a Markdown document (Tandem: Export Chat). Model output is quoted as-is: it is Markdown already.
+
+import { formatUsd } from '../../shared/format';
+import type { Conversation } from './types';
+
+export interface ExportLabels {
+  readonly modelLabel: (slot: string | undefined) => string;
+}
+
+export function conversationToMarkdown(conversation: Conversation, labels: ExportLabels, now = new Date()): string {
+  const lines: string[] = [`# ${conversation.title}`, '', `_Exported from Tandem on ${now.toISOString().slice(0, 10)}._`, ''];
+  let total = 0;
+  for (const message of conversation.messages) {
+    if (message.role === 'user') {
+      lines.push('## You', '', message.text);
+      if (message.images?.length) lines.push('', `_(${message.images.length} image${message.images.length > 1 ? 's' : ''} attached)_`);
+    } else {
+      lines.push(`## ${labels.modelLabel(message.model)}`, '', message.text);
+      if (message.error) lines.push('', `> **Error:** ${message.error.message}`);
+      if (message.usage) {
+        total += message.usage.costUsd;
+        lines.push('', `_${message.usage.promptTokens} in / ${message.usage.outputTokens} out tokens · ${formatUsd(message.usage.costUsd)}_`);
+      }
+    }
+    lines.push('');
+  }
+  lines.push('---', '', `Total cost: ${formatUsd(total)}`, '');
+  return lines.join('\n');
+}

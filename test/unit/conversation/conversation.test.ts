@@ -1,0 +1,107 @@
+import { strict as assert } from 'node:assert';
+import {
+  appendMessage,
+  emptyConversation,
+  titleFrom,
+  toModelMessages,
+  totalCost,
+  truncateBefore,
+} from '../../../src/core/conversation/conversation';
+import { conversationToMarkdown } from '../../../src/core/conversation/export';
+import { ConversationStore, type ChatFileSystem } from '../../../src/core/conversation/store';
+import type { StoredMessage } from '../../../src/core/conversation/types';
+import { formatUsd } from '../../../src/shared/format';
+
+const user = (id: string, text: string, extra: Partial<StoredMessage> = {}): StoredMessage => ({ id, role: 'user', text, createdAt: 1, ...extra });
+const answer = (id: string, text: string, extra: Partial<StoredMessage> = {}): StoredMessage => ({ id, role: 'assistant', text, createdAt: 2, model: 'gemini', ...extra });
+
+class MemoryFs implements ChatFileSystem {
+  readonly files = new Map<string, string>();
+  async list() { return [...this.files.keys()]; }
+  async read(name: string) { return this.files.get(name); }
+  async write(name: string, content: string) { this.files.set(name, content); }
+  async delete(name: string) { this.files.delete(name); }
+}
+
+describe('conversation', () => {
+  it('titles a chat by its first user message, trimmed to one line', () => {
+    assert.equal(titleFrom('  How do I\nparse JSON?'), 'How do I');
+    assert.equal(titleFrom(''), 'New chat');
+    assert.equal(titleFrom('x'.repeat(100)).length, 60);
+    let c = appendMessage(emptyConversation('c1', 0), user('u1', 'First question'));
+    c = appendMessage(c, user('u2', 'Second question'));
+    assert.equal(c.title, 'First question');
+  });
+
+  it('builds model messages with context, images, and no empty failed answers', () => {
+    let c = emptyConversation('c1', 0);
+    c = appendMessage(c, user('u1', 'Explain', { context: 'FILE a.ts', images: [{ mimeType: 'image/png', data: 'AAAA' }] }));
+    c = appendMessage(c, answer('a1', '', { error: { kind: 'network', message: 'x', action: 'retry' } }));
+    c = appendMessage(c, user('u2', 'Again'));
+    const messages = toModelMessages(c.messages);
+    assert.equal(messages.length, 1, 'two user turns in a row merge into one');
+    assert.deepEqual(messages[0].parts, [
+      { kind: 'text', text: 'FILE a.ts\n\nExplain' },
+      { kind: 'image', mimeType: 'image/png', data: 'AAAA' },
+      { kind: 'text', text: 'Again' },
+    ]);
+  });
+
+  it('truncates before a message for regenerate and edit, and refuses unknown ids', () => {
+    let c = emptyConversation('c1', 0);
+    for (const m of [user('u1', 'a'), answer('a1', 'b'), user('u2', 'c'), answer('a2', 'd')]) c = appendMessage(c, m);
+    assert.deepEqual(truncateBefore(c, 'a2')!.messages.map((m) => m.id), ['u1', 'a1', 'u2']);
+    assert.deepEqual(truncateBefore(c, 'u2')!.messages.map((m) => m.id), ['u1', 'a1']);
+    assert.equal(truncateBefore(c, 'nope'), undefined);
+  });
+
+  it('sums cost and exports markdown with usage and total', () => {
+    let c = emptyConversation('c1', 0);
+    c = appendMessage(c, user('u1', 'Hello'));
+    c = appendMessage(c, answer('a1', 'Hi **there**', { usage: { promptTokens: 10, outputTokens: 5, thoughtTokens: 0, cachedTokens: 0, costUsd: 0.0125 } }));
+    assert.equal(totalCost(c), 0.0125);
+    const md = conversationToMarkdown(c, { modelLabel: () => 'Gemini 3.1 Flash-Lite' }, new Date('2026-11-24T00:00:00Z'));
+    assert.match(md, /^# Hello\n/);
+    assert.match(md, /## You\n\nHello\n/);
+    assert.match(md, /## Gemini 3\.1 Flash-Lite\n\nHi \*\*there\*\*/);
+    assert.match(md, /10 in \/ 5 out tokens · \$0\.0125/);
+    assert.match(md, /Total cost: \$0\.0125/);
+  });
+
+  it('formats dollars for cheap requests', () => {
+    assert.equal(formatUsd(0), '$0.00');
+    assert.equal(formatUsd(0.00004), '<$0.0001');
+    assert.equal(formatUsd(0.01234), '$0.0123');
+    assert.equal(formatUsd(2.5), '$2.50');
+  });
+});
+
+describe('conversation store', () => {
+  it('saves, lists newest first, reloads from files, deletes', async () => {
+    const fs = new MemoryFs();
+    const store = new ConversationStore(fs);
+    await store.save(appendMessage(emptyConversation('old', 0), { ...user('u1', 'Old chat'), createdAt: 5 }));
+    await store.save(appendMessage(emptyConversation('new', 0), { ...user('u2', 'New chat'), createdAt: 9 }));
+    await store.save(emptyConversation('empty', 0));
+    assert.deepEqual((await store.list()).map((s) => s.id), ['new', 'old']);
+    assert.equal(fs.files.size, 2, 'an empty chat writes no file');
+
+    const reloaded = new ConversationStore(fs);
+    assert.equal((await reloaded.get('old'))!.messages[0].text, 'Old chat');
+    await reloaded.delete('old');
+    assert.deepEqual((await reloaded.list()).map((s) => s.id), ['new']);
+    assert.equal(fs.files.has('old.chat.json'), false);
+  });
+
+  it('skips corrupted or forged files instead of failing', async () => {
+    const fs = new MemoryFs();
+    fs.files.set('bad.chat.json', '{not json');
+    fs.files.set('forged.chat.json', JSON.stringify({ version: 1, conversation: { id: '../../etc', title: 't', createdAt: 1, updatedAt: 1, messages: [] } }));
+    fs.files.set('badimg.chat.json', JSON.stringify({ version: 1, conversation: { id: 'x', title: 't', createdAt: 1, updatedAt: 1, messages: [{ id: 'm', role: 'user', text: 'a', createdAt: 1, images: [{ mimeType: 'text/html', data: 'x' }] }] } }));
+    const good = appendMessage(emptyConversation('good', 0), user('u1', 'ok'));
+    fs.files.set('good.chat.json', JSON.stringify({ version: 1, conversation: good }));
+    const store = new ConversationStore(fs);
+    assert.deepEqual((await store.list()).map((s) => s.id), ['good']);
+    await assert.rejects(store.save({ ...good, id: '../evil' }));
+  });
+});
