@@ -1,0 +1,69 @@
+import * as vscode from 'vscode';
+import { ConversationStore } from './core/conversation/store';
+import { redactSecrets } from './core/providers/redact';
+import { exportConversation, insertAtCursor, openModelLink, saveAsNewFile } from './host/chat/chatActions';
+import { ChatController } from './host/chat/chatController';
+import { chatFileSystem } from './host/chat/chatFileSystem';
+import { ChatViews } from './host/chat/chatViews';
+import { registerChatCommands } from './host/chatCommands';
+import { registerKeyCommands } from './host/keyCommands';
+import { Log } from './host/log';
+import { ModelService } from './host/models';
+import { KeyStore } from './host/secrets';
+import { readSettings } from './host/settings';
+import { TandemStatusBar } from './host/statusBar';
+
+/** Builds the services and registers every feature. Nothing here waits on I/O: activation stays instant. */
+export function activate(context: vscode.ExtensionContext): void {
+  const started = performance.now();
+  const keys = new KeyStore(context.secrets);
+  const log = new Log((text) => redactSecrets(text, keys.knownSecrets()));
+  const models = new ModelService(keys, log, readSettings);
+  const statusBar = new TandemStatusBar((slot) => models.label(slot));
+
+  const controller = new ChatController(new ConversationStore(chatFileSystem(context)), models, {
+    settings: () => {
+      const s = readSettings();
+      return { autoContinueLimit: s.chat.autoContinueLimit, defaultModel: s.defaultModel, thinkingLevel: s.gemini.thinkingLevel };
+    },
+    contextForTurn: async () => undefined,
+    codeAction: async (action, code, language) => {
+      if (action === 'insert') return insertAtCursor(code);
+      if (action === 'save') return saveAsNewFile(code, language);
+      void vscode.window.showInformationMessage('Apply to file arrives with inline diff suggestions; use Insert at Cursor for now.');
+    },
+    openLink: openModelLink,
+    runCommand: async (command) => {
+      await vscode.commands.executeCommand(command);
+    },
+    exportChat: (conversation) => exportConversation(conversation, (slot) => models.label(slot)),
+    onChatsChanged: () => statusBar.update(controller.model),
+    memento: context.workspaceState,
+  }, log);
+  const views = new ChatViews(context.extensionUri, controller, log);
+  models.onDidSpend((amount) => {
+    statusBar.addCost(amount);
+    statusBar.update(controller.model);
+  });
+
+  context.subscriptions.push(
+    keys,
+    log,
+    statusBar,
+    controller,
+    views,
+    ...registerKeyCommands(keys, models, log),
+    ...registerChatCommands(controller, views, models, log),
+    vscode.workspace.onDidChangeConfiguration((e) => {
+      if (!e.affectsConfiguration('tandem')) return;
+      controller.refreshModels();
+      statusBar.update(controller.model);
+    }),
+  );
+  statusBar.update(controller.model);
+  log.info(`Tandem ${String(context.extension.packageJSON.version)} activated in ${(performance.now() - started).toFixed(1)} ms.`);
+}
+
+export function deactivate(): void {
+  // Everything is disposed through context.subscriptions.
+}

@@ -1,0 +1,74 @@
+import * as vscode from 'vscode';
+import { conversationToMarkdown } from '../../core/conversation/export';
+import type { Conversation } from '../../core/conversation/types';
+import type { ModelSlot } from '../../core/providers/types';
+
+/** File extensions for "Save as new file", by the code block's language tag. */
+const EXTENSIONS: Readonly<Record<string, string>> = {
+  typescript: 'ts', ts: 'ts', tsx: 'tsx', javascript: 'js', js: 'js', jsx: 'jsx', python: 'py', py: 'py', go: 'go',
+  rust: 'rs', rs: 'rs', java: 'java', kotlin: 'kt', swift: 'swift', c: 'c', cpp: 'cpp', 'c++': 'cpp', csharp: 'cs',
+  cs: 'cs', ruby: 'rb', rb: 'rb', php: 'php', json: 'json', yaml: 'yaml', yml: 'yml', html: 'html', css: 'css',
+  scss: 'scss', sql: 'sql', bash: 'sh', sh: 'sh', shell: 'sh', zsh: 'sh', powershell: 'ps1', markdown: 'md', md: 'md',
+  xml: 'xml', dockerfile: 'Dockerfile', toml: 'toml', diff: 'diff', lua: 'lua', dart: 'dart', vue: 'vue', svelte: 'svelte',
+};
+
+export function suggestedFileName(language: string): string {
+  const ext = EXTENSIONS[language.toLowerCase()] ?? 'txt';
+  return ext === 'Dockerfile' ? 'Dockerfile' : `untitled.${ext}`;
+}
+
+export async function insertAtCursor(code: string): Promise<void> {
+  const editor = vscode.window.activeTextEditor ?? vscode.window.visibleTextEditors[0];
+  if (!editor) {
+    void vscode.window.showWarningMessage('Open a file to insert the code into.');
+    return;
+  }
+  const applied = await editor.edit((builder) => {
+    for (const selection of editor.selections) builder.replace(selection, code);
+  });
+  if (!applied) void vscode.window.showErrorMessage('The code could not be inserted: the editor changed. Try again.');
+  else await vscode.window.showTextDocument(editor.document, editor.viewColumn);
+}
+
+export async function saveAsNewFile(code: string, language: string): Promise<void> {
+  const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
+  const name = suggestedFileName(language);
+  const target = await vscode.window.showSaveDialog({
+    defaultUri: folder ? vscode.Uri.joinPath(folder, name) : undefined,
+    saveLabel: 'Save Code',
+    title: 'Save the code block as a new file',
+  });
+  if (!target) return;
+  await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(code.endsWith('\n') ? code : `${code}\n`));
+  await vscode.window.showTextDocument(target);
+}
+
+/** Opens a link from model output only after a scheme check and a confirmation that shows the real URL. */
+export async function openModelLink(href: string, text: string): Promise<void> {
+  let url: URL;
+  try {
+    url = new URL(href);
+  } catch {
+    void vscode.window.showWarningMessage(`Tandem did not open a link it could not read: ${href.slice(0, 200)}`);
+    return;
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') {
+    void vscode.window.showWarningMessage(`Tandem opens only http and https links. Blocked: ${url.protocol} link.`);
+    return;
+  }
+  const shown = url.toString();
+  const looksDifferent = text.trim() && text.trim() !== href && text.trim() !== shown;
+  const detail = looksDifferent ? `The link text says "${text.trim().slice(0, 200)}", but it goes to:\n${shown}` : shown;
+  const choice = await vscode.window.showWarningMessage('Open this link from the model’s answer?', { modal: true, detail }, 'Open Link');
+  if (choice === 'Open Link') await vscode.env.openExternal(vscode.Uri.parse(shown, true));
+}
+
+export async function exportConversation(conversation: Conversation, modelLabel: (slot: ModelSlot) => string): Promise<void> {
+  if (conversation.messages.length === 0) {
+    void vscode.window.showInformationMessage('This chat is empty: nothing to export.');
+    return;
+  }
+  const markdown = conversationToMarkdown(conversation, { modelLabel: (slot) => (slot === 'gpt' || slot === 'gemini' ? modelLabel(slot) : 'Assistant') });
+  const document = await vscode.workspace.openTextDocument({ language: 'markdown', content: markdown });
+  await vscode.window.showTextDocument(document);
+}

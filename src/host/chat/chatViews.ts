@@ -1,0 +1,63 @@
+import * as vscode from 'vscode';
+import type { Log } from '../log';
+import type { ChatController } from './chatController';
+import { ChatSurface } from './chatSurface';
+import { chatHtml, webviewOptions } from './webviewHtml';
+
+export const CHAT_VIEW_ID = 'tandem.chatView';
+const PANEL_VIEW_TYPE = 'tandem.chatPanel';
+
+/**
+ * The sidebar "Chat" view and the optional editor-tab chat. Both are surfaces of the same controller, so a chat
+ * streams into whichever is open. State survives hide/show through the webview's own getState/setState and a
+ * fresh `init` on every `ready`, not through retainContextWhenHidden.
+ */
+export class ChatViews implements vscode.WebviewViewProvider, vscode.WebviewPanelSerializer, vscode.Disposable {
+  private view: vscode.WebviewView | undefined;
+  private readonly registrations: vscode.Disposable[];
+
+  constructor(
+    private readonly extensionUri: vscode.Uri,
+    private readonly controller: ChatController,
+    private readonly log: Log,
+  ) {
+    this.registrations = [
+      vscode.window.registerWebviewViewProvider(CHAT_VIEW_ID, this),
+      vscode.window.registerWebviewPanelSerializer(PANEL_VIEW_TYPE, this),
+    ];
+  }
+
+  resolveWebviewView(view: vscode.WebviewView): void {
+    this.view = view;
+    view.onDidDispose(() => {
+      if (this.view === view) this.view = undefined;
+    });
+    this.connect(view.webview, view.onDidDispose);
+  }
+
+  async deserializeWebviewPanel(panel: vscode.WebviewPanel): Promise<void> {
+    this.connect(panel.webview, panel.onDidDispose);
+  }
+
+  /** Reveals the sidebar chat (and focuses its input) — used by Open Chat and every command that chats. */
+  async reveal(): Promise<void> {
+    await vscode.commands.executeCommand(`${CHAT_VIEW_ID}.focus`);
+  }
+
+  openInEditor(): void {
+    const panel = vscode.window.createWebviewPanel(PANEL_VIEW_TYPE, 'Tandem Chat', vscode.ViewColumn.Beside, webviewOptions(this.extensionUri));
+    panel.iconPath = vscode.Uri.joinPath(this.extensionUri, 'media', 'tandem.svg');
+    this.connect(panel.webview, panel.onDidDispose);
+  }
+
+  private connect(webview: vscode.Webview, onDispose: vscode.Event<void>): void {
+    webview.options = webviewOptions(this.extensionUri);
+    const surface = new ChatSurface(webview, this.controller, this.log, onDispose);
+    this.controller.attach(surface);
+    webview.html = chatHtml(webview, this.extensionUri);
+  }
+
+  dispose(): void {
+    for (const registration of this.registrations) registration.dispose();
+  }
+}
