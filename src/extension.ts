@@ -33,6 +33,7 @@ export function activate(context: vscode.ExtensionContext): void {
       void vscode.window.showInformationMessage('Apply to file arrives with inline diff suggestions; use Insert at Cursor for now.');
     },
     openLink: openModelLink,
+    copy: (text) => Promise.resolve(vscode.env.clipboard.writeText(text)),
     runCommand: async (command) => {
       await vscode.commands.executeCommand(command);
     },

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import * as vscode from 'vscode';
+import type * as vscode from 'vscode';
 import { appendMessage, emptyConversation, replaceMessage, toChatView, toMessageView, toModelMessages, totalCost, truncateBefore } from '../../core/conversation/conversation';
 import { CONTINUE_INSTRUCTION, ContinuationJoiner } from '../../core/conversation/continuation';
 import type { ConversationStore } from '../../core/conversation/store';
@@ -22,10 +22,11 @@ export interface ChatHost {
   readonly contextForTurn: (question: string, slot: ModelSlot) => Promise<string | undefined>;
   readonly codeAction: (action: 'insert' | 'apply' | 'save', code: string, language: string) => Promise<void>;
   readonly openLink: (href: string, text: string) => Promise<void>;
+  readonly copy: (text: string) => Promise<void>;
   readonly runCommand: (command: string) => Promise<void>;
   readonly exportChat: (conversation: Conversation) => Promise<void>;
   readonly onChatsChanged: (conversation: Conversation) => void;
-  readonly memento: vscode.Memento;
+  readonly memento: Pick<vscode.Memento, 'get' | 'update'>;
 }
 
 const LAST_CHAT_KEY = 'tandem.lastChatId';
@@ -119,8 +120,7 @@ export class ChatController implements ChatMessageHandler, vscode.Disposable {
       case 'codeAction':
         return this.host.codeAction(message.action, message.code, message.language);
       case 'copy':
-        await vscode.env.clipboard.writeText(message.text);
-        return;
+        return this.host.copy(message.text);
       case 'openLink':
         return this.host.openLink(message.href, message.text);
       case 'hostAction':

@@ -1,0 +1,227 @@
+import { strict as assert } from 'node:assert';
+import { ChatController, type ChatHost } from '../../../src/host/chat/chatController';
+import type { ChatSurface } from '../../../src/host/chat/chatSurface';
+import type { GatewayRequest, ModelGateway } from '../../../src/host/chat/modelGateway';
+import type { Log } from '../../../src/host/log';
+import { ConversationStore, type ChatFileSystem } from '../../../src/core/conversation/store';
+import type { Chunk, Usage } from '../../../src/core/providers/types';
+import type { HostMessage } from '../../../src/shared/protocol';
+
+type Script = (request: GatewayRequest, signal: AbortSignal) => AsyncIterable<Chunk>;
+
+const usage = (promptTokens: number, outputTokens: number): Usage => ({ promptTokens, outputTokens, thoughtTokens: 0, cachedTokens: 0 });
+
+class FakeGateway implements ModelGateway {
+  readonly requests: GatewayRequest[] = [];
+  constructor(private readonly scripts: Script[]) {}
+  models() {
+    return [
+      { slot: 'gemini' as const, label: 'Gemini 3.1 Flash-Lite', modelId: 'gemini-3.1-flash-lite', supportsThinking: true },
+      { slot: 'gpt' as const, label: 'GPT-5.3 Chat', modelId: 'gpt-5.3-chat-latest', supportsThinking: false },
+    ];
+  }
+  label(slot: 'gemini' | 'gpt') {
+    return slot === 'gpt' ? 'GPT-5.3 Chat' : 'Gemini 3.1 Flash-Lite';
+  }
+  stream(request: GatewayRequest, signal: AbortSignal) {
+    this.requests.push(request);
+    const script = this.scripts.shift();
+    if (!script) throw new Error('no scripted answer left');
+    return script(request, signal);
+  }
+  costUsd(_slot: 'gemini' | 'gpt', u: Usage) {
+    return (u.promptTokens * 0.25 + u.outputTokens * 1.5) / 1e6;
+  }
+}
+
+function answer(...chunks: Chunk[]): Script {
+  return async function* () {
+    yield* chunks;
+  };
+}
+
+/** Streams text until aborted, then reports cancellation like a real provider. */
+function endless(): Script {
+  return async function* (_request, signal) {
+    yield { type: 'text', text: 'partial ' };
+    await new Promise<void>((resolve) => signal.addEventListener('abort', () => resolve(), { once: true }));
+    yield { type: 'error', error: { kind: 'cancelled', message: 'Stopped.', action: 'none' } };
+  };
+}
+
+class MemoryFs implements ChatFileSystem {
+  readonly files = new Map<string, string>();
+  async list() { return [...this.files.keys()]; }
+  async read(name: string) { return this.files.get(name); }
+  async write(name: string, content: string) { this.files.set(name, content); }
+  async delete(name: string) { this.files.delete(name); }
+}
+
+class MemoryMemento {
+  private readonly values = new Map<string, unknown>();
+  get<T>(key: string): T | undefined {
+    return this.values.get(key) as T | undefined;
+  }
+  async update(key: string, value: unknown) {
+    this.values.set(key, value);
+  }
+}
+
+const silentLog = { trace() {}, info() {}, warn() {}, error() {} } as unknown as Log;
+
+function setup(scripts: Script[], fs = new MemoryFs(), memento = new MemoryMemento()) {
+  const gateway = new FakeGateway(scripts);
+  const host: ChatHost = {
+    settings: () => ({ autoContinueLimit: 2, defaultModel: 'gemini', thinkingLevel: 'low' }),
+    contextForTurn: async (question) => `CONTEXT for ${question}`,
+    codeAction: async () => {},
+    openLink: async () => {},
+    copy: async () => {},
+    runCommand: async () => {},
+    exportChat: async () => {},
+    onChatsChanged: () => {},
+    memento,
+  };
+  const controller = new ChatController(new ConversationStore(fs), gateway, host, silentLog);
+  const posted: HostMessage[] = [];
+  const surface = { post: (m: HostMessage) => posted.push(m), onDidDispose: () => {} } as unknown as ChatSurface;
+  controller.attach(surface);
+  return { controller, gateway, posted, surface, fs, memento };
+}
+
+async function waitIdle(controller: ChatController) {
+  for (let i = 0; i < 1000 && controller.busy; i++) await new Promise((r) => setTimeout(r, 1));
+  assert.equal(controller.busy, false, 'answer did not finish');
+}
+
+function done(posted: HostMessage[]) {
+  return posted.filter((m): m is Extract<HostMessage, { type: 'messageDone' }> => m.type === 'messageDone');
+}
+
+describe('chat controller', () => {
+  it('streams an answer, sends context with the question, and records usage and cost', async () => {
+    const { controller, gateway, posted, surface, fs } = setup([
+      answer({ type: 'thought', text: 'hmm' }, { type: 'text', text: 'Hello ' }, { type: 'text', text: '**world**' }, { type: 'usage', usage: usage(1000, 2000) }, { type: 'finish', reason: 'stop' }),
+    ]);
+    await controller.handle({ type: 'ready' }, surface);
+    assert.equal(posted[0].type, 'init');
+    await controller.handle({ type: 'send', text: 'Say hi', images: [] }, surface);
+    await waitIdle(controller);
+    const final = done(posted)[0];
+    assert.equal(final.message.text, 'Hello **world**');
+    assert.equal(final.message.thoughts, 'hmm');
+    assert.equal(final.message.finish, 'stop');
+    assert.equal(final.message.usage?.costUsd, (1000 * 0.25 + 2000 * 1.5) / 1e6);
+    assert.equal(final.totalCostUsd, final.message.usage?.costUsd);
+    const sent = gateway.requests[0].messages;
+    assert.equal(sent.length, 1);
+    assert.deepEqual(sent[0].parts[0], { kind: 'text', text: 'CONTEXT for Say hi\n\nSay hi' });
+    const text = posted.filter((m) => m.type === 'delta' && m.kind === 'text').map((m) => (m as { text: string }).text).join('');
+    assert.equal(text, 'Hello **world**', 'deltas add up to the answer');
+    assert.equal(fs.files.size, 1, 'chat persisted');
+  });
+
+  it('continues an answer cut at the output limit and joins it without a seam', async () => {
+    const { controller, gateway, surface, posted } = setup([
+      answer({ type: 'text', text: '```ts\nconst numbers = [1, 2, 3];\nconst doubled = numbers.map' }, { type: 'usage', usage: usage(10, 20) }, { type: 'finish', reason: 'length' }),
+      answer({ type: 'text', text: '```ts\nconst doubled = numbers.map((n) => n * 2);\n```\n' }, { type: 'usage', usage: usage(30, 5) }, { type: 'finish', reason: 'stop' }),
+    ]);
+    await controller.handle({ type: 'ready' }, surface);
+    await controller.handle({ type: 'send', text: 'double', images: [] }, surface);
+    await waitIdle(controller);
+    const final = done(posted)[0].message;
+    assert.equal(final.text, '```ts\nconst numbers = [1, 2, 3];\nconst doubled = numbers.map((n) => n * 2);\n```\n');
+    assert.equal(final.continuations, 1);
+    assert.equal(final.finish, 'stop');
+    assert.deepEqual(final.usage && [final.usage.promptTokens, final.usage.outputTokens], [40, 25]);
+    const second = gateway.requests[1].messages;
+    assert.equal(second[second.length - 2].role, 'assistant');
+    assert.match((second[second.length - 1].parts[0] as { text: string }).text, /cut off at the output limit/);
+  });
+
+  it('stops after the continuation limit and reports the cut', async () => {
+    let part = 0;
+    const cut = () => answer({ type: 'text', text: `part ${++part} `.repeat(30) }, { type: 'finish', reason: 'length' });
+    const { controller, surface, posted, gateway } = setup([cut(), cut(), cut()]);
+    await controller.handle({ type: 'ready' }, surface);
+    await controller.handle({ type: 'send', text: 'long', images: [] }, surface);
+    await waitIdle(controller);
+    assert.equal(gateway.requests.length, 3, 'one answer plus two continuations');
+    assert.equal(done(posted)[0].message.finish, 'length');
+  });
+
+  it('Stop cancels the stream and keeps the partial answer', async () => {
+    const { controller, surface, posted } = setup([endless()]);
+    await controller.handle({ type: 'ready' }, surface);
+    await controller.handle({ type: 'send', text: 'go', images: [] }, surface);
+    assert.equal(controller.busy, true);
+    await controller.handle({ type: 'stop' }, surface);
+    assert.equal(controller.busy, false);
+    const final = done(posted)[0].message;
+    assert.equal(final.text, 'partial ');
+    assert.equal(final.error?.kind, 'cancelled');
+  });
+
+  it('keeps partial text next to a mid-stream error and retries on request', async () => {
+    const { controller, surface, posted, gateway } = setup([
+      answer({ type: 'text', text: 'Half an ans' }, { type: 'error', error: { kind: 'network', message: 'The connection dropped.', action: 'retry' } }),
+      answer({ type: 'text', text: 'Full answer.' }, { type: 'finish', reason: 'stop' }),
+    ]);
+    await controller.handle({ type: 'ready' }, surface);
+    await controller.handle({ type: 'send', text: 'q', images: [] }, surface);
+    await waitIdle(controller);
+    const failed = done(posted)[0].message;
+    assert.equal(failed.text, 'Half an ans');
+    assert.deepEqual(failed.error, { kind: 'network', message: 'The connection dropped.', action: 'retry' });
+    await controller.handle({ type: 'retry' }, surface);
+    await waitIdle(controller);
+    assert.equal(done(posted)[1].message.text, 'Full answer.');
+    assert.equal(controller.current.messages.length, 2, 'the failed answer was replaced');
+    assert.equal(gateway.requests[1].messages.length, 1, 'the retry resends the question only');
+  });
+
+  it('regenerates an answer and edits-and-resends a question', async () => {
+    const { controller, surface, gateway } = setup([
+      answer({ type: 'text', text: 'A1' }, { type: 'finish', reason: 'stop' }),
+      answer({ type: 'text', text: 'A2' }, { type: 'finish', reason: 'stop' }),
+      answer({ type: 'text', text: 'A3' }, { type: 'finish', reason: 'stop' }),
+    ]);
+    await controller.handle({ type: 'ready' }, surface);
+    await controller.handle({ type: 'send', text: 'first', images: [] }, surface);
+    await waitIdle(controller);
+    const answerId = controller.current.messages[1].id;
+    await controller.handle({ type: 'regenerate', messageId: answerId }, surface);
+    await waitIdle(controller);
+    assert.deepEqual(controller.current.messages.map((m) => m.text), ['first', 'A2']);
+    const questionId = controller.current.messages[0].id;
+    await controller.handle({ type: 'editResend', messageId: questionId, text: 'edited' }, surface);
+    await waitIdle(controller);
+    assert.deepEqual(controller.current.messages.map((m) => m.text), ['edited', 'A3']);
+    assert.deepEqual(gateway.requests[2].messages[0].parts[0], { kind: 'text', text: 'CONTEXT for first\n\nedited' }, 'the edited question keeps its context');
+  });
+
+  it('refuses a second send while answering, without losing it silently', async () => {
+    const { controller, surface, posted } = setup([endless()]);
+    await controller.handle({ type: 'ready' }, surface);
+    await controller.handle({ type: 'send', text: 'one', images: [] }, surface);
+    await controller.handle({ type: 'send', text: 'two', images: [] }, surface);
+    assert.ok(posted.some((m) => m.type === 'notice' && m.level === 'warning'));
+    assert.equal(controller.current.messages.filter((m) => m.role === 'user').length, 1);
+    await controller.stop();
+  });
+
+  it('restores the last chat after a reload', async () => {
+    const fs = new MemoryFs();
+    const memento = new MemoryMemento();
+    const first = setup([answer({ type: 'text', text: 'kept' }, { type: 'finish', reason: 'stop' })], fs, memento);
+    await first.controller.handle({ type: 'ready' }, first.surface);
+    await first.controller.handle({ type: 'send', text: 'remember me', images: [] }, first.surface);
+    await waitIdle(first.controller);
+
+    const second = setup([], fs, memento);
+    await second.controller.handle({ type: 'ready' }, second.surface);
+    const init = second.posted[0];
+    assert.equal(init.type, 'init');
+    assert.deepEqual(init.type === 'init' && init.chat.messages.map((m) => m.text), ['remember me', 'kept']);
+  });
+});
