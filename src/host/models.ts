@@ -1,0 +1,139 @@
+import * as vscode from 'vscode';
+import type { ModelOption } from '../shared/protocol';
+import type { Chunk, ModelProvider, ModelSlot, ProviderErrorInfo, Usage } from '../core/providers/types';
+import type { GatewayRequest, ModelGateway } from './chat/modelGateway';
+import { MODEL_LABEL, originsFor, resolveEndpoint, type ResolvedEndpoint } from './endpoints';
+import type { Log } from './log';
+import { credentialLabel, type CredentialId, type KeyStore } from './secrets';
+import type { TandemSettings } from './settings';
+
+/** Builds a wire-format provider for one request from plain values (see src/core/providers). */
+export type ProviderFactory = (endpoint: ResolvedEndpoint, secret: string | undefined, settings: TandemSettings) => ModelProvider;
+
+export type ConnectionTest = { ok: true; ms: number } | { ok: false; error: ProviderErrorInfo };
+
+const TEST_PROMPT = 'Reply with the single word OK.';
+
+/**
+ * The chat's door to the models: resolves a slot to an endpoint and a key, asks before a key goes to an origin
+ * it was not saved for, and prices usage. Settings are read per request, so a change applies to the next one.
+ */
+export class ModelService implements ModelGateway, vscode.Disposable {
+  private readonly spent = new vscode.EventEmitter<number>();
+  readonly onDidSpend = this.spent.event;
+
+  constructor(
+    private readonly keys: KeyStore,
+    private readonly log: Log,
+    private readonly settings: () => TandemSettings,
+    private readonly createProvider: ProviderFactory,
+  ) {}
+
+  models(): ModelOption[] {
+    const s = this.settings();
+    return [
+      { slot: 'gemini', label: MODEL_LABEL.gemini, modelId: s.gemini.model, supportsThinking: true },
+      { slot: 'gpt', label: MODEL_LABEL.gpt, modelId: s.gpt.model, supportsThinking: false },
+    ];
+  }
+
+  modelOptions(): ModelOption[] {
+    return this.models();
+  }
+
+  label(slot: ModelSlot): string {
+    return MODEL_LABEL[slot];
+  }
+
+  endpointLabel(slot: ModelSlot): string {
+    return resolveEndpoint(slot, this.settings()).label;
+  }
+
+  credentialFor(slot: ModelSlot): CredentialId {
+    return resolveEndpoint(slot, this.settings()).credential;
+  }
+
+  credentialsInUse(): CredentialId[] {
+    return [...new Set([this.credentialFor('gemini'), this.credentialFor('gpt')])];
+  }
+
+  originsFor(id: CredentialId): string[] {
+    return originsFor(id, this.settings());
+  }
+
+  /** Slots that can make a request now: a key is set, or the endpoint needs none. */
+  async configuredSlots(): Promise<ModelSlot[]> {
+    const settings = this.settings();
+    const slots: ModelSlot[] = [];
+    for (const slot of ['gemini', 'gpt'] as const) {
+      const endpoint = resolveEndpoint(slot, settings);
+      if (!endpoint.credentialRequired || (await this.keys.get(endpoint.credential))) slots.push(slot);
+    }
+    return slots;
+  }
+
+  costUsd(slot: ModelSlot, usage: Usage): number {
+    const price = slot === 'gemini' ? this.settings().gemini.price : this.settings().gpt.price;
+    // Thought tokens are billed as output; cached-token discounts are not modelled (no price setting for them).
+    return (usage.promptTokens * price.inputPerMillion + (usage.outputTokens + usage.thoughtTokens) * price.outputPerMillion) / 1_000_000;
+  }
+
+  async *stream(request: GatewayRequest, signal: AbortSignal): AsyncIterable<Chunk> {
+    const settings = this.settings();
+    const endpoint = resolveEndpoint(request.slot, settings);
+    const secret = await this.authorizedSecret(endpoint);
+    if (typeof secret === 'object') {
+      yield { type: 'error', error: secret };
+      return;
+    }
+    const provider = this.createProvider(endpoint, secret, settings);
+    const maxOutputTokens = request.slot === 'gemini' ? settings.gemini.maxOutputTokens : settings.gpt.maxOutputTokens;
+    this.log.trace(`Request to ${endpoint.label} (${endpoint.origin}), model ${endpoint.model}.`);
+    for await (const chunk of provider.stream(
+      { model: endpoint.model, system: request.system, messages: request.messages, maxOutputTokens, thinkingLevel: request.slot === 'gemini' ? request.thinkingLevel : undefined },
+      signal,
+    )) {
+      if (chunk.type === 'usage') this.spent.fire(this.costUsd(request.slot, chunk.usage));
+      yield chunk;
+    }
+  }
+
+  async testConnection(slot: ModelSlot, signal: AbortSignal): Promise<ConnectionTest> {
+    const started = Date.now();
+    let error: ProviderErrorInfo | undefined;
+    let answered = false;
+    for await (const chunk of this.stream({ slot, system: '', messages: [{ role: 'user', parts: [{ kind: 'text', text: TEST_PROMPT }] }], thinkingLevel: 'minimal' }, signal)) {
+      if (chunk.type === 'error') error = chunk.error;
+      if (chunk.type === 'text' || chunk.type === 'finish') answered = true;
+    }
+    if (error) return { ok: false, error };
+    if (!answered) return { ok: false, error: { kind: 'protocol', message: 'The server answered, but with no text.', action: 'openSettings' } };
+    return { ok: true, ms: Date.now() - started };
+  }
+
+  /** The secret to send, or the error to show instead. Asks before a key goes to a new origin. */
+  private async authorizedSecret(endpoint: ResolvedEndpoint): Promise<string | undefined | ProviderErrorInfo> {
+    const credential = await this.keys.get(endpoint.credential);
+    if (!credential) {
+      if (!endpoint.credentialRequired) return undefined;
+      return { kind: 'auth', message: `No ${credentialLabel(endpoint.credential)} is set. Run 'Tandem: Set API Key'.`, action: 'setKey' };
+    }
+    if (credential.origins === 'any' || credential.origins.includes(endpoint.origin)) return credential.secret;
+    const allowed = credential.origins.join(', ');
+    const choice = await vscode.window.showWarningMessage(
+      `Send your ${credentialLabel(endpoint.credential)} to ${endpoint.origin}?`,
+      { modal: true, detail: `It was saved for ${allowed}. Your settings now send ${endpoint.label} requests to ${endpoint.origin}.` },
+      'Send Key',
+    );
+    if (choice !== 'Send Key') {
+      return { kind: 'auth', message: `Your key was not sent to ${endpoint.origin}. Set a key for that endpoint with 'Tandem: Set API Key'.`, action: 'setKey' };
+    }
+    await this.keys.allowOrigin(endpoint.credential, endpoint.origin);
+    this.log.info(`${credentialLabel(endpoint.credential)} may now also go to ${endpoint.origin}.`);
+    return credential.secret;
+  }
+
+  dispose(): void {
+    this.spent.dispose();
+  }
+}

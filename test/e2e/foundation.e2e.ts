@@ -1,0 +1,35 @@
+import { strict as assert } from 'node:assert';
+import { CONTRIBUTED_COMMANDS, EXTENSION_ID, VscodeSession } from './harness';
+
+describe('foundation: Tandem in VS Code 1.139 (code-server)', () => {
+  let vscode: VscodeSession;
+
+  before(async () => {
+    vscode = await VscodeSession.start({ files: { 'src/app.ts': 'export const answer = 42;\n' } });
+  });
+  after(async () => {
+    await vscode?.dispose();
+  });
+
+  it('opens the Tandem view from the activity bar and its webview renders', async () => {
+    const frame = await vscode.openTandemView();
+    assert.ok(await frame.locator('[data-testid="tandem-app"]').isVisible());
+    await vscode.screenshot('foundation-view');
+  });
+
+  it('activates without an error in the extension host log', async () => {
+    await vscode.waitForLogLine(new RegExp(`${EXTENSION_ID.replace('.', '\\.')}`));
+    const log = vscode.readExtHostLog();
+    assert.doesNotMatch(log, new RegExp(`Activating extension '?${EXTENSION_ID}'? failed`, 'i'));
+    assert.doesNotMatch(log, /\[error\][^\n]*tandem/i);
+    assert.match(vscode.readTandemLog(), /Tandem .* activated in [\d.]+ ms/);
+  });
+
+  it('lists every contributed command in the palette under "Tandem:"', async () => {
+    const entries = await vscode.paletteEntries('Tandem:');
+    const expected = CONTRIBUTED_COMMANDS.filter((c) => c.category === 'Tandem').map((c) => `Tandem: ${c.title}`);
+    assert.ok(expected.length >= 10, 'package.json contributes the commands');
+    const missing = expected.filter((title) => !entries.includes(title));
+    assert.deepEqual(missing, [], `missing from the palette; saw ${entries.join(' | ')}`);
+  });
+});

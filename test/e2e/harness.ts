@@ -1,0 +1,321 @@
+// The one harness for end-to-end tests in a real VS Code: code-server 4.139.1 (VS Code 1.139.1) with the packaged
+// VSIX installed, driven by Debian's Chromium through playwright-core. Every wait is for a condition; every
+// process started here is killed in dispose(), also when a test fails or the run is interrupted.
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as net from 'node:net';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { chromium, type Browser, type FrameLocator, type Page } from 'playwright-core';
+
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const paths = require('../../scripts/vscode-paths.js') as { root: string; toolsDir: string; nodeBinDir: string; codeServerBin: string; chromiumPath: string };
+
+const ROOT = paths.root;
+const PACKAGE = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as {
+  name: string;
+  publisher: string;
+  version: string;
+  contributes: { commands: { command: string; title: string; category?: string }[] };
+};
+export const EXTENSION_ID = `${PACKAGE.publisher}.${PACKAGE.name}`;
+export const CONTRIBUTED_COMMANDS = PACKAGE.contributes.commands;
+const RESULTS_DIR = path.join(ROOT, 'test-results');
+
+export interface SessionOptions {
+  /** Written to the user settings file before start (Tandem's key-routing settings are user-level only). */
+  readonly settings?: Record<string, unknown>;
+  /** Files of the temporary workspace, relative path → content. */
+  readonly files?: Record<string, string>;
+  /** Keep workspace trust on (for Restricted Mode tests): the folder opens untrusted. */
+  readonly restricted?: boolean;
+  /** Extra environment for the extension host. */
+  readonly env?: Record<string, string>;
+}
+
+const live = new Set<VscodeSession>();
+let stagedExtensionDir: string | undefined;
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/** Polls `check` until it returns a value, or fails with `what` after `timeoutMs`. */
+export async function waitFor<T>(what: string, check: () => Promise<T | undefined> | T | undefined, timeoutMs = 30_000, intervalMs = 100): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  let lastError: unknown;
+  for (;;) {
+    try {
+      const value = await check();
+      if (value !== undefined && value !== false) return value;
+    } catch (error) {
+      lastError = error;
+    }
+    if (Date.now() > deadline) throw new Error(`Timed out after ${timeoutMs} ms waiting for ${what}${lastError ? `: ${String(lastError)}` : ''}`);
+    await new Promise((r) => setTimeout(r, intervalMs));
+  }
+}
+
+/** Packages the VSIX once per run and installs it into a staging extensions dir that sessions copy. */
+function stageExtension(): string {
+  if (stagedExtensionDir) return stagedExtensionDir;
+  const vsix = path.join(ROOT, `${PACKAGE.name}-${PACKAGE.version}.vsix`);
+  if (!process.env.TANDEM_E2E_SKIP_PACKAGE || !fs.existsSync(vsix)) {
+    execFileSync('npm', ['run', '--silent', 'package'], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
+  }
+  const staging = fs.mkdtempSync(path.join(os.tmpdir(), 'tandem-ext-'));
+  execFileSync(path.join(paths.nodeBinDir, 'node'), [paths.codeServerBin, '--extensions-dir', staging, '--install-extension', vsix], {
+    env: { ...process.env, PATH: `${paths.nodeBinDir}:${process.env.PATH}` },
+    stdio: 'ignore',
+  });
+  stagedExtensionDir = staging;
+  return staging;
+}
+
+export class VscodeSession {
+  readonly page: Page;
+  private constructor(
+    readonly port: number,
+    readonly workspace: string,
+    readonly userDataDir: string,
+    readonly extensionsDir: string,
+    private readonly server: ChildProcess,
+    private readonly browser: Browser,
+    page: Page,
+    readonly serverOutput: string[],
+  ) {
+    this.page = page;
+  }
+
+  static async start(options: SessionOptions = {}): Promise<VscodeSession> {
+    const staging = stageExtension();
+    const base = fs.mkdtempSync(path.join(os.tmpdir(), 'tandem-e2e-'));
+    const workspace = path.join(base, 'workspace');
+    const userDataDir = path.join(base, 'user-data');
+    const extensionsDir = path.join(base, 'extensions');
+    fs.mkdirSync(path.join(userDataDir, 'User'), { recursive: true });
+    fs.cpSync(staging, extensionsDir, { recursive: true });
+    for (const [file, content] of Object.entries(options.files ?? { 'README.md': '# Sample\n' })) {
+      fs.mkdirSync(path.dirname(path.join(workspace, file)), { recursive: true });
+      fs.writeFileSync(path.join(workspace, file), content);
+    }
+    fs.mkdirSync(workspace, { recursive: true });
+    const settings = {
+      'workbench.startupEditor': 'none',
+      'workbench.tips.enabled': false,
+      'security.workspace.trust.startupPrompt': 'never',
+      'telemetry.telemetryLevel': 'off',
+      'extensions.autoUpdate': false,
+      'extensions.ignoreRecommendations': true,
+      'workbench.secondarySideBar.defaultVisibility': 'hidden',
+      'chat.disableAIFeatures': true,
+      ...options.settings,
+    };
+    fs.writeFileSync(path.join(userDataDir, 'User', 'settings.json'), JSON.stringify(settings, null, 2));
+
+    const port = await freePort();
+    const args = [
+      paths.codeServerBin,
+      '--auth', 'none',
+      '--bind-addr', `127.0.0.1:${port}`,
+      '--disable-telemetry',
+      '--disable-update-check',
+      '--disable-getting-started-override',
+      '--user-data-dir', userDataDir,
+      '--extensions-dir', extensionsDir,
+      '--vscode-option', 'enable-smoke-test-driver',
+    ];
+    if (!options.restricted) args.push('--disable-workspace-trust');
+    args.push(workspace);
+    const server = spawn(path.join(paths.nodeBinDir, 'node'), args, {
+      detached: true,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: { ...process.env, ...options.env, PATH: `${paths.nodeBinDir}:${process.env.PATH}` },
+    });
+    const serverOutput: string[] = [];
+    server.stdout?.on('data', (d: Buffer) => serverOutput.push(d.toString()));
+    server.stderr?.on('data', (d: Buffer) => serverOutput.push(d.toString()));
+
+    let browser: Browser | undefined;
+    try {
+      await waitFor('code-server to listen', async () => {
+        if (server.exitCode !== null) throw new Error(`code-server exited: ${serverOutput.join('')}`);
+        const response = await fetch(`http://127.0.0.1:${port}/healthz`).catch(() => undefined);
+        return response?.ok ? true : undefined;
+      }, 60_000);
+      browser = await chromium.launch({
+        executablePath: paths.chromiumPath,
+        args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+      });
+      const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+      await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: `http://127.0.0.1:${port}` });
+      const page = await context.newPage();
+      const session = new VscodeSession(port, workspace, userDataDir, extensionsDir, server, browser, page, serverOutput);
+      live.add(session);
+      await page.goto(`http://127.0.0.1:${port}/?folder=${encodeURIComponent(workspace)}`);
+      await page.waitForSelector('.monaco-workbench', { timeout: 60_000 });
+      await session.waitForExtensionHost();
+      return session;
+    } catch (error) {
+      await browser?.close().catch(() => undefined);
+      killGroup(server);
+      fs.rmSync(base, { recursive: true, force: true });
+      throw error;
+    }
+  }
+
+  /** The remote extension host's log file (present once the host has started). */
+  extHostLogPath(): string | undefined {
+    const logs = path.join(this.userDataDir, 'logs');
+    if (!fs.existsSync(logs)) return undefined;
+    for (const session of fs.readdirSync(logs).sort().reverse()) {
+      const candidates = [path.join(logs, session, 'exthost1', 'remoteexthost.log'), path.join(logs, session, 'remoteexthost.log')];
+      for (const candidate of candidates) if (fs.existsSync(candidate)) return candidate;
+    }
+    return undefined;
+  }
+
+  readExtHostLog(): string {
+    const file = this.extHostLogPath();
+    return file ? fs.readFileSync(file, 'utf8') : '';
+  }
+
+  /** Tandem's own output channel log (Output → Tandem), where the extension writes. */
+  readTandemLog(): string {
+    const logs = path.join(this.userDataDir, 'logs');
+    if (!fs.existsSync(logs)) return '';
+    const found: string[] = [];
+    const walk = (dir: string) => {
+      for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+        const full = path.join(dir, entry.name);
+        if (entry.isDirectory()) walk(full);
+        else if (/Tandem\.log$/.test(entry.name)) found.push(fs.readFileSync(full, 'utf8'));
+      }
+    };
+    walk(logs);
+    return found.join('\n');
+  }
+
+  async waitForLogLine(pattern: RegExp, read: () => string = () => this.readExtHostLog(), timeoutMs = 30_000): Promise<string> {
+    return waitFor(`log line ${pattern}`, () => read().split('\n').find((line) => pattern.test(line)), timeoutMs);
+  }
+
+  private async waitForExtensionHost(): Promise<void> {
+    await this.waitForLogLine(/Extension host .*started|ExtensionService#_doActivateExtension|eager extensions activated/i, undefined, 60_000);
+  }
+
+  /** Runs a command by its palette title, e.g. "Tandem: Open Chat". */
+  async runCommand(title: string): Promise<void> {
+    await this.openPalette();
+    const input = this.page.locator('.quick-input-widget input');
+    await input.fill(`>${title}`);
+    const row = this.page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first();
+    await row.waitFor({ timeout: 15_000 });
+    await input.press('Enter');
+  }
+
+  private async openPalette(): Promise<void> {
+    await this.page.keyboard.press('Escape');
+    await this.page.keyboard.press('F1');
+    await this.page.locator('.quick-input-widget input').waitFor({ state: 'visible', timeout: 15_000 });
+  }
+
+  /** Palette entries whose label starts with `prefix` (e.g. "Tandem:"), scrolling through the whole list. */
+  async paletteEntries(prefix: string): Promise<string[]> {
+    await this.openPalette();
+    const input = this.page.locator('.quick-input-widget input');
+    await input.fill(`>${prefix}`);
+    await this.page.locator('.quick-input-list .monaco-list-row').first().waitFor({ timeout: 15_000 });
+    const seen = new Set<string>();
+    let stableRounds = 0;
+    while (stableRounds < 3) {
+      const before = seen.size;
+      const labels = await this.page.locator('.quick-input-list .monaco-list-row .label-name').allInnerTexts();
+      for (const label of labels) if (label.startsWith(prefix)) seen.add(label.trim());
+      await input.press('PageDown');
+      stableRounds = seen.size === before ? stableRounds + 1 : 0;
+    }
+    await this.page.keyboard.press('Escape');
+    return [...seen];
+  }
+
+  /** Opens Tandem's activity-bar container and returns the chat webview's inner frame once it rendered. */
+  async openTandemView(): Promise<FrameLocator> {
+    await this.page.locator('.activitybar [aria-label^="Tandem"]').first().click();
+    const frame = this.chatFrame();
+    await frame.locator('[data-testid="tandem-app"]').waitFor({ timeout: 30_000 });
+    return frame;
+  }
+
+  /** The chat webview's document (VS Code nests it in two iframes). */
+  chatFrame(): FrameLocator {
+    return this.page.frameLocator('.pane-body iframe.webview.ready, iframe.webview.ready').first().frameLocator('iframe#active-frame, iframe').first();
+  }
+
+  async notifications(): Promise<string[]> {
+    return this.page.locator('.notification-toast .notification-list-item-message').allInnerTexts();
+  }
+
+  async waitForNotification(pattern: RegExp, timeoutMs = 30_000): Promise<string> {
+    return waitFor(`a notification matching ${pattern}`, async () => (await this.notifications()).find((n) => pattern.test(n)), timeoutMs);
+  }
+
+  /** Types into the focused quick input (input box or quick pick) and accepts. */
+  async answerQuickInput(text: string): Promise<void> {
+    const input = this.page.locator('.quick-input-widget input');
+    await input.waitFor({ state: 'visible', timeout: 15_000 });
+    await input.fill(text);
+    await input.press('Enter');
+  }
+
+  /** Picks the quick-pick row whose label contains `label`. */
+  async pickQuickItem(label: string): Promise<void> {
+    const row = this.page.locator('.quick-input-list .monaco-list-row', { hasText: label }).first();
+    await row.waitFor({ timeout: 15_000 });
+    await row.click();
+  }
+
+  async screenshot(name: string): Promise<string> {
+    const file = path.join(RESULTS_DIR, 'screenshots', `${name}.png`);
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    await this.page.screenshot({ path: file });
+    return file;
+  }
+
+  async dispose(): Promise<void> {
+    if (!live.delete(this)) return;
+    await this.browser.close().catch(() => undefined);
+    killGroup(this.server);
+    await waitFor('code-server to exit', () => (this.server.exitCode !== null || this.server.signalCode !== null ? true : undefined), 10_000).catch(() => undefined);
+    fs.rmSync(path.dirname(this.workspace), { recursive: true, force: true });
+  }
+}
+
+function killGroup(child: ChildProcess): void {
+  if (child.pid === undefined) return;
+  try {
+    process.kill(-child.pid, 'SIGKILL');
+  } catch {
+    // already gone
+  }
+}
+
+function disposeAllSync(): void {
+  for (const session of live) {
+    killGroup((session as unknown as { server: ChildProcess }).server);
+  }
+}
+process.once('exit', disposeAllSync);
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, () => {
+    disposeAllSync();
+    process.exit(130);
+  });
+}
