@@ -9,6 +9,7 @@ import { registerChatCommands } from './host/chatCommands';
 import { registerKeyCommands } from './host/keyCommands';
 import { Log } from './host/log';
 import { ModelService } from './host/models';
+import { createProvider } from './host/providerFactory';
 import { KeyStore } from './host/secrets';
 import { readSettings } from './host/settings';
 import { TandemStatusBar } from './host/statusBar';
@@ -18,7 +19,7 @@ export function activate(context: vscode.ExtensionContext): void {
   const started = performance.now();
   const keys = new KeyStore(context.secrets);
   const log = new Log((text) => redactSecrets(text, keys.knownSecrets()));
-  const models = new ModelService(keys, log, readSettings);
+  const models = new ModelService(keys, log, readSettings, createProvider);
   const statusBar = new TandemStatusBar((slot) => models.label(slot));
 
   const controller = new ChatController(new ConversationStore(chatFileSystem(context)), models, {

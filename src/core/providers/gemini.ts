@@ -1,0 +1,196 @@
+// Gemini's streamGenerateContent?alt=sse, for the Gemini API, Vertex AI (token or express key) and CometAPI's
+// Gemini-native route. The stream has no [DONE]: it ends when the connection closes.
+
+import { protocolError, streamError, type ErrorContext } from './errors';
+import { getJson, streamRequest, type HttpRequest, type TransportOptions } from './http';
+import type { SseItem } from '../stream/sse';
+import type { ChatMessage, Chunk, FinishReason, ModelProvider, ModelRequest, Usage } from './types';
+
+export type GeminiEndpointKind = 'gemini' | 'vertex' | 'vertexExpress' | 'cometapi';
+
+export interface GeminiConfig {
+  readonly kind: GeminiEndpointKind;
+  readonly baseUrl: string;
+  readonly secret?: string;
+  readonly vertexProject?: string;
+  readonly vertexLocation?: string;
+  readonly context: ErrorContext;
+  readonly transport: TransportOptions;
+}
+
+interface GeminiPart {
+  text?: string;
+  thought?: boolean;
+  thoughtSignature?: string;
+  inlineData?: { mimeType: string; data: string };
+}
+
+/** What a Gemini answer leaves for the next turn: its parts as received, signatures included. */
+export interface GeminiProviderState {
+  readonly geminiParts: readonly GeminiPart[];
+}
+
+const FINISH: Readonly<Record<string, FinishReason>> = {
+  STOP: 'stop',
+  MAX_TOKENS: 'length',
+  SAFETY: 'safety',
+  PROHIBITED_CONTENT: 'safety',
+  BLOCKLIST: 'safety',
+  SPII: 'safety',
+  IMAGE_SAFETY: 'safety',
+  RECITATION: 'recitation',
+};
+
+export function geminiUrl(config: GeminiConfig, model: string, method: 'streamGenerateContent'): string {
+  const base = config.baseUrl.replace(/\/+$/, '');
+  const id = encodeURIComponent(model);
+  switch (config.kind) {
+    case 'vertex': {
+      const project = encodeURIComponent(config.vertexProject ?? '');
+      const location = encodeURIComponent(config.vertexLocation ?? 'global');
+      return `${base}/v1/projects/${project}/locations/${location}/publishers/google/models/${id}:${method}?alt=sse`;
+    }
+    case 'vertexExpress':
+      return `${base}/v1/publishers/google/models/${id}:${method}?alt=sse`;
+    default:
+      return `${base}/v1beta/models/${id}:${method}?alt=sse`;
+  }
+}
+
+function authHeaders(config: GeminiConfig): Record<string, string> {
+  if (!config.secret) return {};
+  return config.kind === 'vertex' ? { authorization: `Bearer ${config.secret}` } : { 'x-goog-api-key': config.secret };
+}
+
+function modelParts(message: ChatMessage): GeminiPart[] {
+  const text = message.parts.map((p) => (p.kind === 'text' ? p.text : '')).join('');
+  const state = message.providerState as Partial<GeminiProviderState> | undefined;
+  // Signed parts go back exactly as received, but only if they are still the whole answer.
+  if (Array.isArray(state?.geminiParts) && state.geminiParts.map((p) => p.text ?? '').join('') === text) return [...state.geminiParts];
+  return [{ text }];
+}
+
+export function geminiBody(request: ModelRequest): Record<string, unknown> {
+  const contents = request.messages.map((message) =>
+    message.role === 'assistant'
+      ? { role: 'model', parts: modelParts(message) }
+      : {
+          role: 'user',
+          parts: message.parts.map((p): GeminiPart => (p.kind === 'text' ? { text: p.text } : { inlineData: { mimeType: p.mimeType, data: p.data } })),
+        },
+  );
+  const generationConfig: Record<string, unknown> = { maxOutputTokens: request.maxOutputTokens };
+  if (request.thinkingLevel) generationConfig.thinkingConfig = { thinkingLevel: request.thinkingLevel, includeThoughts: true };
+  const body: Record<string, unknown> = { contents, generationConfig };
+  if (request.system) body.systemInstruction = { parts: [{ text: request.system }] };
+  return body;
+}
+
+function toUsage(metadata: Record<string, unknown>): Usage {
+  const n = (key: string) => (typeof metadata[key] === 'number' ? (metadata[key] as number) : 0);
+  return { promptTokens: n('promptTokenCount'), outputTokens: n('candidatesTokenCount'), thoughtTokens: n('thoughtsTokenCount'), cachedTokens: n('cachedContentTokenCount') };
+}
+
+/** Adjacent unsigned text parts are merged; signed parts stay whole. */
+function rememberPart(parts: GeminiPart[], part: GeminiPart): void {
+  const last = parts[parts.length - 1];
+  if (last && !last.thoughtSignature && !part.thoughtSignature && last.text !== undefined && part.text !== undefined) last.text += part.text;
+  else parts.push({ ...part });
+}
+
+export async function* decodeGeminiStream(items: AsyncIterable<SseItem>, context: ErrorContext): AsyncGenerator<Chunk> {
+  let usage: Usage | undefined;
+  let finish: FinishReason | undefined;
+  let detail: string | undefined;
+  let stray = '';
+  const parts: GeminiPart[] = [];
+  for await (const item of items) {
+    if (item.type === 'stray') {
+      // A bare JSON error object, possibly spread over several lines.
+      stray += `${item.line}\n`;
+      const error = tryParseError(stray);
+      if (error) {
+        yield { type: 'error', error: streamError(error.message, error.status, context) };
+        return;
+      }
+      continue;
+    }
+    const data = item.event.data.trim();
+    if (!data) continue;
+    let json: Record<string, unknown>;
+    try {
+      const parsed = JSON.parse(data) as unknown;
+      json = (Array.isArray(parsed) ? parsed[0] : parsed) as Record<string, unknown>;
+    } catch {
+      yield { type: 'error', error: protocolError('a stream event that is not JSON', context) };
+      return;
+    }
+    if (json?.error) {
+      const error = json.error as { message?: string; status?: string };
+      yield { type: 'error', error: streamError(error.message, error.status, context) };
+      return;
+    }
+    const blockReason = (json.promptFeedback as { blockReason?: string } | undefined)?.blockReason;
+    if (blockReason) {
+      finish = 'blocked';
+      detail = blockReason;
+    }
+    const candidate = (json.candidates as Record<string, unknown>[] | undefined)?.[0];
+    const content = candidate?.content as { parts?: GeminiPart[] } | undefined;
+    for (const part of content?.parts ?? []) {
+      if (part.thought) {
+        if (part.text) yield { type: 'thought', text: part.text };
+        continue;
+      }
+      if (part.text || part.thoughtSignature) rememberPart(parts, part);
+      if (part.text) yield { type: 'text', text: part.text };
+    }
+    const reason = candidate?.finishReason;
+    if (typeof reason === 'string' && reason !== 'FINISH_REASON_UNSPECIFIED') {
+      finish = FINISH[reason] ?? 'other';
+      detail = reason;
+    }
+    if (json.usageMetadata && typeof json.usageMetadata === 'object') usage = toUsage(json.usageMetadata as Record<string, unknown>);
+  }
+  if (stray.trim()) {
+    yield { type: 'error', error: streamError(stray.trim(), undefined, context) };
+    return;
+  }
+  if (usage) yield { type: 'usage', usage };
+  const providerState: GeminiProviderState | undefined = parts.some((p) => p.thoughtSignature) ? { geminiParts: parts } : undefined;
+  yield finish ? { type: 'finish', reason: finish, detail, providerState } : { type: 'finish', reason: 'truncated', detail: 'the stream ended without a finish reason' };
+}
+
+function tryParseError(text: string): { message?: string; status?: string } | undefined {
+  try {
+    let json = JSON.parse(text) as unknown;
+    if (Array.isArray(json)) json = json[0];
+    const error = (json as { error?: { message?: string; status?: string } })?.error;
+    return error ?? { message: text.trim() };
+  } catch {
+    return undefined;
+  }
+}
+
+export class GeminiProvider implements ModelProvider {
+  constructor(private readonly config: GeminiConfig) {}
+
+  stream(request: ModelRequest, signal: AbortSignal): AsyncIterable<Chunk> {
+    const http: HttpRequest = {
+      method: 'POST',
+      url: geminiUrl(this.config, request.model, 'streamGenerateContent'),
+      headers: { 'content-type': 'application/json', accept: 'text/event-stream', ...authHeaders(this.config) },
+      body: JSON.stringify(geminiBody(request)),
+    };
+    return streamRequest({ request: http, context: this.config.context, options: this.config.transport, decode: (items) => decodeGeminiStream(items, this.config.context) }, signal);
+  }
+
+  async listModels(signal: AbortSignal): Promise<string[]> {
+    if (this.config.kind === 'vertex' || this.config.kind === 'vertexExpress') return [];
+    const url = `${this.config.baseUrl.replace(/\/+$/, '')}/v1beta/models`;
+    const result = await getJson({ method: 'GET', url, headers: { accept: 'application/json', ...authHeaders(this.config) } }, signal, this.config.transport, this.config.context);
+    if (!result.ok) throw new Error(result.error.message);
+    const models = (result.json as { models?: { name?: string }[] }).models ?? [];
+    return models.map((m) => (m.name ?? '').replace(/^models\//, '')).filter(Boolean);
+  }
+}
