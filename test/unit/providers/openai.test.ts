@@ -1,0 +1,443 @@
+import { strict as assert } from 'node:assert';
+import { OpenAIChatProvider, openaiUrl, type OpenAIChatConfig } from '../../../src/core/providers/openaiChat';
+import type { Chunk } from '../../../src/core/providers/types';
+import { FakeServer, type Reply, type Step } from '../../fakes/server';
+import { openaiError, openaiEvents, openaiInvalidKey, openaiMidStreamError, openaiModels, openaiReply } from '../../fakes/openai';
+import { encodeEvent, htmlReply, redirectReply, sseReply } from '../../fakes/sse';
+import { collect, errorOf, fastTransport, last, openaiContext, simpleRequest, textOf } from './helpers';
+
+const KEY = openaiContext.secret!;
+const MODEL = 'gpt-5.3-chat-latest';
+const ANSWER = 'Héllo wörld — here is `code` and an emoji 🚀 across pieces.';
+
+const finishOf = (chunks: readonly Chunk[]) => {
+  const final = last(chunks);
+  if (final?.type !== 'finish') throw new Error(`expected a finish chunk last, got ${JSON.stringify(final)}`);
+  return final;
+};
+
+describe('OpenAI Chat Completions provider', () => {
+  let fake: FakeServer;
+  before(async () => {
+    fake = await FakeServer.start();
+  });
+  afterEach(() => fake.reset());
+  after(() => fake.close());
+
+  const provider = (overrides: Partial<OpenAIChatConfig> = {}) =>
+    new OpenAIChatProvider({ baseUrl: fake.url, secret: KEY, context: openaiContext, transport: fastTransport(), ...overrides });
+
+  describe('request', () => {
+    it('sends the exact Chat Completions request: path, Bearer key, content type, body', async () => {
+      fake.enqueue(openaiReply({ text: 'ok' }));
+      await collect(provider(), {
+        model: MODEL,
+        system: 'Be brief.',
+        messages: [
+          { role: 'user', parts: [{ kind: 'text', text: 'What is this?' }, { kind: 'image', mimeType: 'image/png', data: 'iVBORw0KGgo=' }] },
+          { role: 'assistant', parts: [{ kind: 'text', text: 'A logo.' }] },
+          { role: 'user', parts: [{ kind: 'text', text: 'Thanks' }] },
+        ],
+        maxOutputTokens: 16384,
+        thinkingLevel: 'high',
+      });
+      const [request] = fake.requests;
+      assert.equal(request.method, 'POST');
+      assert.equal(request.url, '/v1/chat/completions');
+      assert.equal(request.headers.authorization, `Bearer ${KEY}`);
+      assert.equal(request.headers['content-type'], 'application/json');
+      assert.equal(request.headers.accept, 'text/event-stream');
+      assert.ok(!request.url.includes(KEY), 'the key is never in the URL');
+      assert.deepEqual(request.json(), {
+        model: MODEL,
+        messages: [
+          { role: 'developer', content: 'Be brief.' },
+          { role: 'user', content: [{ type: 'text', text: 'What is this?' }, { type: 'image_url', image_url: { url: 'data:image/png;base64,iVBORw0KGgo=' } }] },
+          { role: 'assistant', content: 'A logo.' },
+          { role: 'user', content: 'Thanks' },
+        ],
+        stream: true,
+        stream_options: { include_usage: true },
+        max_completion_tokens: 16384,
+      });
+      const body = request.json();
+      for (const field of ['max_tokens', 'temperature', 'top_p', 'stop', 'reasoning_effort']) assert.equal(field in body, false, `${field} is never sent by default`);
+    });
+
+    it('sends opt-in extra body params, which never override the fields Tandem sets', async () => {
+      fake.enqueue(openaiReply({ text: 'ok' }));
+      await collect(provider({ extraBody: { temperature: 0.2, top_p: 0.9, model: 'hijacked', stream: false } }), simpleRequest(MODEL));
+      const body = fake.requests[0].json();
+      assert.equal(body.temperature, 0.2);
+      assert.equal(body.top_p, 0.9);
+      assert.equal(body.model, MODEL);
+      assert.equal(body.stream, true);
+    });
+
+    it('keeps a compatible base URL that already ends in /v1, and a trailing slash', async () => {
+      fake.enqueue(openaiReply({ text: 'ok' }), openaiReply({ text: 'ok' }));
+      await collect(provider({ baseUrl: `${fake.url}/v1` }), simpleRequest(MODEL));
+      await collect(provider({ baseUrl: `${fake.url}/` }), simpleRequest(MODEL));
+      assert.deepEqual(fake.requests.map((r) => r.url), ['/v1/chat/completions', '/v1/chat/completions']);
+    });
+
+    it('builds the CometAPI and OpenAI URLs', () => {
+      assert.equal(openaiUrl('https://api.cometapi.com', 'chat/completions'), 'https://api.cometapi.com/v1/chat/completions');
+      assert.equal(openaiUrl('https://api.cometapi.com/v1/', 'models'), 'https://api.cometapi.com/v1/models');
+      assert.equal(openaiUrl('https://api.openai.com', 'chat/completions'), 'https://api.openai.com/v1/chat/completions');
+      assert.equal(openaiUrl('http://localhost:11434/v1', 'chat/completions'), 'http://localhost:11434/v1/chat/completions');
+    });
+
+    it('sends a CometAPI sk- key as Bearer, and no Authorization header without a key', async () => {
+      fake.enqueue(openaiReply({ text: 'ok' }), openaiReply({ text: 'ok' }));
+      await collect(provider({ secret: 'sk-comet-key-123456789' }), simpleRequest(MODEL));
+      await collect(provider({ secret: undefined }), simpleRequest(MODEL));
+      assert.equal(fake.requests[0].headers.authorization, 'Bearer sk-comet-key-123456789');
+      assert.equal(fake.requests[1].headers.authorization, undefined);
+    });
+
+    it('refuses plain http to a non-loopback host and a key with a line break', async () => {
+      const remote = errorOf(await collect(provider({ baseUrl: 'http://example.com/v1' }), simpleRequest(MODEL)));
+      assert.match(remote.message, /plain http is allowed only for 127\.0\.0\.1 or localhost/);
+      const injected = errorOf(await collect(provider({ secret: 'sk-evil\r\nX-Injected: 1' }), simpleRequest(MODEL)));
+      assert.match(injected.message, /line break/);
+      assert.equal(fake.requests.length, 0);
+    });
+  });
+
+  describe('stream decoding', () => {
+    it('decodes text, the final usage chunk (prompt, output, cached) and the finish reason', async () => {
+      fake.enqueue(openaiReply({ text: ANSWER, promptTokens: 40, cachedTokens: 32 }));
+      const chunks = await collect(provider(), simpleRequest(MODEL));
+      assert.equal(textOf(chunks), ANSWER);
+      assert.equal(chunks.filter((c) => c.type === 'thought').length, 0);
+      const usage = chunks.filter((c) => c.type === 'usage');
+      assert.equal(usage.length, 1);
+      assert.deepEqual(usage[0].type === 'usage' && usage[0].usage, { promptTokens: 40, outputTokens: Math.ceil(ANSWER.length / 4), thoughtTokens: 0, cachedTokens: 32 });
+      assert.deepEqual(last(chunks), { type: 'finish', reason: 'stop', detail: 'stop' });
+      assert.equal(chunks.filter((c) => c.type === 'finish').length, 1);
+    });
+
+    for (const [name, framing] of [
+      ['LF', { eol: '\n' }],
+      ['CRLF', { eol: '\r\n' }],
+      ['lone CR', { eol: '\r' }],
+      ['every byte on its own (LF)', { split: 'byte' }],
+      ['every byte on its own (CRLF split across chunks)', { eol: '\r\n', split: 'byte' }],
+      ['every byte on its own (lone CR)', { eol: '\r', split: 'byte' }],
+      ['3-byte pieces', { eol: '\r\n', split: 3 }],
+      ['keep-alive comments', { keepAlive: true }],
+      ['keep-alive comments, CRLF, byte by byte', { eol: '\r\n', keepAlive: true, split: 'byte' }],
+      ['no trailing newline after [DONE]', { noTrailingNewline: true }],
+    ] as const) {
+      it(`reads the stream with ${name}`, async () => {
+        fake.enqueue(openaiReply({ text: ANSWER, pieceSize: 1 }, framing));
+        const chunks = await collect(provider(), simpleRequest(MODEL));
+        assert.equal(textOf(chunks), ANSWER);
+        assert.deepEqual(last(chunks), { type: 'finish', reason: 'stop', detail: 'stop' });
+      });
+    }
+
+    it('decodes UTF-8 characters split across network chunks', async () => {
+      const text = 'é🚀中';
+      const bytes = new TextEncoder().encode(openaiEvents({ text, pieceSize: 4 }).map((e) => encodeEvent(e, '\n')).join(''));
+      // Cut inside every multibyte character: after the first byte of é, inside the emoji, inside 中.
+      const cuts = [bytes.indexOf(0xc3) + 1, bytes.indexOf(0xf0) + 2, bytes.indexOf(0xe4) + 1];
+      const steps: Step[] = [];
+      let from = 0;
+      for (const cut of [...cuts, bytes.length]) {
+        steps.push({ write: bytes.subarray(from, cut) }, { delayMs: 5 });
+        from = cut;
+      }
+      fake.enqueue({ status: 200, headers: { 'content-type': 'text/event-stream; charset=utf-8' }, steps });
+      const chunks = await collect(provider(), simpleRequest(MODEL));
+      assert.equal(textOf(chunks), text);
+      assert.ok(!textOf(chunks).includes('\ufffd'));
+    });
+
+    it('joins multi-line data fields and ignores id/retry fields', async () => {
+      const json = JSON.stringify({ choices: [{ index: 0, delta: { content: 'multi' }, finish_reason: 'stop' }] }, null, 2);
+      fake.enqueue(sseReply([{ data: json, id: '7' }, { raw: 'retry: 1000\n\n' }, '[DONE]']));
+      const chunks = await collect(provider(), simpleRequest(MODEL));
+      assert.equal(textOf(chunks), 'multi');
+      assert.equal(finishOf(chunks).reason, 'stop');
+    });
+
+    it('accepts a stream without [DONE] that has a finish reason', async () => {
+      fake.enqueue(openaiReply({ text: ANSWER, noDone: true }));
+      const chunks = await collect(provider(), simpleRequest(MODEL));
+      assert.equal(textOf(chunks), ANSWER);
+      assert.equal(chunks.filter((c) => c.type === 'usage').length, 1);
+      assert.deepEqual(last(chunks), { type: 'finish', reason: 'stop', detail: 'stop' });
+    });
+
+    it('treats EOF without a finish reason as truncated and keeps the text', async () => {
+      fake.enqueue(openaiReply({ text: 'partial answer', finishReason: null }));
+      const chunks = await collect(provider(), simpleRequest(MODEL));
+      assert.equal(textOf(chunks), 'partial answer');
+      assert.equal(finishOf(chunks).reason, 'truncated');
+      assert.equal(fake.requests.length, 1);
+    });
+
+    it('keeps the partial text when the connection drops mid-answer, without retrying', async () => {
+      // The delay lets the client read the text before the drop (an errored body discards what it had queued).
+      fake.enqueue(openaiReply({ text: 'cut off here' }, { destroyAfter: 3, delayMs: 20 }));
+      const chunks = await collect(provider(), simpleRequest(MODEL));
+      assert.equal(textOf(chunks), 'cut off here');
+      const final = last(chunks);
+      assert.ok(final.type === 'error' || (final.type === 'finish' && final.reason === 'truncated'), JSON.stringify(final));
+      assert.equal(fake.requests.length, 1, 'no silent retry after text streamed');
+    });
+
+    it('reports finish_reason length (continue) and content_filter (safety)', async () => {
+      fake.enqueue(openaiReply({ text: 'cut', finishReason: 'length' }), openaiReply({ text: 'x', finishReason: 'content_filter' }));
+      assert.deepEqual(last(await collect(provider(), simpleRequest(MODEL))), { type: 'finish', reason: 'length', detail: 'length' });
+      assert.deepEqual(last(await collect(provider(), simpleRequest(MODEL))), { type: 'finish', reason: 'safety', detail: 'content_filter' });
+    });
+
+    for (const form of ['data', 'event'] as const) {
+      it(`turns a mid-stream error (${form === 'data' ? 'data: {error}' : 'event: error'}) into an error after the partial text, without retrying`, async () => {
+        fake.enqueue(openaiMidStreamError('Half of the answer', form), openaiReply({ text: 'should not be asked for' }));
+        const chunks = await collect(provider(), simpleRequest(MODEL));
+        assert.equal(textOf(chunks), 'Half of the answer');
+        const error = errorOf(chunks);
+        assert.equal(error.kind, 'server');
+        assert.equal(error.action, 'retry');
+        assert.equal(error.reason, 'server_error');
+        assert.match(error.message, /The server had an error while processing your request/);
+        assert.match(error.message, /partial answer is kept/);
+        assert.equal(fake.requests.length, 1, 'no silent retry after text streamed');
+      });
+    }
+
+    it('retries a mid-stream error that came before any text', async () => {
+      fake.enqueue(sseReply([{ event: 'error', data: JSON.stringify({ error: { message: 'overloaded', type: 'server_error' } }) }]), openaiReply({ text: 'second try' }));
+      const chunks = await collect(provider(), simpleRequest(MODEL));
+      assert.equal(textOf(chunks), 'second try');
+      assert.equal(fake.requests.length, 2);
+    });
+
+    it('decodes a huge answer (5 MB) intact', async function () {
+      this.timeout(30_000);
+      const line = 'const résumé = "🚀 streaming"; // a realistic line of code\n';
+      const text = line.repeat(Math.ceil((5 * 1024 * 1024) / line.length));
+      fake.enqueue(openaiReply({ text, pieceSize: 700 }));
+      const chunks = await collect(provider(), simpleRequest(MODEL));
+      const received = textOf(chunks);
+      assert.equal(received.length, text.length);
+      assert.ok(received === text, 'the 5 MB answer arrives byte for byte');
+      assert.equal(finishOf(chunks).reason, 'stop');
+    });
+  });
+
+  describe('errors', () => {
+    it('maps 401 invalid_api_key to auth with the Set API Key action, never showing the key, no retry', async () => {
+      fake.enqueue(openaiInvalidKey(), openaiError(401, { message: `Incorrect API key provided: ${KEY}.`, code: 'invalid_api_key' }));
+      for (let i = 0; i < 2; i++) {
+        const error = errorOf(await collect(provider(), simpleRequest(MODEL)));
+        assert.equal(error.kind, 'auth');
+        assert.equal(error.action, 'setKey');
+        assert.equal(error.status, 401);
+        assert.match(error.message, /Tandem: Set API Key/);
+        assert.ok(!error.message.includes(KEY));
+      }
+      assert.equal(fake.requests.length, 2, 'each 401 is asked once');
+    });
+
+    it('redacts a key echoed in any error message', async () => {
+      fake.enqueue(openaiError(400, { message: `Bad request for key ${KEY} and sk-other-key-1234567890`, code: 'invalid_value' }));
+      const error = errorOf(await collect(provider(), simpleRequest(MODEL)));
+      assert.equal(error.kind, 'badRequest');
+      assert.ok(!error.message.includes(KEY));
+      assert.ok(!error.message.includes('sk-other'));
+      assert.match(error.message, /\[redacted key\]/);
+    });
+
+    it('maps 429 insufficient_quota to quota and never retries it, even with a wait hint', async () => {
+      fake.enqueue(
+        openaiError(429, { message: 'You exceeded your current quota, please check your plan and billing details.', type: 'insufficient_quota', code: 'insufficient_quota' }, { 'retry-after': '1' }),
+        openaiReply({ text: 'should not be asked for' }),
+      );
+      const error = errorOf(await collect(provider(), simpleRequest(MODEL)));
+      assert.equal(error.kind, 'quota');
+      assert.equal(error.reason, 'insufficient_quota');
+      assert.equal(fake.requests.length, 1);
+    });
+
+    const rateLimited = (headers: Record<string, string>): Reply =>
+      openaiError(429, { message: 'Rate limit reached for gpt-5.3-chat-latest on requests per min.', type: 'requests', code: 'rate_limit_exceeded' }, headers);
+
+    for (const [name, headers, check] of [
+      ['retry-after seconds', { 'retry-after': '2' }, (ms: number) => ms === 2000],
+      ['retry-after-ms', { 'retry-after-ms': '250', 'retry-after': '9' }, (ms: number) => ms === 250],
+      ['retry-after HTTP date', { 'retry-after': new Date(Date.now() + 30_000).toUTCString() }, (ms: number) => ms > 25_000 && ms <= 30_000],
+    ] as const) {
+      it(`retries a 429 rate_limit_exceeded honouring ${name}, then succeeds`, async () => {
+        const waits: number[] = [];
+        fake.enqueue(rateLimited({ ...headers }), openaiReply({ text: 'after the wait' }));
+        const chunks = await collect(provider({ transport: fastTransport({ sleep: async (ms) => void waits.push(ms) }) }), simpleRequest(MODEL));
+        assert.equal(textOf(chunks), 'after the wait');
+        assert.equal(waits.length, 1);
+        assert.ok(check(waits[0]), `waited ${waits[0]} ms`);
+        assert.equal(fake.requests.length, 2);
+      });
+    }
+
+    it('gives up on a rate limit after maxRetries and says how long to wait', async () => {
+      fake.enqueue(...Array.from({ length: 4 }, () => rateLimited({ 'retry-after': '3' })));
+      const error = errorOf(await collect(provider({ transport: fastTransport({ maxRetries: 2, sleep: async () => undefined }) }), simpleRequest(MODEL)));
+      assert.equal(fake.requests.length, 3);
+      assert.equal(error.kind, 'rate');
+      assert.equal(error.action, 'retry');
+      assert.match(error.message, /Wait about 3 s/);
+    });
+
+    it('maps 400 context_length_exceeded to context, no retry', async () => {
+      fake.enqueue(openaiError(400, { message: "This model's maximum context length is 128000 tokens. However, your messages resulted in 130000 tokens.", param: 'messages', code: 'context_length_exceeded' }));
+      const error = errorOf(await collect(provider(), simpleRequest(MODEL)));
+      assert.equal(error.kind, 'context');
+      assert.match(error.message, /gpt-5\.3-chat-latest/);
+      assert.equal(fake.requests.length, 1);
+    });
+
+    it('maps 404 model_not_found to notFound naming the model setting', async () => {
+      fake.enqueue(openaiError(404, { message: 'The model `gpt-5.3-chat-latest` does not exist or you do not have access to it.', code: 'model_not_found' }));
+      const error = errorOf(await collect(provider(), simpleRequest(MODEL)));
+      assert.equal(error.kind, 'notFound');
+      assert.equal(error.action, 'openSettings');
+      assert.match(error.message, /tandem\.gpt\.model/);
+      assert.match(error.message, /"gpt-5\.3-chat-latest"/);
+      assert.equal(fake.requests.length, 1);
+    });
+
+    it('retries 500 and 503 with backoff, then succeeds', async () => {
+      const waits: number[] = [];
+      fake.enqueue(
+        openaiError(500, { message: 'The server had an error while processing your request.', type: 'server_error' }),
+        openaiError(503, { message: 'The engine is currently overloaded, please try again later.', type: 'server_error' }),
+        openaiReply({ text: 'third time lucky' }),
+      );
+      const chunks = await collect(provider({ transport: fastTransport({ sleep: async (ms) => void waits.push(ms) }) }), simpleRequest(MODEL));
+      assert.equal(textOf(chunks), 'third time lucky');
+      assert.equal(fake.requests.length, 3);
+      assert.equal(waits.length, 2);
+      assert.ok(waits[1] > waits[0], `backoff grows: ${waits.join(', ')}`);
+    });
+
+    it('respects x-should-retry: false on a 500', async () => {
+      fake.enqueue(openaiError(500, { message: 'no', type: 'server_error' }, { 'x-should-retry': 'false' }), openaiReply({ text: 'should not be asked for' }));
+      const error = errorOf(await collect(provider(), simpleRequest(MODEL)));
+      assert.equal(error.kind, 'server');
+      assert.equal(fake.requests.length, 1);
+    });
+
+    it('reports an HTML page with status 200 as an unexpected response (CometAPI wrong path)', async () => {
+      fake.enqueue(htmlReply());
+      const error = errorOf(await collect(provider(), simpleRequest(MODEL)));
+      assert.equal(error.kind, 'protocol');
+      assert.match(error.message, /^Unexpected response from server: expected an event stream but got text\/html/);
+      assert.equal(fake.requests.length, 1);
+    });
+
+    it('reports a non-JSON data event as a protocol error', async () => {
+      fake.enqueue(sseReply(['<html>oops</html>']));
+      const error = errorOf(await collect(provider(), simpleRequest(MODEL)));
+      assert.equal(error.kind, 'protocol');
+    });
+
+    it('does not follow a redirect to another origin, and the credential never reaches it', async () => {
+      const other = await FakeServer.start();
+      try {
+        fake.enqueue(redirectReply(`${other.url}/v1/chat/completions`, 301), redirectReply(`${other.url}/v1/chat/completions`, 307));
+        for (let i = 0; i < 2; i++) {
+          const error = errorOf(await collect(provider(), simpleRequest(MODEL)));
+          assert.equal(error.kind, 'protocol');
+          assert.ok(!error.message.includes(KEY));
+        }
+        assert.equal(other.requests.length, 0, 'the other origin never saw a request');
+        assert.equal(fake.requests.length, 2, 'no retry of a redirect');
+      } finally {
+        await other.close();
+      }
+    });
+  });
+
+  describe('cancellation and timeouts', () => {
+    it('closes the socket within 100 ms of Stop, mid-stream, and ends with cancelled', async () => {
+      fake.enqueue(openaiReply({ text: 'first words then nothing more', pieceSize: 5 }, { stallAfter: 3 }));
+      const controller = new AbortController();
+      const chunks: Chunk[] = [];
+      let stoppedAt = 0;
+      for await (const chunk of provider().stream(simpleRequest(MODEL), controller.signal)) {
+        chunks.push(chunk);
+        if (chunk.type === 'text' && !stoppedAt) {
+          stoppedAt = Date.now();
+          controller.abort();
+        }
+      }
+      const closedAt = await fake.requests[0].closed;
+      assert.ok(closedAt - stoppedAt < 100, `socket closed ${closedAt - stoppedAt} ms after Stop`);
+      assert.equal(errorOf(chunks).kind, 'cancelled');
+      assert.equal(fake.requests.length, 1);
+    });
+
+    it('closes the socket within 100 ms of Stop before the first byte', async () => {
+      fake.enqueue(sseReply([], { stallAfter: 0 }));
+      const controller = new AbortController();
+      const iterator = provider().stream(simpleRequest(MODEL), controller.signal)[Symbol.asyncIterator]();
+      const next = iterator.next();
+      const [request] = await fake.waitForRequests(1);
+      await new Promise((r) => setTimeout(r, 30));
+      const stoppedAt = Date.now();
+      controller.abort();
+      const first = await next;
+      const closedAt = await request.closed;
+      assert.ok(closedAt - stoppedAt < 100, `socket closed ${closedAt - stoppedAt} ms after Stop`);
+      assert.ok(!first.done && first.value.type === 'error' && first.value.error.kind === 'cancelled', JSON.stringify(first));
+    });
+
+    it('times out when the first byte never comes, retrying then saying so', async () => {
+      fake.enqueue(sseReply([], { stallAfter: 0 }), sseReply([], { stallAfter: 0 }));
+      const started = Date.now();
+      const chunks = await collect(provider({ transport: fastTransport({ firstByteTimeoutMs: 150, maxRetries: 1 }) }), simpleRequest(MODEL));
+      const error = errorOf(chunks);
+      assert.equal(error.kind, 'timeout');
+      assert.match(error.message, /did not start answering/);
+      assert.match(error.message, /tandem\.network\.firstByteTimeoutSeconds/);
+      assert.equal(fake.requests.length, 2);
+      assert.ok(Date.now() - started < 2_000);
+      const closed = await Promise.all(fake.requests.map((r) => r.closed));
+      assert.equal(closed.length, 2, 'both stalled sockets were closed');
+    });
+
+    it('times out when the stream goes idle, keeping the partial text, without retrying', async () => {
+      fake.enqueue(openaiReply({ text: 'some words and then silence', pieceSize: 5 }, { stallAfter: 4 }), openaiReply({ text: 'should not be asked for' }));
+      const chunks = await collect(provider({ transport: fastTransport({ idleTimeoutMs: 150 }) }), simpleRequest(MODEL));
+      assert.equal(textOf(chunks), 'some words and then silence'.slice(0, 15));
+      const error = errorOf(chunks);
+      assert.equal(error.kind, 'timeout');
+      assert.match(error.message, /stopped sending/);
+      assert.match(error.message, /tandem\.network\.idleTimeoutSeconds/);
+      assert.equal(fake.requests.length, 1);
+      await fake.requests[0].closed;
+    });
+  });
+
+  describe('listModels', () => {
+    it('lists models from GET /v1/models with the Bearer key', async () => {
+      fake.enqueue(openaiModels(['gpt-5.3-chat-latest', 'gpt-5.5']), openaiModels(['llama3']));
+      assert.deepEqual(await provider().listModels(new AbortController().signal), ['gpt-5.3-chat-latest', 'gpt-5.5']);
+      assert.deepEqual(await provider({ baseUrl: `${fake.url}/v1` }).listModels(new AbortController().signal), ['llama3']);
+      assert.equal(fake.requests[0].method, 'GET');
+      assert.equal(fake.requests[0].url, '/v1/models');
+      assert.equal(fake.requests[0].headers.authorization, `Bearer ${KEY}`);
+      assert.equal(fake.requests[1].url, '/v1/models');
+    });
+
+    it('rejects with a typed message on 401 and on an HTML page', async () => {
+      fake.enqueue(openaiInvalidKey(), htmlReply());
+      await assert.rejects(provider().listModels(new AbortController().signal), /Tandem: Set API Key/);
+      await assert.rejects(provider().listModels(new AbortController().signal), /Unexpected response from server/);
+    });
+  });
+});
