@@ -1,0 +1,158 @@
+// Decides which files may be read into context. Checks run cheapest and most important first: secret-looking
+// names are refused before anything asks for their size or content.
+import ignore, { type Ignore } from 'ignore';
+import picomatch from 'picomatch';
+
+/** Names that hold credentials: never read, whatever the settings say. Matched on the file name, any case. */
+export const SECRET_FILE_GLOBS: readonly string[] = [
+  '.env',
+  '.env.*',
+  '*.env',
+  '*.pem',
+  '*.key',
+  'id_rsa*',
+  'id_dsa*',
+  'id_ecdsa*',
+  'id_ed25519*',
+  '*.p12',
+  '*.pfx',
+  '*.jks',
+  '*.keystore',
+  '*.ppk',
+  '*.kdbx',
+  '.npmrc',
+  '.yarnrc.yml',
+  '.pypirc',
+  '.netrc',
+  '_netrc',
+  '.pgpass',
+  '.htpasswd',
+  '.git-credentials',
+  'credentials',
+  'credentials*.json',
+  // Data files only: a source file named secrets.ts is code that handles secrets, not a secret store.
+  'secrets.{json,yaml,yml,toml,ini,env,txt,xml,properties,conf,cfg,plist}',
+  '*.tfvars',
+  'service-account*.json',
+];
+
+/** Folders whose every file is a credential store. */
+const SECRET_DIR_GLOBS: readonly string[] = ['**/.ssh/**', '**/.aws/**', '**/.gnupg/**', '**/.docker/config.json', '**/.kube/config'];
+
+export const DEFAULT_MAX_FILE_SIZE_KB = 512;
+const BINARY_SAMPLE_BYTES = 8 * 1024;
+const MAX_CONTROL_RATIO = 0.1;
+
+export type ExcludeReason = 'secret' | 'userExcluded' | 'gitignored' | 'tooLarge' | 'binary';
+
+export type ExcludeResult =
+  | { readonly excluded: false }
+  | { readonly excluded: true; readonly reason: ExcludeReason; readonly message: string };
+
+export interface GitignoreFile {
+  /** Workspace-relative folder the .gitignore sits in ('' for the root). */
+  readonly dir: string;
+  readonly contents: string;
+}
+
+export interface ExcludeRules {
+  readonly gitignores?: readonly GitignoreFile[];
+  /** `tandem.context.exclude`; patterns without a slash match the file name anywhere. */
+  readonly userGlobs?: readonly string[];
+  /** `tandem.context.maxFileSizeKB`. */
+  readonly maxFileSizeKB?: number;
+}
+
+export interface FileFacts {
+  readonly sizeBytes?: number;
+  /** The first bytes of the file (8 KB is enough), or the editor's text. */
+  readonly sample?: Uint8Array | string;
+}
+
+const isSecretName = picomatch(SECRET_FILE_GLOBS, { dot: true, nocase: true, basename: true });
+const isInSecretDir = picomatch(SECRET_DIR_GLOBS, { dot: true, nocase: true });
+
+const INCLUDED: ExcludeResult = { excluded: false };
+
+function excluded(reason: ExcludeReason, message: string): ExcludeResult {
+  return { excluded: true, reason, message };
+}
+
+function normalize(path: string): string {
+  return path.replace(/\\/g, '/').replace(/^\.\//, '').replace(/^\/+/, '');
+}
+
+export function isSecretPath(path: string): boolean {
+  const p = normalize(path);
+  return isSecretName(p) || isInSecretDir(p);
+}
+
+/** True for content with NUL bytes, or more than 10% control characters, in its first 8 KB. */
+export function looksBinary(sample: Uint8Array | string): boolean {
+  const n = Math.min(sample.length, BINARY_SAMPLE_BYTES);
+  if (n === 0) return false;
+  let control = 0;
+  for (let i = 0; i < n; i++) {
+    const c = typeof sample === 'string' ? sample.charCodeAt(i) : sample[i];
+    if (c === 0) return true;
+    // Tab, line feed, form feed, carriage return and escape (ANSI colours in logs) are normal in text.
+    if ((c < 32 && c !== 9 && c !== 10 && c !== 12 && c !== 13 && c !== 27) || c === 127) control++;
+  }
+  return control / n > MAX_CONTROL_RATIO;
+}
+
+interface CompiledGitignore {
+  readonly prefix: string;
+  readonly rules: Ignore;
+}
+
+/** Compiles the rules once for many files. */
+export class Excluder {
+  private readonly gitignores: readonly CompiledGitignore[];
+  private readonly userMatch: ((path: string) => boolean) | undefined;
+  private readonly maxBytes: number;
+
+  constructor(rules: ExcludeRules = {}) {
+    this.gitignores = (rules.gitignores ?? [])
+      .map((g) => {
+        const dir = normalize(g.dir).replace(/\/+$/, '');
+        return { prefix: dir === '' ? '' : `${dir}/`, rules: ignore().add(g.contents) };
+      })
+      // Deeper .gitignore files override shallower ones, as in git.
+      .sort((a, b) => a.prefix.length - b.prefix.length);
+    const globs = (rules.userGlobs ?? []).filter((g) => g.trim() !== '');
+    this.userMatch = globs.length > 0 ? picomatch(globs, { dot: true, basename: true }) : undefined;
+    this.maxBytes = (rules.maxFileSizeKB ?? DEFAULT_MAX_FILE_SIZE_KB) * 1024;
+  }
+
+  check(path: string, facts: FileFacts = {}): ExcludeResult {
+    const p = normalize(path);
+    if (isSecretPath(p)) return excluded('secret', `${p} looks like a secret file (keys, credentials, .env): never sent.`);
+    if (this.userMatch?.(p)) return excluded('userExcluded', `${p} matches tandem.context.exclude.`);
+    const rule = this.gitignoreRule(p);
+    if (rule !== undefined) return excluded('gitignored', `${p} is ignored by .gitignore (${rule}).`);
+    if (facts.sizeBytes !== undefined && facts.sizeBytes > this.maxBytes) {
+      const kb = Math.ceil(facts.sizeBytes / 1024);
+      return excluded('tooLarge', `${p} is ${kb} KB, over tandem.context.maxFileSizeKB (${this.maxBytes / 1024} KB).`);
+    }
+    if (facts.sample !== undefined && looksBinary(facts.sample)) return excluded('binary', `${p} looks binary.`);
+    return INCLUDED;
+  }
+
+  private gitignoreRule(path: string): string | undefined {
+    let verdict: string | undefined;
+    for (const g of this.gitignores) {
+      if (!path.startsWith(g.prefix)) continue;
+      const relative = path.slice(g.prefix.length);
+      if (relative === '') continue;
+      const result = g.rules.test(relative);
+      if (result.ignored) verdict = result.rule?.pattern ?? 'a rule';
+      else if (result.unignored) verdict = undefined;
+    }
+    return verdict;
+  }
+}
+
+export function shouldExclude(path: string, rules: ExcludeRules & FileFacts = {}): ExcludeResult {
+  return new Excluder(rules).check(path, rules);
+}

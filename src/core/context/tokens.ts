@@ -1,0 +1,85 @@
+// Token counts for budgeting. GPT: exact, with the o200k_base encoding GPT-4o/GPT-5 models use. Gemini: an
+// estimate, because its tokenizer is not published for offline use. The estimate walks the text once, counting
+// word pieces, punctuation, whitespace runs and non-ASCII characters with weights fitted against o200k on source
+// code (it lands near 1.2× the o200k count) so it errs high: a plan that overestimates leaves unused room, one that
+// underestimates causes a context-length error.
+import type * as O200kModule from 'gpt-tokenizer/cjs/encoding/o200k_base';
+import type { TokenFamily } from './types';
+
+let o200k: typeof O200kModule | undefined;
+
+function loadO200k(): typeof O200kModule {
+  // Loading the o200k ranks costs ~200 ms, so it happens on the first GPT count, never at activation.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  o200k ??= require('gpt-tokenizer/cjs/encoding/o200k_base') as typeof O200kModule;
+  return o200k;
+}
+
+// Special-token text such as "<|endoftext|>" inside a file is plain text to the API, and must not throw here.
+const AS_PLAIN_TEXT = { disallowedSpecial: new Set<string>() };
+
+export function countTokens(text: string, family: TokenFamily): number {
+  if (text.length === 0) return 0;
+  return family === 'gpt' ? loadO200k().countTokens(text, AS_PLAIN_TEXT) : estimateGeminiTokens(text);
+}
+
+const WORD_PIECE = 6;
+const GEMINI_MARGIN = 1.1;
+
+function isWordChar(c: number): boolean {
+  return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
+}
+
+export function estimateGeminiTokens(text: string): number {
+  let tokens = 0;
+  let i = 0;
+  const n = text.length;
+  while (i < n) {
+    const c = text.charCodeAt(i);
+    if (isWordChar(c)) {
+      const start = i;
+      while (i < n && isWordChar(text.charCodeAt(i))) i++;
+      tokens += Math.ceil((i - start) / WORD_PIECE);
+    } else if (c === 32 || c === 9) {
+      const start = i;
+      while (i < n && (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9)) i++;
+      // A single space joins the next word's token; indentation runs are one token per few columns.
+      if (i - start > 1) tokens += Math.ceil((i - start) / 8);
+    } else if (c === 10 || c === 13) {
+      while (i < n && (text.charCodeAt(i) === 10 || text.charCodeAt(i) === 13)) i++;
+      tokens += 1;
+    } else if (c < 128) {
+      i++;
+      tokens += 0.5;
+    } else {
+      i++;
+      tokens += 0.9;
+    }
+  }
+  return Math.ceil(tokens * GEMINI_MARGIN);
+}
+
+/** Counts with a cache keyed by a caller's version key (e.g. `uri@version`), so unchanged editors are not recounted. */
+export class TokenCounter {
+  private readonly cache = new Map<string, number>();
+
+  constructor(
+    readonly family: TokenFamily,
+    private readonly maxEntries = 500,
+  ) {}
+
+  count(text: string, versionKey?: string): number {
+    if (versionKey === undefined) return countTokens(text, this.family);
+    const key = `${versionKey}\u0000${text.length}`;
+    const cached = this.cache.get(key);
+    if (cached !== undefined) {
+      this.cache.delete(key);
+      this.cache.set(key, cached);
+      return cached;
+    }
+    const tokens = countTokens(text, this.family);
+    this.cache.set(key, tokens);
+    if (this.cache.size > this.maxEntries) this.cache.delete(this.cache.keys().next().value as string);
+    return tokens;
+  }
+}
