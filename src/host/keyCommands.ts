@@ -34,7 +34,7 @@ async function setApiKey(keys: KeyStore, models: ModelService, log: Log, preset?
     validateInput: (value) => {
       const trimmed = value.trim();
       if (!trimmed) return 'The key is empty.';
-      if (/[\s\u0000-\u001f]/.test(trimmed)) return 'A key has no spaces or line breaks.';
+      if (/\s/.test(trimmed) || [...trimmed].some((ch) => ch.charCodeAt(0) < 0x20)) return 'A key has no spaces or line breaks.';
       if (trimmed.length > 4096) return 'That is too long to be a key.';
       return undefined;
     },

@@ -2,7 +2,7 @@
 // with faults on demand. The model fakes (gemini.ts, openai.ts) build replies for it; unit tests, e2e tests and
 // benchmarks all use the same server.
 import * as http from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { AddressInfo, Socket } from 'node:net';
 
 export type Step =
   | { readonly write: string | Uint8Array }
@@ -36,7 +36,7 @@ export class FakeServer {
   readonly requests: RecordedRequest[] = [];
   private readonly queue: Responder[] = [];
   private readonly waiters: (() => void)[] = [];
-  private readonly sockets = new Set<import('node:net').Socket>();
+  private readonly sockets = new Set<Socket>();
   fallback: Responder = { status: 404, headers: { 'content-type': 'application/json' }, steps: [{ write: '{"error":{"message":"no scripted reply"}}' }] };
 
   private constructor(private readonly server: http.Server) {}
@@ -93,8 +93,9 @@ export class FakeServer {
     for await (const chunk of req) chunks.push(chunk as Buffer);
     const body = Buffer.concat(chunks).toString('utf8');
     const closed = new Promise<number>((resolve) => {
+      // The response closes when the socket does, or when the reply ends (one listener per request, not per socket).
       if (req.socket.destroyed) resolve(Date.now());
-      else req.socket.once('close', () => resolve(Date.now()));
+      else res.once('close', () => resolve(Date.now()));
     });
     const recorded: RecordedRequest = {
       method: req.method ?? 'GET',
