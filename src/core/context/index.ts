@@ -1,0 +1,34 @@
+// The context module's public surface: build items, exclude and redact, count, plan, render, show as chips.
+export type { ContextItem, ContextKind, LineRange, Problem, ProblemSeverity, TokenFamily } from './types';
+export { countTokens, estimateGeminiTokens, TokenCounter } from './tokens';
+export {
+  DEFAULT_MAX_FILE_SIZE_KB,
+  Excluder,
+  isSecretPath,
+  looksBinary,
+  SECRET_FILE_GLOBS,
+  shouldExclude,
+  type ExcludeReason,
+  type ExcludeResult,
+  type ExcludeRules,
+  type FileFacts,
+  type GitignoreFile,
+} from './exclude';
+export { redactContextText } from './redact';
+export { createContextItem, createProblemsItem, lineCountOf, type Counter, type ItemInput } from './items';
+export {
+  contextBudget,
+  describeDrop,
+  describeTrim,
+  planContext,
+  REDUCTION_ORDER,
+  type BudgetInput,
+  type ContextPlan,
+  type DropReason,
+  type DroppedItem,
+  type PlanOptions,
+  type TrimReason,
+  type TrimmedItem,
+} from './budget';
+export { fenceFor, locationOf, renderContext, renderItem } from './render';
+export { buildContextChips, type ChipState, type ContextChip } from './chips';

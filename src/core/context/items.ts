@@ -1,0 +1,83 @@
+// Builds ContextItems from what the VS Code layer reads (live editor text, diagnostics): redacts, counts, labels.
+import { redactContextText } from './redact';
+import type { ContextItem, ContextKind, LineRange, Problem, ProblemSeverity } from './types';
+
+export type Counter = (text: string, versionKey?: string) => number;
+
+export interface ItemInput {
+  readonly kind: Exclude<ContextKind, 'problems'>;
+  /** Workspace-relative. */
+  readonly path: string;
+  readonly languageId: string;
+  /** Live editor text (unsaved changes included) of `range`, or of the whole file. */
+  readonly text: string;
+  readonly range?: LineRange;
+  readonly focus?: LineRange;
+  readonly order?: number;
+  readonly pinned?: boolean;
+  readonly id?: string;
+  readonly label?: string;
+  /** e.g. `uri@version`: lets a cached counter skip unchanged text. */
+  readonly versionKey?: string;
+}
+
+export function lineCountOf(text: string): number {
+  if (text.length === 0) return 0;
+  let lines = 1;
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) lines++;
+  return text.endsWith('\n') ? lines - 1 : lines;
+}
+
+function baseName(path: string): string {
+  return path.slice(path.lastIndexOf('/') + 1) || path;
+}
+
+export function createContextItem(input: ItemInput, count: Counter): ContextItem {
+  const text = redactContextText(input.text, input.languageId, input.path);
+  const rangeKey = input.range ? `:${input.range.start}-${input.range.end}` : '';
+  const defaultLabel = input.kind === 'selection' && input.range ? `${baseName(input.path)}${rangeKey}` : baseName(input.path);
+  return {
+    id: input.id ?? `${input.kind}:${input.path}${rangeKey}`,
+    kind: input.kind,
+    label: input.label ?? defaultLabel,
+    path: input.path,
+    languageId: input.languageId,
+    text,
+    range: input.range,
+    focus: input.focus,
+    lineCount: lineCountOf(text),
+    // A key counts the redacted text: redaction is deterministic, so the same key means the same text.
+    tokens: count(text, input.versionKey),
+    order: input.order ?? 0,
+    pinned: input.pinned ?? input.kind === 'file',
+  };
+}
+
+const SEVERITY_RANK: Record<ProblemSeverity, number> = { error: 0, warning: 1, info: 2, hint: 3 };
+const MAX_MESSAGE_CHARS = 300;
+
+/** One line per problem, most severe first, so trimming the list keeps what matters. */
+export function createProblemsItem(problems: readonly Problem[], count: Counter): ContextItem | undefined {
+  if (problems.length === 0) return undefined;
+  const sorted = [...problems].sort(
+    (a, b) => SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] || a.path.localeCompare(b.path) || a.line - b.line,
+  );
+  const lines = sorted.map((p) => {
+    const message = p.message.replace(/\s+/g, ' ').trim();
+    const short = message.length > MAX_MESSAGE_CHARS ? `${message.slice(0, MAX_MESSAGE_CHARS - 1)}…` : message;
+    return `- ${p.path}:${p.line} ${p.severity}: ${short}`;
+  });
+  const text = redactContextText(lines.join('\n'));
+  return {
+    id: 'problems',
+    kind: 'problems',
+    label: `${problems.length} problem${problems.length === 1 ? '' : 's'}`,
+    path: '',
+    languageId: '',
+    text,
+    lineCount: lines.length,
+    tokens: count(text),
+    order: 0,
+    pinned: false,
+  };
+}
