@@ -26,8 +26,14 @@ export function countTokens(text: string, family: TokenFamily): number {
 const WORD_PIECE = 6;
 const GEMINI_MARGIN = 1.1;
 
-function isWordChar(c: number): boolean {
-  return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
+const DIGIT_PIECE = 3;
+
+function isDigit(c: number): boolean {
+  return c >= 48 && c <= 57;
+}
+
+function isLetter(c: number): boolean {
+  return (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
 }
 
 export function estimateGeminiTokens(text: string): number {
@@ -36,10 +42,15 @@ export function estimateGeminiTokens(text: string): number {
   const n = text.length;
   while (i < n) {
     const c = text.charCodeAt(i);
-    if (isWordChar(c)) {
+    if (isLetter(c)) {
       const start = i;
-      while (i < n && isWordChar(text.charCodeAt(i))) i++;
+      while (i < n && isLetter(text.charCodeAt(i))) i++;
       tokens += Math.ceil((i - start) / WORD_PIECE);
+    } else if (isDigit(c)) {
+      // o200k splits numbers into groups of up to three digits.
+      const start = i;
+      while (i < n && isDigit(text.charCodeAt(i))) i++;
+      tokens += Math.ceil((i - start) / DIGIT_PIECE);
     } else if (c === 32 || c === 9) {
       const start = i;
       while (i < n && (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9)) i++;
@@ -82,4 +93,9 @@ export class TokenCounter {
     if (this.cache.size > this.maxEntries) this.cache.delete(this.cache.keys().next().value as string);
     return tokens;
   }
+}
+
+/** Loads the o200k ranks ahead of the first count, e.g. when the chat view opens, off the activation path. */
+export function preloadTokenizer(): void {
+  loadO200k();
 }
