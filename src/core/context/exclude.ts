@@ -120,8 +120,7 @@ export class Excluder {
       })
       // Deeper .gitignore files override shallower ones, as in git.
       .sort((a, b) => a.prefix.length - b.prefix.length);
-    const globs = (rules.userGlobs ?? []).filter((g) => g.trim() !== '');
-    this.userMatch = globs.length > 0 ? picomatch(globs, { dot: true, basename: true }) : undefined;
+    this.userMatch = compileUserGlobs((rules.userGlobs ?? []).map((g) => g.trim()).filter((g) => g !== ''));
     this.maxBytes = (rules.maxFileSizeKB ?? DEFAULT_MAX_FILE_SIZE_KB) * 1024;
   }
 
@@ -151,6 +150,16 @@ export class Excluder {
     }
     return verdict;
   }
+}
+
+/** picomatch's basename option also breaks patterns with a slash, so the two kinds are compiled apart. */
+function compileUserGlobs(globs: readonly string[]): ((path: string) => boolean) | undefined {
+  if (globs.length === 0) return undefined;
+  const names = globs.filter((g) => !g.includes('/'));
+  const paths = globs.filter((g) => g.includes('/')).map((g) => g.replace(/^\.?\//, ''));
+  const byName = names.length > 0 ? picomatch(names, { dot: true, basename: true }) : () => false;
+  const byPath = paths.length > 0 ? picomatch(paths, { dot: true }) : () => false;
+  return (path) => byName(path) || byPath(path);
 }
 
 export function shouldExclude(path: string, rules: ExcludeRules & FileFacts = {}): ExcludeResult {
