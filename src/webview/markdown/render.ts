@@ -1,0 +1,138 @@
+// Markdown tokens → sanitized DOM, with code blocks decorated (toolbar, highlighting, invisible characters).
+import { Marked, type Token } from 'marked';
+import { highlightToHtml } from './highlight';
+import { markInvisibleChars } from './invisible';
+import { sanitizeToFragment } from './sanitize';
+
+export interface CodeBlockHandlers {
+  copy(code: string): void;
+  insert(code: string, language: string): void;
+  apply(code: string, language: string): void;
+  save(code: string, language: string): void;
+}
+
+export interface CodeBlockData {
+  readonly code: string;
+  readonly language: string;
+}
+
+const marked = new Marked({ gfm: true, breaks: false, async: false });
+const MAX_QUOTE_DEPTH = 32;
+const codeData = new WeakMap<HTMLElement, CodeBlockData>();
+
+/** The original text of a rendered code block (its DOM may hold markers for invisible characters). */
+export function codeOf(pre: HTMLElement): CodeBlockData | undefined {
+  return codeData.get(pre);
+}
+
+/** Caps blockquote nesting: thousands of `>` levels would make the parser recurse for seconds. */
+export function capNesting(text: string): string {
+  return text.replace(new RegExp(`^((?:[ \\t]{0,3}>){${MAX_QUOTE_DEPTH}})((?:[ \\t]*>)+)`, 'gm'), (_all, kept: string, rest: string) => kept + rest.replace(/>/g, '\\>'));
+}
+
+export function lex(text: string): Token[] {
+  try {
+    return marked.lexer(capNesting(text));
+  } catch {
+    return [{ type: 'paragraph', raw: text, text, tokens: [{ type: 'text', raw: text, text, escaped: false }] } as Token];
+  }
+}
+
+export interface RenderOptions {
+  /** Highlight code now; false leaves it plain (streaming, or deferred for long restored chats). */
+  readonly highlight: boolean;
+  readonly handlers: CodeBlockHandlers;
+}
+
+export function renderTokens(tokens: Token[], options: RenderOptions): DocumentFragment {
+  let html: string;
+  try {
+    html = marked.parser(tokens);
+  } catch {
+    html = '';
+    const fallback = document.createDocumentFragment();
+    const pre = document.createElement('p');
+    pre.textContent = tokens.map((t) => t.raw).join('');
+    fallback.append(pre);
+    return fallback;
+  }
+  const fragment = sanitizeToFragment(html);
+  for (const pre of fragment.querySelectorAll('pre')) decorateCodeBlock(pre, options);
+  return fragment;
+}
+
+function languageOf(code: HTMLElement): string {
+  const match = /(?:^|\s)language-([\w#+.-]+)/.exec(code.className);
+  return match ? match[1].toLowerCase() : '';
+}
+
+/** Wraps a `<pre>` in a code block with a header (language, actions); highlighting may be deferred. */
+export function decorateCodeBlock(pre: HTMLElement, options: RenderOptions): HTMLElement {
+  const codeEl = pre.querySelector('code') ?? pre;
+  const language = languageOf(codeEl);
+  const code = (codeEl.textContent ?? '').replace(/\n$/, '');
+  const wrapper = document.createElement('div');
+  wrapper.className = 'code-block';
+  wrapper.setAttribute('data-testid', 'code-block');
+  const header = document.createElement('div');
+  header.className = 'code-header';
+  const label = document.createElement('span');
+  label.className = 'code-language';
+  label.textContent = language || 'text';
+  header.append(label, codeActions(code, language, options.handlers));
+  pre.replaceWith(wrapper);
+  wrapper.append(header, pre);
+  codeData.set(wrapper, { code, language });
+  if (options.highlight) highlightBlock(wrapper);
+  else {
+    markInvisibleChars(codeEl);
+    wrapper.classList.add('needs-highlight');
+  }
+  return wrapper;
+}
+
+/** Highlights a decorated block in place (used directly and by the deferred queue). */
+export function highlightBlock(wrapper: HTMLElement): void {
+  const data = codeData.get(wrapper);
+  const codeEl = wrapper.querySelector('pre code') as HTMLElement | null;
+  wrapper.classList.remove('needs-highlight');
+  if (!data || !codeEl) return;
+  const html = highlightToHtml(data.code, data.language);
+  if (html !== undefined) {
+    codeEl.innerHTML = html; // highlight.js escapes its input; the spans carry only hljs-* classes
+    codeEl.classList.add('hljs');
+  } else {
+    codeEl.textContent = data.code;
+  }
+  markInvisibleChars(codeEl);
+}
+
+function codeActions(code: string, language: string, handlers: CodeBlockHandlers): HTMLElement {
+  const bar = document.createElement('div');
+  bar.className = 'code-actions';
+  const add = (icon: string, label: string, testId: string, run: () => void) => {
+    const button = document.createElement('button');
+    button.type = 'button';
+    button.className = 'icon-button';
+    button.title = label;
+    button.setAttribute('aria-label', label);
+    button.setAttribute('data-testid', testId);
+    const glyph = document.createElement('span');
+    glyph.className = `codicon codicon-${icon}`;
+    button.append(glyph);
+    button.addEventListener('click', (event) => {
+      event.stopPropagation();
+      run();
+      if (testId === 'code-copy') {
+        glyph.className = 'codicon codicon-check';
+        setTimeout(() => (glyph.className = 'codicon codicon-copy'), 1200);
+      }
+    });
+    bar.append(button);
+  };
+  add('copy', 'Copy', 'code-copy', () => handlers.copy(code));
+  add('insert', 'Insert at Cursor', 'code-insert', () => handlers.insert(code, language));
+  add('diff', 'Apply to File…', 'code-apply', () => handlers.apply(code, language));
+  add('new-file', 'Save as New File…', 'code-save', () => handlers.save(code, language));
+  return bar;
+}

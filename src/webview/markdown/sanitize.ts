@@ -1,0 +1,57 @@
+// Model output is hostile input. After marked, everything passes DOMPurify with a markdown-only allow-list;
+// links lose their href (they open through the host after a scheme check) and only inline data: images survive.
+import DOMPurify from 'dompurify';
+
+const ALLOWED_TAGS = [
+  'p', 'br', 'hr', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'blockquote', 'ul', 'ol', 'li', 'pre', 'code', 'em', 'strong', 'del', 's',
+  'a', 'img', 'table', 'thead', 'tbody', 'tr', 'th', 'td', 'input', 'span', 'div', 'details', 'summary', 'kbd', 'sup', 'sub', 'mark', 'b', 'i', 'u',
+];
+const ALLOWED_ATTR = ['href', 'title', 'alt', 'src', 'class', 'align', 'start', 'type', 'checked', 'disabled', 'colspan', 'rowspan'];
+const SAFE_IMAGE = /^data:image\/(png|jpeg|gif|webp);base64,[a-z0-9+/=\s]+$/i;
+
+let hooked = false;
+function installHooks(): void {
+  if (hooked) return;
+  hooked = true;
+  DOMPurify.addHook('afterSanitizeAttributes', (node) => {
+    const el = node as Element;
+    if (el.tagName === 'A') {
+      const href = el.getAttribute('href');
+      el.removeAttribute('href');
+      if (href) el.setAttribute('data-href', href);
+    } else if (el.tagName === 'IMG') {
+      const src = el.getAttribute('src') ?? '';
+      if (!SAFE_IMAGE.test(src)) {
+        el.removeAttribute('src');
+        el.setAttribute('data-blocked-src', src.slice(0, 2048));
+      }
+    } else if (el.tagName === 'INPUT') {
+      if (el.getAttribute('type') !== 'checkbox') el.remove();
+      else el.setAttribute('disabled', '');
+    }
+    if (el.hasAttribute('class') && el.tagName !== 'CODE' && el.tagName !== 'SPAN') el.removeAttribute('class');
+  });
+}
+
+/** Sanitized DOM for marked's HTML. */
+export function sanitizeToFragment(html: string): DocumentFragment {
+  installHooks();
+  const fragment = DOMPurify.sanitize(html, {
+    ALLOWED_TAGS,
+    ALLOWED_ATTR,
+    ALLOW_DATA_ATTR: false,
+    ALLOW_ARIA_ATTR: false,
+    RETURN_DOM_FRAGMENT: true,
+  }) as DocumentFragment;
+  for (const img of fragment.querySelectorAll('img[data-blocked-src]')) img.replaceWith(blockedImage(img as HTMLImageElement));
+  return fragment;
+}
+
+function blockedImage(img: HTMLImageElement): HTMLElement {
+  const src = img.getAttribute('data-blocked-src') ?? '';
+  const note = document.createElement('span');
+  note.className = 'blocked-image';
+  note.textContent = `Image not loaded${img.alt ? `: ${img.alt}` : ''}`;
+  note.title = src ? `Tandem does not load remote images. Source: ${src}` : 'Tandem does not load remote images.';
+  return note;
+}

@@ -1,0 +1,118 @@
+// Incremental markdown for a streaming answer. Blocks the parser has closed are rendered once and frozen;
+// only the open tail is re-lexed and re-rendered, at most once per animation frame. An open code block
+// grows by appending text (highlighting waits until it closes), so a huge code answer stays linear.
+import type { Token, Tokens } from 'marked';
+import { capNesting, lex, renderTokens, type CodeBlockHandlers } from './render';
+
+/** The last tokens stay open: a later line can still extend them (lazy list items, a setext underline). */
+const OPEN_TOKENS = 2;
+
+export class StreamingMarkdown {
+  readonly element: HTMLElement;
+  private source = '';
+  private frozenOffset = 0;
+  private readonly openElement: HTMLElement;
+  private openCode: { start: number; text: string; code: HTMLElement } | undefined;
+  private frame = 0;
+  private pendingCarriageReturn = false;
+  /** Total milliseconds spent rendering (benchmarks read it). */
+  renderMs = 0;
+
+  constructor(
+    private readonly handlers: CodeBlockHandlers,
+    private readonly schedule: (callback: () => void) => number = (cb) => requestAnimationFrame(cb),
+  ) {
+    this.element = document.createElement('div');
+    this.element.className = 'markdown';
+    this.openElement = document.createElement('div');
+    this.openElement.className = 'markdown-open';
+    this.element.append(this.openElement);
+  }
+
+  get text(): string {
+    return this.source;
+  }
+
+  append(delta: string): void {
+    if (!delta) return;
+    if (this.pendingCarriageReturn && delta.startsWith('\n')) delta = delta.slice(1);
+    this.pendingCarriageReturn = delta.endsWith('\r');
+    this.source += normalize(delta);
+    if (!this.frame) this.frame = this.schedule(() => {
+      this.frame = 0;
+      this.flush(false);
+    });
+  }
+
+  /** Renders everything now; `final` closes all blocks and highlights them. */
+  finish(): void {
+    this.flush(true);
+  }
+
+  /** Replaces the whole text (a restored or edited message). */
+  reset(text: string, final: boolean): void {
+    this.source = normalize(text);
+    this.frozenOffset = 0;
+    this.openCode = undefined;
+    while (this.element.firstChild !== this.openElement) this.element.firstChild?.remove();
+    this.openElement.replaceChildren();
+    this.flush(final);
+  }
+
+  private flush(final: boolean): void {
+    const started = performance.now();
+    const tail = this.source.slice(this.frozenOffset);
+    const stableOffsets = capNesting(tail) === tail;
+    const tokens = lex(tail);
+    const freeze = final || !stableOffsets ? (final ? tokens.length : 0) : Math.max(0, tokens.length - OPEN_TOKENS);
+    let consumed = 0;
+    if (freeze > 0) {
+      const frozen = tokens.slice(0, freeze);
+      const fragment = renderTokens(frozen, { highlight: true, handlers: this.handlers });
+      this.element.insertBefore(fragment, this.openElement);
+      consumed = frozen.reduce((sum, t) => sum + t.raw.length, 0);
+    }
+    const open = tokens.slice(freeze);
+    if (final) {
+      this.frozenOffset = this.source.length;
+      this.openElement.replaceChildren();
+      this.openCode = undefined;
+    } else {
+      if (stableOffsets) this.frozenOffset += consumed;
+      this.renderOpen(open, this.frozenOffset + open.slice(0, -1).reduce((sum, t) => sum + t.raw.length, 0));
+    }
+    this.renderMs += performance.now() - started;
+  }
+
+  private renderOpen(open: Token[], lastStart: number): void {
+    const last = open[open.length - 1];
+    const growingCode = last?.type === 'code' && this.openCode?.start === lastStart && (last as Tokens.Code).text.startsWith(this.openCode.text);
+    if (growingCode && open.length === 1) {
+      const code = (last as Tokens.Code).text;
+      this.openCode!.code.append(code.slice(this.openCode!.text.length));
+      this.openCode!.text = code;
+      return;
+    }
+    this.openElement.replaceChildren();
+    this.openCode = undefined;
+    if (open.length === 0) return;
+    this.openElement.append(renderTokens(open, { highlight: false, handlers: this.handlers }));
+    if (last.type === 'code') {
+      const blocks = this.openElement.querySelectorAll<HTMLElement>('.code-block pre code');
+      const code = blocks[blocks.length - 1];
+      if (code) this.openCode = { start: lastStart, text: (last as Tokens.Code).text, code };
+    }
+  }
+}
+
+function normalize(text: string): string {
+  return text.includes('\r') ? text.replace(/\r\n?/g, '\n') : text;
+}
+
+/** One-shot rendering of a finished message (restored chats, edits). */
+export function renderMarkdown(text: string, handlers: CodeBlockHandlers, highlight: boolean): HTMLElement {
+  const element = document.createElement('div');
+  element.className = 'markdown';
+  element.append(renderTokens(lex(normalize(text)), { highlight, handlers }));
+  return element;
+}

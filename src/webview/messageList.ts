@@ -1,0 +1,304 @@
+// The transcript: user and assistant messages, streamed answers, per-message actions, errors with their action.
+import type { ChatView, HostAction, MessageView, ModelOption } from '../shared/protocol';
+import { formatTokens, formatUsd } from '../shared/format';
+import type { ModelSlot } from '../core/providers/types';
+import { h, iconButton, textButton } from './dom';
+import { StreamingMarkdown, renderMarkdown } from './markdown/streaming';
+import { highlightBlock, type CodeBlockHandlers } from './markdown/render';
+
+export interface MessageListHandlers extends CodeBlockHandlers {
+  regenerate(messageId: string): void;
+  editResend(messageId: string, text: string): void;
+  retry(): void;
+  hostAction(action: HostAction): void;
+  openLink(href: string, text: string): void;
+}
+
+const FINISH_NOTES: Partial<Record<NonNullable<MessageView['finish']>, string>> = {
+  length: 'The answer stopped at the output limit.',
+  safety: 'The answer was stopped by the provider’s safety filter.',
+  recitation: 'The answer was stopped because it recited protected material.',
+  blocked: 'The provider blocked this prompt.',
+  truncated: 'The connection ended before the answer finished.',
+  other: 'The answer ended early.',
+};
+
+const ACTION_LABELS: Record<string, { label: string; icon: string }> = {
+  setKey: { label: 'Set API Key', icon: 'key' },
+  retry: { label: 'Retry', icon: 'refresh' },
+  openSettings: { label: 'Open Settings', icon: 'settings-gear' },
+};
+
+interface RenderedMessage {
+  readonly element: HTMLElement;
+  readonly body: StreamingMarkdown | undefined;
+  thoughts?: StreamingMarkdown;
+  thoughtsBlock?: HTMLDetailsElement;
+  message: MessageView;
+}
+
+export class MessageList {
+  readonly element = h('div', { class: 'messages', attrs: { role: 'log', 'aria-live': 'polite', 'data-testid': 'messages' } });
+  private readonly rendered = new Map<string, RenderedMessage>();
+  private models: readonly ModelOption[] = [];
+  private busy = false;
+  private streamingId: string | undefined;
+  private highlightQueue: HTMLElement[] = [];
+
+  constructor(private readonly handlers: MessageListHandlers, private readonly scroller: HTMLElement) {
+    this.element.addEventListener('click', (event) => {
+      const link = (event.target as Element).closest?.('a[data-href]');
+      if (!link) return;
+      event.preventDefault();
+      this.handlers.openLink(link.getAttribute('data-href') ?? '', link.textContent ?? '');
+    });
+  }
+
+  setModels(models: readonly ModelOption[]): void {
+    this.models = models;
+  }
+
+  setBusy(busy: boolean): void {
+    this.busy = busy;
+    this.element.classList.toggle('busy', busy);
+    if (!busy) this.streamingId = undefined;
+    for (const { element } of this.rendered.values()) element.classList.remove('streaming');
+    if (busy && this.streamingId) this.rendered.get(this.streamingId)?.element.classList.add('streaming');
+  }
+
+  /** Replaces the transcript (a chat opened or restored); long chats highlight code lazily, newest first. */
+  setChat(chat: ChatView): void {
+    this.rendered.clear();
+    this.highlightQueue = [];
+    const fragment = document.createDocumentFragment();
+    const eager = chat.messages.length <= 20;
+    for (const message of chat.messages) fragment.append(this.create(message, eager).element);
+    this.element.replaceChildren(fragment);
+    if (chat.messages.length === 0) this.element.append(this.welcome());
+    if (!eager) {
+      this.highlightQueue = [...this.element.querySelectorAll<HTMLElement>('.code-block.needs-highlight')].reverse();
+      this.drainHighlightQueue();
+    }
+    this.scrollToBottom(true);
+  }
+
+  add(message: MessageView): void {
+    this.element.querySelector('.welcome')?.remove();
+    const stick = this.nearBottom();
+    const rendered = this.create(message, true);
+    this.element.append(rendered.element);
+    if (message.role === 'assistant' && !message.finish && !message.error) {
+      this.streamingId = message.id;
+      rendered.element.classList.add('streaming');
+    }
+    this.scrollToBottom(stick || message.role === 'user');
+  }
+
+  delta(messageId: string, kind: 'text' | 'thought', text: string): void {
+    const rendered = this.rendered.get(messageId);
+    if (!rendered) return;
+    const stick = this.nearBottom();
+    if (kind === 'thought') this.thoughtsOf(rendered).append(text);
+    else rendered.body?.append(text);
+    if (stick) requestAnimationFrame(() => this.scrollToBottom(true));
+  }
+
+  done(message: MessageView): void {
+    const previous = this.rendered.get(message.id);
+    if (!previous) return this.add(message);
+    const stick = this.nearBottom();
+    if (previous.body && previous.body.text === message.text) {
+      previous.body.finish();
+      previous.thoughts?.finish();
+      previous.message = message;
+      previous.element.querySelector('.message-footer')?.replaceWith(this.footer(message));
+      previous.element.classList.remove('streaming');
+    } else {
+      const fresh = this.create(message, true);
+      previous.element.replaceWith(fresh.element);
+    }
+    if (this.streamingId === message.id) this.streamingId = undefined;
+    this.scrollToBottom(stick);
+  }
+
+  private create(message: MessageView, highlight: boolean): RenderedMessage {
+    const rendered = message.role === 'user' ? this.createUser(message) : this.createAssistant(message, highlight);
+    this.rendered.set(message.id, rendered);
+    return rendered;
+  }
+
+  private createUser(message: MessageView): RenderedMessage {
+    const text = h('div', { class: 'user-text' }, message.text);
+    const images = message.images?.length
+      ? h('div', { class: 'message-images' }, ...message.images.map((image) => h('img', { attrs: { src: `data:${image.mimeType};base64,${image.data}`, alt: 'Attached image' } })))
+      : null;
+    const element = h('div', { class: 'message user', attrs: { 'data-testid': 'message-user', 'data-message-id': message.id } });
+    const actions = h(
+      'div',
+      { class: 'message-actions' },
+      iconButton('edit', 'Edit and Resend', () => this.startEdit(element, message), 'message-edit'),
+      iconButton('copy', 'Copy', () => this.handlers.copy(message.text), 'message-copy'),
+    );
+    element.append(images ?? '', text, actions);
+    return { element, body: undefined, message };
+  }
+
+  private startEdit(element: HTMLElement, message: MessageView): void {
+    if (this.busy || element.querySelector('.edit-box')) return;
+    const input = h('textarea', { class: 'edit-input', attrs: { 'aria-label': 'Edit message', rows: '3', 'data-testid': 'edit-input' } });
+    input.value = message.text;
+    const box = h('div', { class: 'edit-box' }, input);
+    const cancel = () => {
+      box.remove();
+      element.classList.remove('editing');
+    };
+    const submit = () => {
+      const text = input.value;
+      if (!text.trim()) return;
+      cancel();
+      this.handlers.editResend(message.id, text);
+    };
+    input.addEventListener('keydown', (event) => {
+      if (event.key === 'Enter' && !event.shiftKey && !event.isComposing) {
+        event.preventDefault();
+        submit();
+      } else if (event.key === 'Escape') cancel();
+    });
+    box.append(h('div', { class: 'edit-buttons' }, textButton('Cancel', cancel), textButton('Send', submit, { primary: true, testId: 'edit-send' })));
+    element.classList.add('editing');
+    element.append(box);
+    input.focus();
+    input.setSelectionRange(input.value.length, input.value.length);
+  }
+
+  private createAssistant(message: MessageView, highlight: boolean): RenderedMessage {
+    const element = h('div', { class: 'message assistant', attrs: { 'data-testid': 'message-assistant', 'data-message-id': message.id } });
+    const model = this.models.find((m) => m.slot === message.model);
+    element.append(h('div', { class: 'message-header' }, h('span', { class: `codicon codicon-${modelIcon(message.model)}` }), h('span', { class: 'model-name' }, model?.label ?? modelName(message.model))));
+    const rendered: RenderedMessage = { element, body: undefined, message };
+    if (message.thoughts) {
+      this.thoughtsOf(rendered).reset(message.thoughts, true);
+    }
+    const finished = Boolean(message.finish || message.error);
+    let body: StreamingMarkdown | undefined;
+    if (finished || !this.busy) {
+      element.append(renderMarkdown(message.text, this.handlers, highlight));
+    } else {
+      body = new StreamingMarkdown(this.handlers);
+      if (message.text) body.reset(message.text, false);
+      element.append(body.element, h('div', { class: 'typing', attrs: { 'aria-label': 'Tandem is answering' } }, h('span'), h('span'), h('span')));
+    }
+    element.append(this.footer(message));
+    return { ...rendered, body, element };
+  }
+
+  private thoughtsOf(rendered: RenderedMessage): StreamingMarkdown {
+    if (rendered.thoughts) return rendered.thoughts;
+    const thoughts = new StreamingMarkdown(this.handlers);
+    const block = h('details', { class: 'thoughts', attrs: { 'data-testid': 'thoughts' } }, h('summary', {}, h('span', { class: 'codicon codicon-lightbulb' }), 'Thinking'), thoughts.element);
+    rendered.element.querySelector('.message-header')?.after(block);
+    rendered.thoughts = thoughts;
+    rendered.thoughtsBlock = block;
+    return thoughts;
+  }
+
+  private footer(message: MessageView): HTMLElement {
+    const footer = h('div', { class: 'message-footer' });
+    const note = message.finish && message.finish !== 'stop' ? FINISH_NOTES[message.finish] : undefined;
+    if (message.error) {
+      const action = ACTION_LABELS[message.error.action];
+      footer.append(
+        h(
+          'div',
+          { class: `message-error kind-${message.error.kind}`, attrs: { role: 'alert', 'data-testid': 'message-error' } },
+          h('span', { class: 'codicon codicon-error' }),
+          h('span', { class: 'error-text' }, message.error.message),
+          action ? textButton(action.label, () => this.runErrorAction(message.error!.action), { icon: action.icon, testId: `error-action-${message.error.action}` }) : null,
+        ),
+      );
+    } else if (note) {
+      const retry = message.finish === 'truncated' || message.finish === 'other';
+      footer.append(
+        h(
+          'div',
+          { class: 'message-note', attrs: { 'data-testid': 'message-note' } },
+          h('span', { class: 'codicon codicon-info' }),
+          h('span', {}, note + (message.continuations ? ` Continued ${message.continuations} time${message.continuations > 1 ? 's' : ''}.` : '')),
+          retry ? textButton('Retry', () => this.handlers.retry(), { icon: 'refresh' }) : null,
+        ),
+      );
+    }
+    if (message.finish || message.error) {
+      const meta = h('div', { class: 'message-meta' });
+      if (message.usage) {
+        const u = message.usage;
+        const detail = `${u.promptTokens.toLocaleString()} prompt tokens${u.cachedTokens ? ` (${u.cachedTokens.toLocaleString()} cached)` : ''}, ${u.outputTokens.toLocaleString()} output${u.thoughtTokens ? `, ${u.thoughtTokens.toLocaleString()} thinking` : ''}`;
+        meta.append(h('span', { class: 'usage', title: detail, attrs: { 'data-testid': 'message-usage' } }, `${formatTokens(u.promptTokens)} in · ${formatTokens(u.outputTokens + u.thoughtTokens)} out · ${formatUsd(u.costUsd)}`));
+      }
+      if (message.continuations && !note) meta.append(h('span', { class: 'usage' }, `joined ${message.continuations + 1} parts`));
+      meta.append(
+        h(
+          'span',
+          { class: 'message-actions' },
+          iconButton('copy', 'Copy Answer', () => this.handlers.copy(message.text), 'message-copy'),
+          iconButton('refresh', 'Regenerate', () => !this.busy && this.handlers.regenerate(message.id), 'message-regenerate'),
+        ),
+      );
+      footer.append(meta);
+    }
+    return footer;
+  }
+
+  private runErrorAction(action: string): void {
+    if (action === 'retry') this.handlers.retry();
+    else if (action === 'setKey' || action === 'openSettings') this.handlers.hostAction(action);
+  }
+
+  private welcome(): HTMLElement {
+    return h(
+      'div',
+      { class: 'welcome', attrs: { 'data-testid': 'welcome' } },
+      h('div', { class: 'welcome-logo codicon codicon-comment-discussion' }),
+      h('h2', {}, 'Ask Tandem about your code'),
+      h('p', {}, 'Gemini 3.1 Flash-Lite and GPT-5.3 Chat, with your selection and open files as context.'),
+      h(
+        'ul',
+        { class: 'welcome-tips' },
+        h('li', {}, 'Select code, then right-click › Tandem to explain, fix or refactor it.'),
+        h('li', {}, 'Enter sends, Shift+Enter adds a line, ↑ recalls your last prompt.'),
+        h('li', {}, 'Paste or drop an image to ask about it.'),
+      ),
+      h('div', { class: 'welcome-actions' }, textButton('Set API Key', () => this.handlers.hostAction('setKey'), { icon: 'key' }), textButton('Test Connection', () => this.handlers.hostAction('testConnection'), { icon: 'plug' })),
+    );
+  }
+
+  private drainHighlightQueue(): void {
+    const step = (deadline?: IdleDeadline) => {
+      const started = performance.now();
+      while (this.highlightQueue.length && (deadline ? deadline.timeRemaining() > 2 : performance.now() - started < 8)) {
+        const block = this.highlightQueue.shift()!;
+        if (block.isConnected) highlightBlock(block);
+      }
+      if (this.highlightQueue.length) schedule();
+    };
+    const schedule = () => ('requestIdleCallback' in window ? requestIdleCallback(step, { timeout: 200 }) : setTimeout(step, 16));
+    schedule();
+  }
+
+  private nearBottom(): boolean {
+    const s = this.scroller;
+    return s.scrollHeight - s.scrollTop - s.clientHeight < 60;
+  }
+
+  private scrollToBottom(force: boolean): void {
+    if (force) this.scroller.scrollTop = this.scroller.scrollHeight;
+  }
+}
+
+function modelIcon(slot: ModelSlot | undefined): string {
+  return slot === 'gpt' ? 'hubot' : 'sparkle';
+}
+
+function modelName(slot: ModelSlot | undefined): string {
+  return slot === 'gpt' ? 'GPT-5.3 Chat' : slot === 'gemini' ? 'Gemini 3.1 Flash-Lite' : 'Tandem';
+}

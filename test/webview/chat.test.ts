@@ -1,0 +1,180 @@
+// The chat webview in real Chromium: composer keys, streaming markdown, actions, errors, state.
+import * as assert from 'node:assert/strict';
+import { WebviewPage, closeBrowser } from './page';
+import { RICH_MARKDOWN, answer, init, user } from './fixtures';
+
+describe('chat webview (Chromium)', function () {
+  let view: WebviewPage;
+  afterEach(async () => view?.close());
+  after(closeBrowser);
+
+  it('shows the welcome and sends on Enter, keeps Shift+Enter as a new line', async () => {
+    view = await WebviewPage.open();
+    await view.send(init());
+    await view.page.waitForSelector('[data-testid=welcome]');
+    const input = view.page.getByTestId('prompt-input');
+    await input.click();
+    await input.pressSequentially('first line');
+    await input.press('Shift+Enter');
+    await input.pressSequentially('second line');
+    await input.press('Enter');
+    const sent = await view.waitForPosted('send');
+    assert.deepEqual(sent, { type: 'send', text: 'first line\nsecond line', images: [] });
+    assert.equal(await input.inputValue(), '');
+  });
+
+  it('recalls earlier prompts with Up and remembers them across reloads', async () => {
+    view = await WebviewPage.open();
+    await view.send(init());
+    const input = view.page.getByTestId('prompt-input');
+    for (const text of ['one', 'two']) {
+      await input.fill(text);
+      await input.press('Enter');
+    }
+    await input.press('ArrowUp');
+    assert.equal(await input.inputValue(), 'two');
+    await input.press('ArrowUp');
+    assert.equal(await input.inputValue(), 'one');
+    await view.page.waitForFunction(() => ((window as unknown as { __state?: { recall: string[] } }).__state?.recall.length ?? 0) === 2);
+    const state = await view.state();
+    await view.close();
+    view = await WebviewPage.open({ state });
+    await view.send(init());
+    await view.page.getByTestId('prompt-input').press('ArrowUp');
+    assert.equal(await view.page.getByTestId('prompt-input').inputValue(), 'two');
+  });
+
+  it('keeps an unsent draft in view state', async () => {
+    view = await WebviewPage.open();
+    await view.send(init());
+    await view.page.getByTestId('prompt-input').fill('half-written question');
+    await view.page.waitForFunction(() => (window as unknown as { __state?: { draft: string } }).__state?.draft === 'half-written question');
+    const state = await view.state();
+    await view.close();
+    view = await WebviewPage.open({ state });
+    await view.send(init());
+    assert.equal(await view.page.getByTestId('prompt-input').inputValue(), 'half-written question');
+  });
+
+  it('streams markdown into the same DOM a one-shot render gives, then highlights code', async () => {
+    view = await WebviewPage.open();
+    await view.send(init([user('u1', 'Why is the total wrong?')]));
+    await view.send({ type: 'busy', busy: true });
+    await view.send({ type: 'messageAdded', message: { id: 'a1', role: 'assistant', text: '', model: 'gemini' } });
+    for (let i = 0; i < RICH_MARKDOWN.length; i += 7) {
+      await view.send({ type: 'delta', messageId: 'a1', kind: 'text', text: RICH_MARKDOWN.slice(i, i + 7) });
+      if (i % 70 === 0) await view.page.evaluate(() => new Promise(requestAnimationFrame));
+    }
+    assert.equal(await view.page.getByTestId('stop').isVisible(), true);
+    await view.send({ type: 'messageDone', message: answer('a1', RICH_MARKDOWN), totalCostUsd: 0.00081 });
+    await view.send({ type: 'busy', busy: false });
+    const streamed = await view.page.locator('[data-message-id=a1] .markdown').first().innerHTML();
+
+    await view.send(init([user('u1', 'Why is the total wrong?'), answer('a1', RICH_MARKDOWN)]));
+    await view.page.waitForSelector('[data-message-id=a1] .hljs-keyword');
+    const oneShot = await view.page.locator('[data-message-id=a1] .markdown').first().innerHTML();
+    const normalize = (html: string) => html.replace(/<div class="markdown-open"><\/div>/, '');
+    assert.equal(normalize(streamed), normalize(oneShot));
+
+    const answerBlock = view.page.locator('[data-message-id=a1]');
+    assert.equal(await answerBlock.locator('h2').textContent(), 'Why the total is wrong');
+    assert.equal(await answerBlock.locator('table tr').count(), 3);
+    assert.equal(await answerBlock.locator('ol > li').count(), 3);
+    assert.equal(await answerBlock.locator('input[type=checkbox]:checked').count(), 1);
+    assert.match((await answerBlock.getByTestId('message-usage').textContent()) ?? '', /1\.2K in · 340 out · \$0\.0008/);
+    assert.equal(await view.page.getByTestId('chat-cost').textContent(), '$0.0008');
+  });
+
+  it('code block buttons send copy, insert, apply and save with the exact code', async () => {
+    view = await WebviewPage.open();
+    await view.send(init([user('u1', 'q'), answer('a1', RICH_MARKDOWN)]));
+    const block = view.page.getByTestId('code-block');
+    await block.hover();
+    await block.getByTestId('code-copy').click();
+    await block.getByTestId('code-insert').click();
+    await block.getByTestId('code-apply').click();
+    await block.getByTestId('code-save').click();
+    const code = RICH_MARKDOWN.split('```typescript\n')[1].split('\n```')[0];
+    const posted = (await view.posted()).filter((m) => m.type === 'copy' || m.type === 'codeAction');
+    assert.deepEqual(posted, [
+      { type: 'copy', text: code },
+      { type: 'codeAction', action: 'insert', code, language: 'typescript' },
+      { type: 'codeAction', action: 'apply', code, language: 'typescript' },
+      { type: 'codeAction', action: 'save', code, language: 'typescript' },
+    ]);
+  });
+
+  it('links open only through the host', async () => {
+    view = await WebviewPage.open();
+    await view.send(init([user('u1', 'q'), answer('a1', RICH_MARKDOWN)]));
+    await view.page.getByText('a link').click();
+    assert.deepEqual(await view.waitForPosted('openLink'), { type: 'openLink', href: 'https://example.com/docs', text: 'a link' });
+    assert.equal(view.page.url().endsWith('/'), true, 'the webview did not navigate');
+  });
+
+  it('regenerate and edit-and-resend post their messages', async () => {
+    view = await WebviewPage.open();
+    await view.send(init([user('u1', 'Explain this'), answer('a1', 'It adds numbers.')]));
+    await view.page.locator('[data-message-id=a1]').hover();
+    await view.page.locator('[data-message-id=a1]').getByTestId('message-regenerate').click();
+    assert.deepEqual(await view.waitForPosted('regenerate'), { type: 'regenerate', messageId: 'a1' });
+    await view.page.locator('[data-message-id=u1]').hover();
+    await view.page.locator('[data-message-id=u1]').getByTestId('message-edit').click();
+    const edit = view.page.getByTestId('edit-input');
+    await edit.fill('Explain this in one line');
+    await view.page.getByTestId('edit-send').click();
+    assert.deepEqual(await view.waitForPosted('editResend'), { type: 'editResend', messageId: 'u1', text: 'Explain this in one line' });
+  });
+
+  it('shows an error inline with its action and keeps the partial answer', async () => {
+    view = await WebviewPage.open();
+    const error = { kind: 'auth' as const, message: "Your Gemini key was rejected. Run 'Tandem: Set API Key'.", action: 'setKey' as const };
+    await view.send(init([user('u1', 'q'), answer('a1', 'Partial answer so far', { finish: undefined, error, usage: undefined })]));
+    const block = view.page.locator('[data-message-id=a1]');
+    assert.match((await block.textContent()) ?? '', /Partial answer so far/);
+    assert.equal(await block.getByTestId('message-error').textContent(), `${error.message}Set API Key`);
+    await block.getByTestId('error-action-setKey').click();
+    assert.deepEqual(await view.waitForPosted('hostAction'), { type: 'hostAction', action: 'setKey' });
+  });
+
+  it('puts thought summaries in a collapsed block', async () => {
+    view = await WebviewPage.open();
+    await view.send(init([user('u1', 'q'), answer('a1', 'Answer', { thoughts: '**Reading the loop** first' })]));
+    const details = view.page.getByTestId('thoughts');
+    assert.equal(await details.getAttribute('open'), null);
+    assert.equal(await details.locator('strong').isVisible(), false);
+    await details.locator('summary').click();
+    assert.equal(await details.locator('strong').textContent(), 'Reading the loop');
+  });
+
+  it('Stop posts stop while busy; model and thinking pickers post their choice', async () => {
+    view = await WebviewPage.open();
+    await view.send(init([], true));
+    await view.page.getByTestId('stop').click();
+    assert.deepEqual(await view.waitForPosted('stop'), { type: 'stop' });
+    await view.send({ type: 'busy', busy: false });
+    await view.page.getByTestId('thinking-picker').selectOption('high');
+    assert.deepEqual(await view.waitForPosted('setThinkingLevel'), { type: 'setThinkingLevel', level: 'high' });
+    await view.page.getByTestId('model-picker').selectOption('gpt');
+    assert.deepEqual(await view.waitForPosted('setModel'), { type: 'setModel', model: 'gpt' });
+    assert.equal(await view.page.getByTestId('thinking-picker').isVisible(), false, 'GPT has no thinking levels');
+  });
+
+  it('attaches a picked image and sends it as base64', async () => {
+    view = await WebviewPage.open();
+    await view.send(init());
+    const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
+    await view.page.locator('input[type=file]').setInputFiles({ name: 'dot.png', mimeType: 'image/png', buffer: png });
+    await view.page.waitForSelector('.image-chip img');
+    await view.page.getByTestId('prompt-input').fill('What is this?');
+    await view.page.getByTestId('prompt-input').press('Enter');
+    assert.deepEqual(await view.waitForPosted('send'), { type: 'send', text: 'What is this?', images: [{ mimeType: 'image/png', data: png.toString('base64') }] });
+  });
+
+  it('loads under the CSP with no violations', async () => {
+    view = await WebviewPage.open();
+    await view.send(init([user('u1', 'q'), answer('a1', RICH_MARKDOWN)]));
+    await view.page.waitForSelector('.hljs-keyword');
+    assert.deepEqual(view.cspViolations, []);
+  });
+});

@@ -1,0 +1,129 @@
+// Serves the built chat webview in real Chromium with the production CSP and a fake `acquireVsCodeApi`,
+// so rendering, sanitizing and clicks are tested where they run. A second server plays the attacker's
+// origin: any request it records is a request hostile markdown managed to make.
+import * as fs from 'node:fs';
+import * as http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import * as path from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import type { HostMessage, WebviewMessage } from '../../src/shared/protocol';
+import { chatDocument } from '../../src/shared/webviewDocument';
+
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const paths = require('../../scripts/vscode-paths.js') as { root: string; chromiumPath: string };
+const DIST = path.join(paths.root, 'dist', 'webview');
+const TYPES: Record<string, string> = { '.js': 'text/javascript', '.css': 'text/css', '.ttf': 'font/ttf', '.html': 'text/html' };
+
+const PRELUDE = `
+window.__posted = [];
+window.__state = window.__initialState;
+window.acquireVsCodeApi = () => ({
+  postMessage: (m) => window.__posted.push(JSON.parse(JSON.stringify(m))),
+  getState: () => window.__state,
+  setState: (s) => { window.__state = s; },
+});`;
+
+function listen(handler: http.RequestListener): Promise<http.Server> {
+  const server = http.createServer(handler);
+  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
+}
+const portOf = (server: http.Server) => (server.address() as AddressInfo).port;
+
+let browser: Browser | undefined;
+async function sharedBrowser(): Promise<Browser> {
+  browser ??= await chromium.launch({
+    executablePath: paths.chromiumPath,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+  });
+  return browser;
+}
+
+export async function closeBrowser(): Promise<void> {
+  await browser?.close();
+  browser = undefined;
+}
+
+export interface OpenOptions {
+  readonly state?: unknown;
+  readonly theme?: 'vscode-dark' | 'vscode-light';
+  readonly width?: number;
+  readonly height?: number;
+}
+
+export class WebviewPage {
+  /** Requests that reached the attacker's origin. */
+  readonly cspViolations: string[] = [];
+
+  private constructor(
+    readonly page: Page,
+    readonly attackerRequests: string[],
+    private readonly site: http.Server,
+    private readonly attacker: http.Server,
+  ) {}
+
+  /** Base URL of the attacker's server, for hostile markdown. */
+  get attackerOrigin(): string {
+    return `http://127.0.0.1:${portOf(this.attacker)}`;
+  }
+
+  static async open(options: OpenOptions = {}): Promise<WebviewPage> {
+    if (!fs.existsSync(path.join(DIST, 'main.js'))) throw new Error('dist/webview/main.js is missing: run `node esbuild.js` first');
+    const attackerRequests: string[] = [];
+    const attacker = await listen((req, res) => {
+      attackerRequests.push(`${req.method} ${req.url}`);
+      res.writeHead(200, { 'content-type': 'image/png' }).end();
+    });
+    let origin = '';
+    const nonce = 'dGFuZGVtLXRlc3Qtbm9uY2U=';
+    const site = await listen((req, res) => {
+      const url = new URL(req.url ?? '/', origin);
+      if (url.pathname === '/') {
+        res.writeHead(200, { 'content-type': 'text/html' });
+        res.end(chatDocument({ cspSource: origin, nonce, codiconCss: '/dist/codicon.css', mainCss: '/dist/main.css', mainJs: '/dist/main.js', preludeJs: ['/state.js', '/prelude.js'], bodyClass: options.theme ?? 'vscode-dark' }));
+      } else if (url.pathname === '/prelude.js') {
+        res.writeHead(200, { 'content-type': 'text/javascript' }).end(PRELUDE);
+      } else if (url.pathname === '/state.js') {
+        res.writeHead(200, { 'content-type': 'text/javascript' }).end(`window.__initialState = ${JSON.stringify(options.state ?? null)} ?? undefined;`);
+      } else if (url.pathname.startsWith('/dist/')) {
+        const file = path.join(DIST, path.basename(url.pathname));
+        if (!fs.existsSync(file)) return void res.writeHead(404).end();
+        res.writeHead(200, { 'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream' }).end(fs.readFileSync(file));
+      } else res.writeHead(404).end();
+    });
+    origin = `http://127.0.0.1:${portOf(site)}`;
+    const context = await (await sharedBrowser()).newContext({ viewport: { width: options.width ?? 420, height: options.height ?? 760 } });
+    const page = await context.newPage();
+    const view = new WebviewPage(page, attackerRequests, site, attacker);
+    page.on('console', (message) => {
+      if (/Content Security Policy/i.test(message.text())) view.cspViolations.push(message.text());
+    });
+    await page.goto(origin + '/');
+    await page.waitForFunction(() => (window as unknown as { __posted: { type: string }[] }).__posted.some((m) => m.type === 'ready'));
+    return view;
+  }
+
+  async send(message: HostMessage): Promise<void> {
+    await this.page.evaluate((m) => window.postMessage(m, '*'), message as unknown as Record<string, unknown>);
+  }
+
+  async posted(): Promise<WebviewMessage[]> {
+    return this.page.evaluate(() => (window as unknown as { __posted: WebviewMessage[] }).__posted);
+  }
+
+  async waitForPosted(type: WebviewMessage['type']): Promise<WebviewMessage> {
+    const handle = await this.page.waitForFunction((t) => (window as unknown as { __posted: { type: string }[] }).__posted.find((m) => m.type === t), type);
+    return (await handle.jsonValue()) as WebviewMessage;
+  }
+
+  async state(): Promise<unknown> {
+    return this.page.evaluate(() => (window as unknown as { __state: unknown }).__state);
+  }
+
+  async close(): Promise<void> {
+    await this.page.context().close();
+    for (const server of [this.site, this.attacker]) {
+      server.closeAllConnections();
+      await new Promise((resolve) => server.close(resolve));
+    }
+  }
+}
