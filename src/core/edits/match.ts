@@ -1,0 +1,188 @@
+// Finds where a block of proposed lines belongs in a file, tolerating drifted indentation, whitespace changes and
+// lines the model modified. A placement is a local alignment of the block with a stretch of the file: matched
+// lines score by how alike and how meaningful they are, file lines skipped inside the stretch cost a little.
+import { type IndentContext, fileColumns, proposalColumns } from './reindent';
+import { lineKey } from './text';
+
+export interface Placement {
+  /** File lines [start, end) the block replaces; start === end for a block that only adds lines. */
+  start: number;
+  end: number;
+  score: number;
+  /** Aligned pairs [block line, file line], ascending. */
+  pairs: Array<[number, number]>;
+}
+
+/** Below this, two lines are unrelated. */
+const MIN_SIMILARITY = 0.6;
+/** A line skipped inside a placement: enough to keep placements tight, less than a matched line is worth. */
+const SKIP_COST = 0.25;
+const BLANK_SKIP_COST = 0.02;
+/** An identical line at another indentation than the rest of the edit suggests. */
+const INDENT_MISMATCH = 0.8;
+
+interface IndexedLines {
+  keys: string[];
+  tokens: Array<Set<string>>;
+  weights: number[];
+}
+
+/** How much a line tells where it is: nothing for blank lines, little for bare punctuation ("}", "end"). */
+function lineWeight(key: string): number {
+  if (key === '') return 0.01;
+  const words = key.replace(/[^\p{L}\p{N}_]/gu, '');
+  return words.length <= 3 ? 0.2 : 1;
+}
+
+function tokensOf(key: string): Set<string> {
+  return new Set(key.match(/[\p{L}\p{N}_]+|[^\s\p{L}\p{N}_]/gu) ?? []);
+}
+
+function index(lines: readonly string[]): IndexedLines {
+  const keys = lines.map(lineKey);
+  return { keys, tokens: keys.map(tokensOf), weights: keys.map(lineWeight) };
+}
+
+function dice(a: Set<string>, b: Set<string>): number {
+  if (a.size === 0 || b.size === 0) return 0;
+  let common = 0;
+  for (const token of a) if (b.has(token)) common++;
+  return (2 * common) / (a.size + b.size);
+}
+
+export class FileMatcher {
+  private readonly file: IndexedLines;
+  private readonly byKey = new Map<string, number[]>();
+
+  constructor(
+    private readonly fileLines: readonly string[],
+    private readonly ctx: IndentContext,
+  ) {
+    this.file = index(fileLines);
+    this.file.keys.forEach((key, i) => {
+      if (key === '') return;
+      const list = this.byKey.get(key);
+      if (list) list.push(i);
+      else this.byKey.set(key, [i]);
+    });
+  }
+
+  /**
+   * The best placement of `block` within file lines [lo, hi): highest score, the earliest among equals.
+   * `drift`, when known from the rest of the edit, makes a line at the wrong depth a weaker match.
+   */
+  best(block: readonly string[], lo: number, hi: number, drift?: number): Placement | undefined {
+    const indexed = index(block);
+    let found: Placement | undefined;
+    for (const [from, to] of this.windows(indexed, block.length, lo, hi)) {
+      const placement = this.align(block, indexed, from, to, drift);
+      if (placement && (!found || placement.score > found.score + 1e-9 || (Math.abs(placement.score - found.score) <= 1e-9 && placement.start < found.start))) {
+        found = placement;
+      }
+    }
+    return found;
+  }
+
+  /** Stretches of the file worth aligning: around lines identical to a block line (or, failing that, alike). */
+  private windows(block: IndexedLines, size: number, lo: number, hi: number): Array<[number, number]> {
+    const slack = Math.max(6, Math.ceil(size / 2));
+    const anchors: Array<[number, number]> = [];
+    const meaningful = block.keys.map((key, j) => (key !== '' && block.weights[j] >= 1 ? j : -1)).filter((j) => j >= 0);
+    const candidates = meaningful.length > 0 ? meaningful : block.keys.map((key, j) => (key !== '' ? j : -1)).filter((j) => j >= 0);
+    for (const j of candidates) {
+      for (const i of this.byKey.get(block.keys[j]) ?? []) if (i >= lo && i < hi) anchors.push([j, i]);
+    }
+    if (anchors.length === 0) {
+      for (const j of candidates) {
+        for (let i = lo; i < hi; i++) {
+          if (this.file.keys[i] !== '' && dice(block.tokens[j], this.file.tokens[i]) >= MIN_SIMILARITY) anchors.push([j, i]);
+        }
+      }
+    }
+    const spans = anchors
+      .map(([j, i]): [number, number] => [Math.max(lo, i - j - slack), Math.min(hi, i + (size - j) + slack)])
+      .sort((a, b) => a[0] - b[0]);
+    const merged: Array<[number, number]> = [];
+    for (const span of spans) {
+      const last = merged[merged.length - 1];
+      if (last && span[0] <= last[1]) last[1] = Math.max(last[1], span[1]);
+      else merged.push([...span]);
+    }
+    return merged;
+  }
+
+  private similarity(block: readonly string[], indexed: IndexedLines, j: number, i: number, drift?: number): number {
+    const key = indexed.keys[j];
+    const fileKey = this.file.keys[i];
+    if (key === fileKey) {
+      if (drift === undefined || key === '') return 1;
+      const shift = fileColumns(this.fileLines[i], this.ctx) - proposalColumns(block[j], this.ctx);
+      return shift === drift ? 1 : INDENT_MISMATCH;
+    }
+    if (key === '' || fileKey === '') return 0;
+    const sim = dice(indexed.tokens[j], this.file.tokens[i]);
+    return sim >= MIN_SIMILARITY ? sim * 0.9 : 0;
+  }
+
+  /** Local alignment (Smith–Waterman) of the block with file lines [from, to). */
+  private align(block: readonly string[], indexed: IndexedLines, from: number, to: number, drift?: number): Placement | undefined {
+    const rows = block.length;
+    const cols = to - from;
+    const width = cols + 1;
+    const score = new Float64Array((rows + 1) * width);
+    // 0 = start, 1 = block line unmatched, 2 = file line skipped, 3 = matched
+    const move = new Uint8Array((rows + 1) * width);
+    let bestScore = 0;
+    let bestCell = -1;
+    for (let j = 1; j <= rows; j++) {
+      const weight = indexed.weights[j - 1];
+      for (let c = 1; c <= cols; c++) {
+        const cell = j * width + c;
+        const i = from + c - 1;
+        let value = 0;
+        let how = 0;
+        const up = score[cell - width];
+        if (up > value) {
+          value = up;
+          how = 1;
+        }
+        const left = score[cell - 1] - (this.file.keys[i] === '' ? BLANK_SKIP_COST : SKIP_COST);
+        if (left > value) {
+          value = left;
+          how = 2;
+        }
+        const sim = this.similarity(block, indexed, j - 1, i, drift);
+        if (sim > 0) {
+          const diag = score[cell - width - 1] + sim * Math.min(weight, this.file.weights[i]);
+          if (diag > value) {
+            value = diag;
+            how = 3;
+          }
+        }
+        score[cell] = value;
+        move[cell] = how;
+        if (j === rows && value > bestScore + 1e-9) {
+          bestScore = value;
+          bestCell = cell;
+        }
+      }
+    }
+    if (bestCell < 0) return undefined;
+    const pairs: Array<[number, number]> = [];
+    let cell = bestCell;
+    while (cell > 0 && score[cell] > 0) {
+      const how = move[cell];
+      const j = Math.floor(cell / width);
+      const c = cell % width;
+      if (how === 3) {
+        pairs.push([j - 1, from + c - 1]);
+        cell -= width + 1;
+      } else if (how === 1) cell -= width;
+      else if (how === 2) cell -= 1;
+      else break;
+    }
+    pairs.reverse();
+    if (!pairs.some(([j]) => indexed.keys[j] !== '')) return undefined;
+    return { start: pairs[0][1], end: pairs[pairs.length - 1][1] + 1, score: bestScore, pairs };
+  }
+}

@@ -1,0 +1,101 @@
+// Search/replace blocks (<<<<<<< SEARCH / ======= / >>>>>>> REPLACE). Each SEARCH must occur exactly once in
+// the original, first compared as written, then ignoring indentation and whitespace; blocks may not overlap.
+import { replaceLines } from './region';
+import { type IndentContext, estimateDrift, reindent } from './reindent';
+import { type OutputLine, isBlank, lineKey } from './text';
+
+export interface SearchReplaceBlock {
+  search: string[];
+  replace: string[];
+}
+
+export type BlocksResult = { ok: true; output: OutputLine[] } | { ok: false; reason: string };
+
+interface Located {
+  block: number;
+  start: number;
+  end: number;
+  replace: string[];
+  drift: number;
+}
+
+function occurrences(fileLines: readonly string[], search: readonly string[], same: (a: string, b: string) => boolean): number[] {
+  const starts: number[] = [];
+  for (let i = 0; i + search.length <= fileLines.length; i++) {
+    let j = 0;
+    while (j < search.length && same(fileLines[i + j], search[j])) j++;
+    if (j === search.length) starts.push(i);
+  }
+  return starts;
+}
+
+const exact = (a: string, b: string): boolean => a.trimEnd() === b.trimEnd();
+const loose = (a: string, b: string): boolean => lineKey(a) === lineKey(b);
+
+function trimBlankEdges(lines: readonly string[]): { lines: string[]; head: number; tail: number } {
+  let head = 0;
+  while (head < lines.length && isBlank(lines[head])) head++;
+  let tail = 0;
+  while (tail < lines.length - head && isBlank(lines[lines.length - 1 - tail])) tail++;
+  return { lines: lines.slice(head, lines.length - tail), head, tail };
+}
+
+function preview(lines: readonly string[]): string {
+  const first = lineKey(lines.find((l) => !isBlank(l)) ?? '');
+  return `“${first.length > 60 ? `${first.slice(0, 57)}…` : first}”`;
+}
+
+function locate(fileLines: readonly string[], block: SearchReplaceBlock, index: number, ctx: IndentContext): Located | string {
+  const label = `SEARCH block ${index + 1} (${preview(block.search)})`;
+  const attempts: Array<{ search: string[]; replace: string[] }> = [{ search: block.search, replace: block.replace }];
+  const trimmed = trimBlankEdges(block.search);
+  if (trimmed.head + trimmed.tail > 0) {
+    // Models pad blocks with blank lines; drop the same padding from REPLACE when it has it too.
+    const replaceTrim = trimBlankEdges(block.replace);
+    const replace = block.replace.slice(Math.min(trimmed.head, replaceTrim.head), block.replace.length - Math.min(trimmed.tail, replaceTrim.tail));
+    attempts.push({ search: trimmed.lines, replace });
+  }
+  for (const attempt of attempts) {
+    if (attempt.search.length === 0) continue;
+    for (const same of [exact, loose]) {
+      const starts = occurrences(fileLines, attempt.search, same);
+      if (starts.length > 1) {
+        return `${label} matches ${starts.length} places (lines ${starts.map((s) => s + 1).join(', ')}); add surrounding lines to make it unique.`;
+      }
+      if (starts.length === 1) {
+        const start = starts[0];
+        const end = start + attempt.search.length;
+        const pairs = attempt.search.map((line, j) => [line, fileLines[start + j]] as const);
+        return { block: index, start, end, replace: attempt.replace, drift: estimateDrift(pairs, ctx) };
+      }
+    }
+  }
+  if (block.search.every(isBlank)) return `${label} is empty.`;
+  return `${label} was not found in the file.`;
+}
+
+/** Applies search/replace blocks, all located in the original text. */
+export function applyBlocks(fileLines: readonly string[], blocks: readonly SearchReplaceBlock[], ctx: IndentContext): BlocksResult {
+  if (blocks.length === 0) return { ok: false, reason: 'The answer has no SEARCH/REPLACE blocks.' };
+  const located: Located[] = [];
+  for (let k = 0; k < blocks.length; k++) {
+    const found = locate(fileLines, blocks[k], k, ctx);
+    if (typeof found === 'string') return { ok: false, reason: found };
+    located.push(found);
+  }
+  located.sort((a, b) => a.start - b.start || a.end - b.end);
+  for (let k = 1; k < located.length; k++) {
+    if (located[k].start < located[k - 1].end) {
+      return { ok: false, reason: `SEARCH blocks ${located[k - 1].block + 1} and ${located[k].block + 1} overlap (line ${located[k].start + 1}).` };
+    }
+  }
+  const output: OutputLine[] = [];
+  let previousEnd = 0;
+  for (const spot of located) {
+    for (let i = previousEnd; i < spot.start; i++) output.push({ kept: i });
+    output.push(...replaceLines(fileLines, spot.start, spot.end, reindent(spot.replace, ctx, spot.drift), ctx));
+    previousEnd = spot.end;
+  }
+  for (let i = previousEnd; i < fileLines.length; i++) output.push({ kept: i });
+  return { ok: true, output };
+}
