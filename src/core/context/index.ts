@@ -1,6 +1,6 @@
 // The context module's public surface: build items, exclude and redact, count, plan, render, show as chips.
 export type { ContextItem, ContextKind, LineRange, Problem, ProblemSeverity, TokenFamily } from './types';
-export { countTokens, estimateGeminiTokens, preloadTokenizer, TokenCounter } from './tokens';
+export { countTokens, estimateGeminiTokens, preloadTokenizer, setO200kLoader, TokenCounter, type O200kEncoding } from './tokens';
 export {
   DEFAULT_MAX_FILE_SIZE_KB,
   Excluder,

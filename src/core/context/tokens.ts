@@ -3,16 +3,44 @@
 // word pieces, punctuation, whitespace runs and non-ASCII characters with weights fitted against o200k on source
 // code (it lands near 1.2× the o200k count) so it errs high: a plan that overestimates leaves unused room, one that
 // underestimates causes a context-length error.
-import type * as O200kModule from 'gpt-tokenizer/cjs/encoding/o200k_base';
 import type { TokenFamily } from './types';
 
-let o200k: typeof O200kModule | undefined;
+/** The part of gpt-tokenizer's o200k_base module used here. */
+export interface O200kEncoding {
+  countTokens(text: string, options: { disallowedSpecial: Set<string> }): number;
+}
 
-function loadO200k(): typeof O200kModule {
-  // Loading the o200k ranks costs ~200 ms, so it happens on the first GPT count, never at activation.
+// Not a string literal in require(): esbuild would then inline the 2.4 MB of ranks into the extension bundle, and
+// parsing them costs ~50 ms at every activation. The host points setO200kLoader at a separately built file.
+const O200K_MODULE = 'gpt-tokenizer/cjs/encoding/o200k_base';
+
+let loadO200k: () => O200kEncoding = () => {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
-  o200k ??= require('gpt-tokenizer/cjs/encoding/o200k_base') as typeof O200kModule;
+  return require(O200K_MODULE) as O200kEncoding;
+};
+let o200k: O200kEncoding | null | undefined;
+
+/** Where the o200k encoding comes from, e.g. `() => require(path.join(__dirname, 'o200k.js'))` in the bundle. */
+export function setO200kLoader(load: () => O200kEncoding): void {
+  loadO200k = load;
+  o200k = undefined;
+}
+
+function encoding(): O200kEncoding | null {
+  if (o200k === undefined) {
+    try {
+      o200k = loadO200k();
+    } catch {
+      // Without the ranks GPT counts fall back to the estimate, which errs high: budgets stay safe.
+      o200k = null;
+    }
+  }
   return o200k;
+}
+
+/** Loads the o200k ranks (~100 ms) ahead of the first count, off the activation path. True when GPT counts are exact. */
+export function preloadTokenizer(): boolean {
+  return encoding() !== null;
 }
 
 // Special-token text such as "<|endoftext|>" inside a file is plain text to the API, and must not throw here.
@@ -20,7 +48,8 @@ const AS_PLAIN_TEXT = { disallowedSpecial: new Set<string>() };
 
 export function countTokens(text: string, family: TokenFamily): number {
   if (text.length === 0) return 0;
-  return family === 'gpt' ? loadO200k().countTokens(text, AS_PLAIN_TEXT) : estimateGeminiTokens(text);
+  const exact = family === 'gpt' ? encoding() : null;
+  return exact ? exact.countTokens(text, AS_PLAIN_TEXT) : estimateGeminiTokens(text);
 }
 
 const WORD_PIECE = 6;
@@ -95,7 +124,3 @@ export class TokenCounter {
   }
 }
 
-/** Loads the o200k ranks ahead of the first count, e.g. when the chat view opens, off the activation path. */
-export function preloadTokenizer(): void {
-  loadO200k();
-}

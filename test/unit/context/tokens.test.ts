@@ -1,5 +1,6 @@
 import { strict as assert } from 'node:assert';
-import { countTokens, estimateGeminiTokens, TokenCounter } from '../../../src/core/context/tokens';
+import * as o200k from 'gpt-tokenizer/cjs/encoding/o200k_base';
+import { countTokens, estimateGeminiTokens, preloadTokenizer, setO200kLoader, TokenCounter } from '../../../src/core/context/tokens';
 import { sourceFile } from './helpers';
 
 describe('context tokens', () => {
@@ -37,6 +38,21 @@ describe('context tokens', () => {
     const geminiMs = performance.now() - t1;
     assert.ok(gptMs < 100, `gpt ${gptMs} ms`);
     assert.ok(geminiMs < 20, `gemini ${geminiMs} ms`);
+  });
+
+  it('falls back to the high estimate when the o200k ranks cannot be loaded, and loads them from where it is told', () => {
+    const code = sourceFile(50);
+    try {
+      setO200kLoader(() => {
+        throw new Error('Cannot find module');
+      });
+      assert.equal(preloadTokenizer(), false);
+      assert.equal(countTokens(code, 'gpt'), estimateGeminiTokens(code));
+    } finally {
+      setO200kLoader(() => o200k);
+    }
+    assert.equal(preloadTokenizer(), true);
+    assert.equal(countTokens('hello world', 'gpt'), 2);
   });
 
   it('caches counts by the caller’s version key', () => {
