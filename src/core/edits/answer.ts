@@ -20,6 +20,7 @@ function closes(line: string, fence: string): boolean {
 
 export function parseEditAnswer(answer: string): ParsedAnswer {
   const lines = answer.replace(/^\uFEFF/, '').split(/\r\n|\n|\r/);
+  if (lines[lines.length - 1] === '') lines.pop();
   if (lines.some((l) => SEARCH.test(l))) return parseBlocks(lines);
   return parseFenced(lines);
 }

@@ -11,6 +11,18 @@ export interface Placement {
   score: number;
   /** Aligned pairs [block line, file line], ascending. */
   pairs: Array<[number, number]>;
+  /** How many meaningful block lines (not blank, not bare punctuation) found an identical file line. */
+  exact: number;
+}
+
+export interface MatchOptions {
+  /** Known shift (file minus block columns) from the rest of the edit: a line at another depth matches less. */
+  drift?: number;
+  /**
+   * Only identical lines anchor the block, and bare punctuation only when it closes a block opened before it
+   * ("}" less indented than the block's first line): for new code that merely resembles existing code.
+   */
+  exactOnly?: boolean;
 }
 
 /** Below this, two lines are unrelated. */
@@ -18,6 +30,8 @@ const MIN_SIMILARITY = 0.6;
 /** A line skipped inside a placement: enough to keep placements tight, less than a matched line is worth. */
 const SKIP_COST = 0.25;
 const BLANK_SKIP_COST = 0.02;
+/** A block line standing in for a different file line, between two matches: a replaced line. */
+const SUBSTITUTE_COST = 0.1;
 /** An identical line at another indentation than the rest of the edit suggests. */
 const INDENT_MISMATCH = 0.8;
 
@@ -25,6 +39,8 @@ interface IndexedLines {
   keys: string[];
   tokens: Array<Set<string>>;
   weights: number[];
+  /** Lines allowed to match at all (all of them unless matching exactOnly). */
+  usable?: boolean[];
 }
 
 /** How much a line tells where it is: nothing for blank lines, little for bare punctuation ("}", "end"). */
@@ -67,15 +83,13 @@ export class FileMatcher {
     });
   }
 
-  /**
-   * The best placement of `block` within file lines [lo, hi): highest score, the earliest among equals.
-   * `drift`, when known from the rest of the edit, makes a line at the wrong depth a weaker match.
-   */
-  best(block: readonly string[], lo: number, hi: number, drift?: number): Placement | undefined {
+  /** The best placement of `block` within file lines [lo, hi): highest score, the earliest among equals. */
+  best(block: readonly string[], lo: number, hi: number, options: MatchOptions = {}): Placement | undefined {
     const indexed = index(block);
+    if (options.exactOnly) indexed.usable = outerOrMeaningful(block, indexed);
     let found: Placement | undefined;
-    for (const [from, to] of this.windows(indexed, block.length, lo, hi)) {
-      const placement = this.align(block, indexed, from, to, drift);
+    for (const [from, to] of this.windows(indexed, block.length, lo, hi, !!options.exactOnly)) {
+      const placement = this.align(block, indexed, from, to, options);
       if (placement && (!found || placement.score > found.score + 1e-9 || (Math.abs(placement.score - found.score) <= 1e-9 && placement.start < found.start))) {
         found = placement;
       }
@@ -84,15 +98,21 @@ export class FileMatcher {
   }
 
   /** Stretches of the file worth aligning: around lines identical to a block line (or, failing that, alike). */
-  private windows(block: IndexedLines, size: number, lo: number, hi: number): Array<[number, number]> {
+  private windows(block: IndexedLines, size: number, lo: number, hi: number, exactOnly: boolean): Array<[number, number]> {
     const slack = Math.max(6, Math.ceil(size / 2));
     const anchors: Array<[number, number]> = [];
-    const meaningful = block.keys.map((key, j) => (key !== '' && block.weights[j] >= 1 ? j : -1)).filter((j) => j >= 0);
-    const candidates = meaningful.length > 0 ? meaningful : block.keys.map((key, j) => (key !== '' ? j : -1)).filter((j) => j >= 0);
-    for (const j of candidates) {
+    const lines = block.keys.map((key, j) => (key !== '' && (block.usable?.[j] ?? true) ? j : -1)).filter((j) => j >= 0);
+    const meaningful = lines.filter((j) => block.weights[j] >= 1);
+    for (const j of meaningful) {
       for (const i of this.byKey.get(block.keys[j]) ?? []) if (i >= lo && i < hi) anchors.push([j, i]);
     }
+    const candidates = anchors.length > 0 || exactOnly ? lines : meaningful;
     if (anchors.length === 0) {
+      for (const j of lines.filter((l) => block.weights[l] < 1)) {
+        for (const i of this.byKey.get(block.keys[j]) ?? []) if (i >= lo && i < hi) anchors.push([j, i]);
+      }
+    }
+    if (anchors.length === 0 && !exactOnly) {
       for (const j of candidates) {
         for (let i = lo; i < hi; i++) {
           if (this.file.keys[i] !== '' && dice(block.tokens[j], this.file.tokens[i]) >= MIN_SIMILARITY) anchors.push([j, i]);
@@ -111,26 +131,27 @@ export class FileMatcher {
     return merged;
   }
 
-  private similarity(block: readonly string[], indexed: IndexedLines, j: number, i: number, drift?: number): number {
+  private similarity(block: readonly string[], indexed: IndexedLines, j: number, i: number, { drift, exactOnly }: MatchOptions): number {
     const key = indexed.keys[j];
     const fileKey = this.file.keys[i];
+    if (indexed.usable && !indexed.usable[j]) return 0;
     if (key === fileKey) {
       if (drift === undefined || key === '') return 1;
       const shift = fileColumns(this.fileLines[i], this.ctx) - proposalColumns(block[j], this.ctx);
       return shift === drift ? 1 : INDENT_MISMATCH;
     }
-    if (key === '' || fileKey === '') return 0;
+    if (key === '' || fileKey === '' || exactOnly) return 0;
     const sim = dice(indexed.tokens[j], this.file.tokens[i]);
     return sim >= MIN_SIMILARITY ? sim * 0.9 : 0;
   }
 
   /** Local alignment (Smith–Waterman) of the block with file lines [from, to). */
-  private align(block: readonly string[], indexed: IndexedLines, from: number, to: number, drift?: number): Placement | undefined {
+  private align(block: readonly string[], indexed: IndexedLines, from: number, to: number, options: MatchOptions): Placement | undefined {
     const rows = block.length;
     const cols = to - from;
     const width = cols + 1;
     const score = new Float64Array((rows + 1) * width);
-    // 0 = start, 1 = block line unmatched, 2 = file line skipped, 3 = matched
+    // 0 = start, 1 = block line unmatched, 2 = file line skipped, 3 = matched, 4 = substituted
     const move = new Uint8Array((rows + 1) * width);
     let bestScore = 0;
     let bestCell = -1;
@@ -151,7 +172,12 @@ export class FileMatcher {
           value = left;
           how = 2;
         }
-        const sim = this.similarity(block, indexed, j - 1, i, drift);
+        const substitute = score[cell - width - 1] - SUBSTITUTE_COST;
+        if (substitute > value) {
+          value = substitute;
+          how = 4;
+        }
+        const sim = this.similarity(block, indexed, j - 1, i, options);
         if (sim > 0) {
           const diag = score[cell - width - 1] + sim * Math.min(weight, this.file.weights[i]);
           if (diag > value) {
@@ -177,12 +203,36 @@ export class FileMatcher {
       if (how === 3) {
         pairs.push([j - 1, from + c - 1]);
         cell -= width + 1;
-      } else if (how === 1) cell -= width;
+      } else if (how === 4) cell -= width + 1;
+      else if (how === 1) cell -= width;
       else if (how === 2) cell -= 1;
       else break;
     }
     pairs.reverse();
+    trimBlankEdges(pairs, indexed);
     if (!pairs.some(([j]) => indexed.keys[j] !== '')) return undefined;
-    return { start: pairs[0][1], end: pairs[pairs.length - 1][1] + 1, score: bestScore, pairs };
+    const exact = pairs.filter(([j, i]) => indexed.weights[j] >= 1 && indexed.keys[j] === this.file.keys[i]).length;
+    return { start: pairs[0][1], end: pairs[pairs.length - 1][1] + 1, score: bestScore, pairs, exact };
   }
+}
+
+/**
+ * A blank line matched at the edge of a placement, with new lines of the block beyond it, belongs to the
+ * elided code next to it rather than to the block: leave it out so it is kept, not replaced.
+ */
+function trimBlankEdges(pairs: Array<[number, number]>, block: IndexedLines): void {
+  const newLineBefore = (j: number): boolean => block.keys.slice(0, j).some((key) => key !== '');
+  const newLineAfter = (j: number): boolean => block.keys.slice(j + 1).some((key) => key !== '');
+  while (pairs.length > 1 && block.keys[pairs[0][0]] === '' && newLineBefore(pairs[0][0])) pairs.shift();
+  while (pairs.length > 1 && block.keys[pairs[pairs.length - 1][0]] === '' && newLineAfter(pairs[pairs.length - 1][0])) pairs.pop();
+}
+
+/** Lines usable when matching exactOnly: meaningful ones, and punctuation that closes an enclosing block. */
+function outerOrMeaningful(block: readonly string[], indexed: IndexedLines): boolean[] {
+  const firstIndex = block.findIndex((line) => line.trim() !== '');
+  const firstIndent = firstIndex < 0 ? 0 : block[firstIndex].length - block[firstIndex].trimStart().length;
+  return block.map((line, j) => {
+    if (indexed.keys[j] === '' || indexed.weights[j] >= 1) return true;
+    return line.length - line.trimStart().length < firstIndent;
+  });
 }

@@ -98,10 +98,16 @@ export function applySnippet(
     const lines = segments[k];
     const startsAtLo = anchored && k === 0 && !leading;
     const endsAtHi = anchored && k === last && !trailing;
-    let found = candidates ? candidates[0] : matcher.best(lines, cursor, hi, drift);
+    let found = candidates ? candidates[0] : matcher.best(lines, cursor, hi, { drift });
+    const nextToElision = k > 0 || leading || k < last || trailing;
+    if (found && found.exact === 0 && nextToElision) {
+      // Only resemblance, no identical line: more likely new code written like its neighbours (a new method
+      // after a similar one) than a rewrite of them, so anchor on identical lines or add it as new.
+      found = matcher.best(lines, cursor, hi, { drift, exactOnly: true });
+    }
     if (!found) {
-      if (startsAtLo || (k === 0 && !leading && trailing)) found = { start: cursor, end: cursor, score: 0, pairs: [] };
-      else if (endsAtHi || (k === last && !trailing && (leading || k > 0))) found = { start: hi, end: hi, score: 0, pairs: [] };
+      if (startsAtLo || (k === 0 && !leading && trailing)) found = { start: cursor, end: cursor, score: 0, pairs: [], exact: 0 };
+      else if (endsAtHi || (k === last && !trailing && (leading || k > 0))) found = { start: hi, end: hi, score: 0, pairs: [], exact: 0 };
       else return `Could not find where the lines starting ${describe(lines)} go in the file.`;
     }
     const start = startsAtLo ? lo : found.start;
