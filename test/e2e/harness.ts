@@ -259,12 +259,31 @@ export class VscodeSession {
     return this.page.frameLocator('.pane-body iframe.webview.ready, iframe.webview.ready').first().frameLocator('iframe#active-frame, iframe').first();
   }
 
+  /** Messages of the notifications shown as toasts or in the notification center. */
   async notifications(): Promise<string[]> {
-    return this.page.locator('.notification-toast .notification-list-item-message').allInnerTexts();
+    return this.page.locator('.notification-list-item-message').allInnerTexts();
+  }
+
+  /** The notification (toast or center entry) whose message matches; opens the center when no toast shows it. */
+  notification(pattern: RegExp) {
+    return this.page.locator('.notification-list-item', { hasText: pattern }).first();
   }
 
   async waitForNotification(pattern: RegExp, timeoutMs = 30_000): Promise<string> {
-    return waitFor(`a notification matching ${pattern}`, async () => (await this.notifications()).find((n) => pattern.test(n)), timeoutMs);
+    return waitFor(
+      `a notification matching ${pattern}`,
+      async () => {
+        const found = (await this.notifications()).find((n) => pattern.test(n));
+        if (found) return found;
+        // Without window focus VS Code may file notifications in the center instead of showing a toast.
+        if (!(await this.page.locator('.notifications-center.visible').isVisible())) {
+          await this.page.locator('.statusbar-item[id*="notifications"] a, .statusbar-item[aria-label*="otification"] a').last().click().catch(() => undefined);
+        }
+        return undefined;
+      },
+      timeoutMs,
+      250,
+    );
   }
 
   /** Types into the focused quick input (input box or quick pick) and accepts. */
