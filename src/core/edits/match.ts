@@ -25,6 +25,8 @@ export interface MatchOptions {
   exactOnly?: boolean;
 }
 
+/** A merely similar line is worth less than half an identical one, so identical lines decide placements. */
+const FUZZY_WORTH = 0.45;
 /** Below this, two lines are unrelated. */
 const MIN_SIMILARITY = 0.6;
 /** A line skipped inside a placement: enough to keep placements tight, less than a matched line is worth. */
@@ -50,8 +52,10 @@ function lineWeight(key: string): number {
   return words.length <= 3 ? 0.2 : 1;
 }
 
+/** Words decide how alike two lines are; punctuation only when a line has fewer than two words. */
 function tokensOf(key: string): Set<string> {
-  return new Set(key.match(/[\p{L}\p{N}_]+|[^\s\p{L}\p{N}_]/gu) ?? []);
+  const words = key.match(/[\p{L}\p{N}_]+/gu) ?? [];
+  return new Set(words.length >= 2 ? words : (key.match(/[\p{L}\p{N}_]+|[^\s\p{L}\p{N}_]/gu) ?? []));
 }
 
 function index(lines: readonly string[]): IndexedLines {
@@ -142,7 +146,7 @@ export class FileMatcher {
     }
     if (key === '' || fileKey === '' || exactOnly) return 0;
     const sim = dice(indexed.tokens[j], this.file.tokens[i]);
-    return sim >= MIN_SIMILARITY ? sim * 0.9 : 0;
+    return sim >= MIN_SIMILARITY ? sim * FUZZY_WORTH : 0;
   }
 
   /** Local alignment (Smith–Waterman) of the block with file lines [from, to). */
@@ -229,8 +233,10 @@ function trimBlankEdges(pairs: Array<[number, number]>, block: IndexedLines): vo
 
 /** Lines usable when matching exactOnly: meaningful ones, and punctuation that closes an enclosing block. */
 function outerOrMeaningful(block: readonly string[], indexed: IndexedLines): boolean[] {
-  const firstIndex = block.findIndex((line) => line.trim() !== '');
-  const firstIndent = firstIndex < 0 ? 0 : block[firstIndex].length - block[firstIndex].trimStart().length;
+  const firstIndex = indexed.weights.findIndex((weight) => weight >= 1);
+  // A block of bare punctuation (");" ending a statement the elision began) has nothing better to go by.
+  if (firstIndex < 0) return block.map(() => true);
+  const firstIndent = block[firstIndex].length - block[firstIndex].trimStart().length;
   return block.map((line, j) => {
     if (indexed.keys[j] === '' || indexed.weights[j] >= 1) return true;
     return line.length - line.trimStart().length < firstIndent;

@@ -31,20 +31,28 @@ export function proposalColumns(line: string, ctx: IndentContext): number {
   return Math.floor(ws.length / unit) * ctx.file.unit + (ws.length % unit);
 }
 
-/** The most common shift (file minus proposal columns) over pairs of the same line; 0 without evidence. */
+/**
+ * The prevailing shift (file minus proposal columns) over pairs of the same line, 0 without evidence. Lines with
+ * words count more than bare punctuation, and the first such line most: models re-indent bodies they wrap in a
+ * new block, rarely the line a snippet starts from.
+ */
 export function estimateDrift(pairs: ReadonlyArray<readonly [proposalLine: string, fileLine: string]>, ctx: IndentContext): number {
-  const counts = new Map<number, number>();
+  const votes = new Map<number, number>();
+  let first = true;
   for (const [proposed, existing] of pairs) {
     if (isBlank(proposed) || isBlank(existing)) continue;
     const drift = fileColumns(existing, ctx) - proposalColumns(proposed, ctx);
-    counts.set(drift, (counts.get(drift) ?? 0) + 1);
+    const meaningful = proposed.replace(/[^\p{L}\p{N}_]/gu, '').length > 3;
+    const weight = meaningful ? (first ? 2 : 1) : 0.2;
+    if (meaningful) first = false;
+    votes.set(drift, (votes.get(drift) ?? 0) + weight);
   }
   let best = 0;
-  let bestCount = 0;
-  for (const [drift, count] of counts) {
-    if (count > bestCount || (count === bestCount && Math.abs(drift) < Math.abs(best))) {
+  let bestVotes = 0;
+  for (const [drift, count] of votes) {
+    if (count > bestVotes + 1e-9 || (Math.abs(count - bestVotes) <= 1e-9 && Math.abs(drift) < Math.abs(best))) {
       best = drift;
-      bestCount = count;
+      bestVotes = count;
     }
   }
   return best;

@@ -98,22 +98,23 @@ export function applySnippet(
     const lines = segments[k];
     const startsAtLo = anchored && k === 0 && !leading;
     const endsAtHi = anchored && k === last && !trailing;
-    let found = candidates ? candidates[0] : matcher.best(lines, cursor, hi, { drift });
-    const nextToElision = k > 0 || leading || k < last || trailing;
-    if (found && found.exact === 0 && nextToElision) {
-      // Only resemblance, no identical line: more likely new code written like its neighbours (a new method
-      // after a similar one) than a rewrite of them, so anchor on identical lines or add it as new.
-      found = matcher.best(lines, cursor, hi, { drift, exactOnly: true });
-    }
+    let found = candidates ? candidates[0] : locate(matcher, lines, cursor, hi, drift, nextToElision(k));
     if (!found) {
       if (startsAtLo || (k === 0 && !leading && trailing)) found = { start: cursor, end: cursor, score: 0, pairs: [], exact: 0 };
       else if (endsAtHi || (k === last && !trailing && (leading || k > 0))) found = { start: hi, end: hi, score: 0, pairs: [], exact: 0 };
       else return `Could not find where the lines starting ${describe(lines)} go in the file.`;
     }
-    const start = startsAtLo ? lo : found.start;
-    const end = endsAtHi ? hi : found.end;
-    return { ...found, start, end: Math.max(start, end) };
+    let start = startsAtLo ? lo : found.start;
+    let end = Math.max(start, endsAtHi ? hi : found.end);
+    // Blank lines the model put between its code and an elision stand for the file's own blank lines there.
+    const firstPaired = found.pairs.length > 0 ? found.pairs[0][0] : lines.length;
+    const lastPaired = found.pairs.length > 0 ? found.pairs[found.pairs.length - 1][0] : -1;
+    for (let j = 0; j < firstPaired && isBlank(lines[j]) && start > cursor && isBlank(fileLines[start - 1]); j++) start--;
+    for (let j = lines.length - 1; j > lastPaired && isBlank(lines[j]) && end < hi && isBlank(fileLines[end]); j--) end++;
+    return { ...found, start, end };
   };
+
+  const nextToElision = (k: number): boolean => k > 0 || leading || k < last || trailing;
 
   const placeRest = (k: number, cursor: number, drift: number | undefined, placed: Placed[]): Placed[] | string => {
     for (; k <= last; k++) {
@@ -129,20 +130,21 @@ export function applySnippet(
 
   let placed: Placed[] | string;
   const firstFixed = anchored && !leading;
-  const candidates = firstFixed ? [] : candidatesFor(matcher, segments[0], lo, hi);
+  const candidates = firstFixed ? [] : candidatesFor(matcher, segments[0], lo, hi, nextToElision(0));
   if (candidates.length <= 1) {
     placed = placeRest(0, lo, undefined, []);
   } else {
     // The first stretch fits in several places: only the rest of the snippet can tell them apart.
     const complete: Array<{ placed: Placed[]; score: number }> = [];
     for (const candidate of candidates) {
-      const first = placeOne(0, lo, undefined, [candidate]) as Placement;
+      const first = placeOne(0, lo, undefined, [candidate]);
+      if (typeof first === 'string') continue;
       const drift = driftOf(segments[0], first, fileLines, ctx);
       const rest = placeRest(1, first.end, drift, [{ placement: first, drift }]);
       if (typeof rest !== 'string') complete.push({ placed: rest, score: rest.reduce((sum, p) => sum + p.placement.score, 0) });
     }
     complete.sort((a, b) => b.score - a.score);
-    if (complete.length === 0) return { ok: false, reason: `Could not place the snippet: its first lines ${describe(segments[0])} fit in several places and none is followed by the rest.` };
+    if (complete.length === 0) return { ok: false, reason: `Could not find where the snippet goes: its first lines ${describe(segments[0])} fit in several places and none is followed by the rest.` };
     if (complete.length > 1 && complete[1].score >= complete[0].score - AMBIGUITY_MARGIN) {
       const where = candidates.map((c) => c.start + 1).join(', ');
       return { ok: false, reason: `The edit is ambiguous: the lines starting ${describe(segments[0])} match equally well at lines ${where}.` };
@@ -165,16 +167,27 @@ export function applySnippet(
   return { ok: true, output };
 }
 
+/**
+ * The best placement of a stretch. One that only resembles the file (no identical meaningful line) next to an
+ * elision is more likely new code written like its neighbours (a new method after a similar one) than a rewrite
+ * of them: then only identical lines may anchor it.
+ */
+function locate(matcher: FileMatcher, lines: readonly string[], lo: number, hi: number, drift: number | undefined, nextToElision: boolean): Placement | undefined {
+  const found = matcher.best(lines, lo, hi, { drift });
+  if (found && found.exact === 0 && nextToElision) return matcher.best(lines, lo, hi, { drift, exactOnly: true });
+  return found;
+}
+
 /** Placements of a stretch that are as good as its best one, in file order. */
-function candidatesFor(matcher: FileMatcher, lines: readonly string[], lo: number, hi: number): Placement[] {
-  const top = matcher.best(lines, lo, hi);
+function candidatesFor(matcher: FileMatcher, lines: readonly string[], lo: number, hi: number, nextToElision: boolean): Placement[] {
+  const top = locate(matcher, lines, lo, hi, undefined, nextToElision);
   if (!top) return [];
   const found = [top];
   const ranges: Array<[number, number]> = [[lo, top.start], [top.end, hi]];
   while (ranges.length > 0 && found.length < MAX_CANDIDATES) {
     const [from, to] = ranges.pop()!;
     if (to <= from) continue;
-    const other = matcher.best(lines, from, to);
+    const other = locate(matcher, lines, from, to, undefined, nextToElision);
     if (!other || other.score < top.score - AMBIGUITY_MARGIN) continue;
     found.push(other);
     ranges.push([from, other.start], [other.end, to]);
