@@ -146,7 +146,7 @@ export function applySnippet(
     complete.sort((a, b) => b.score - a.score);
     if (complete.length === 0) return { ok: false, reason: `Could not find where the snippet goes: its first lines ${describe(segments[0])} fit in several places and none is followed by the rest.` };
     if (complete.length > 1 && complete[1].score >= complete[0].score - AMBIGUITY_MARGIN) {
-      const where = candidates.map((c) => c.start + 1).join(', ');
+      const where = candidates.map((c) => c.start + 1).join(', ') + (candidates.length >= MAX_CANDIDATES ? ', …' : '');
       return { ok: false, reason: `The edit is ambiguous: the lines starting ${describe(segments[0])} match equally well at lines ${where}.` };
     }
     placed = complete[0].placed;
