@@ -64,7 +64,7 @@ function editLines(fileLines: readonly string[], proposal: EditProposal, options
     return around(fileLines, startLine, end, { ok: true, output: replaceLines(fileLines, startLine, end, reindent(lines, ctx, drift), ctx) });
   }
   if (proposal.mode === 'file') {
-    if (lines.length === 0) return { ok: false, reason: 'The proposed file is empty.' };
+    if (lines.every(isBlank)) return { ok: false, reason: 'The proposed file is empty.' };
     if (hasElisions) return applySnippet(fileLines, 0, fileLines.length, snippetShape(lines, elision), ctx, true);
     return { ok: true, output: replaceLines(fileLines, 0, fileLines.length, reindent(lines, ctx, 0), ctx) };
   }

@@ -52,10 +52,14 @@ function lineWeight(key: string): number {
   return words.length <= 3 ? 0.2 : 1;
 }
 
-/** Words decide how alike two lines are; punctuation only when a line has fewer than two words. */
+/**
+ * Words decide how alike two lines are; punctuation counts only when a line has fewer than two words, and is
+ * marked so that lines sharing nothing but punctuation ("halt();" and "start();") stay unrelated.
+ */
 function tokensOf(key: string): Set<string> {
   const words = key.match(/[\p{L}\p{N}_]+/gu) ?? [];
-  return new Set(words.length >= 2 ? words : (key.match(/[\p{L}\p{N}_]+|[^\s\p{L}\p{N}_]/gu) ?? []));
+  if (words.length >= 2) return new Set(words);
+  return new Set([...words, ...(key.match(/[^\s\p{L}\p{N}_]/gu) ?? []).map((p) => `\0${p}`)]);
 }
 
 function index(lines: readonly string[]): IndexedLines {
@@ -66,7 +70,17 @@ function index(lines: readonly string[]): IndexedLines {
 function dice(a: Set<string>, b: Set<string>): number {
   if (a.size === 0 || b.size === 0) return 0;
   let common = 0;
-  for (const token of a) if (b.has(token)) common++;
+  let commonWords = 0;
+  let words = 0;
+  for (const token of a) {
+    const word = token[0] !== '\0';
+    if (word) words++;
+    if (b.has(token)) {
+      common++;
+      if (word) commonWords++;
+    }
+  }
+  if (words > 0 && commonWords === 0) return 0;
   return (2 * common) / (a.size + b.size);
 }
 

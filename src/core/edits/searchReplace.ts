@@ -47,6 +47,7 @@ function preview(lines: readonly string[]): string {
 
 function locate(fileLines: readonly string[], block: SearchReplaceBlock, index: number, ctx: IndentContext): Located | string {
   const label = `SEARCH block ${index + 1} (${preview(block.search)})`;
+  if (block.search.every(isBlank)) return `${label} is empty.`;
   const attempts: Array<{ search: string[]; replace: string[] }> = [{ search: block.search, replace: block.replace }];
   const trimmed = trimBlankEdges(block.search);
   if (trimmed.head + trimmed.tail > 0) {
@@ -70,13 +71,16 @@ function locate(fileLines: readonly string[], block: SearchReplaceBlock, index: 
       }
     }
   }
-  if (block.search.every(isBlank)) return `${label} is empty.`;
   return `${label} was not found in the file.`;
 }
 
 /** Applies search/replace blocks, all located in the original text. */
 export function applyBlocks(fileLines: readonly string[], blocks: readonly SearchReplaceBlock[], ctx: IndentContext): BlocksResult {
   if (blocks.length === 0) return { ok: false, reason: 'The answer has no SEARCH/REPLACE blocks.' };
+  if (fileLines.length === 0 && blocks.every((b) => b.search.every(isBlank))) {
+    // An empty SEARCH is how models fill an empty file.
+    return { ok: true, output: blocks.flatMap((b) => reindent(b.replace, ctx, 0)).map((text) => ({ text })) };
+  }
   const located: Located[] = [];
   for (let k = 0; k < blocks.length; k++) {
     const found = locate(fileLines, blocks[k], k, ctx);
