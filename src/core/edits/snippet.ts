@@ -3,7 +3,7 @@
 // kept. A first stretch that fits equally well in two places is refused, never guessed.
 import { FileMatcher, type Placement } from './match';
 import { replaceLines } from './region';
-import { type IndentContext, estimateDrift, reindent } from './reindent';
+import { type IndentContext, estimateDrift, fileColumns, proposalColumns, reindent } from './reindent';
 import { type OutputLine, isBlank, lineKey } from './text';
 
 const COMMENT_OPEN = /^(?:\/\/+|#+|--+|\/\*+|<!--|;+|%+|'|\{\s*\/\*+)\s*/;
@@ -94,14 +94,38 @@ export function applySnippet(
   const { segments, leading, trailing } = shape;
   const last = segments.length - 1;
 
-  const placeOne = (k: number, cursor: number, drift: number | undefined, candidates?: Placement[]): Placement | string => {
+  /**
+   * Where a stretch with nothing to anchor it goes after an elision: at the end of the block the previous stretch
+   * opened when it is indented deeper than that stretch's first line (a method added at the end of a class the
+   * model showed the head of), otherwise at the end.
+   */
+  const appendPosition = (k: number, previous: Placed | undefined, drift: number | undefined): number => {
+    const header = previous?.placement.pairs.find(([, i]) => !isBlank(fileLines[i]));
+    const first = segments[k].find((line) => !isBlank(line));
+    if (!header || first === undefined) return hi;
+    const headerColumns = fileColumns(fileLines[header[1]], ctx);
+    if (proposalColumns(first, ctx) + (drift ?? 0) <= headerColumns) return hi;
+    let end = previous!.placement.end;
+    for (let i = end; i < hi; i++) {
+      if (isBlank(fileLines[i])) continue;
+      if (fileColumns(fileLines[i], ctx) <= headerColumns) break;
+      end = i + 1;
+    }
+    return end;
+  };
+
+  const placeOne = (k: number, cursor: number, drift: number | undefined, previous: Placed | undefined, candidates?: Placement[]): Placement | string => {
     const lines = segments[k];
     const startsAtLo = anchored && k === 0 && !leading;
     const endsAtHi = anchored && k === last && !trailing;
     let found = candidates ? candidates[0] : locate(matcher, lines, cursor, hi, drift, nextToElision(k));
     if (!found) {
       if (startsAtLo || (k === 0 && !leading && trailing)) found = { start: cursor, end: cursor, score: 0, pairs: [], exact: 0 };
-      else if (endsAtHi || (k === last && !trailing && (leading || k > 0))) found = { start: hi, end: hi, score: 0, pairs: [], exact: 0 };
+      else if (endsAtHi) found = { start: hi, end: hi, score: 0, pairs: [], exact: 0 };
+      else if (k === last && !trailing && (leading || k > 0)) {
+        const at = appendPosition(k, previous, drift);
+        found = { start: at, end: at, score: 0, pairs: [], exact: 0 };
+      }
       else return `Could not find where the lines starting ${describe(lines)} go in the file.`;
     }
     let start = startsAtLo ? lo : found.start;
@@ -118,7 +142,7 @@ export function applySnippet(
 
   const placeRest = (k: number, cursor: number, drift: number | undefined, placed: Placed[]): Placed[] | string => {
     for (; k <= last; k++) {
-      const placement = placeOne(k, cursor, drift);
+      const placement = placeOne(k, cursor, drift, placed[placed.length - 1]);
       if (typeof placement === 'string') return placement;
       const pairDrift = driftOf(segments[k], placement, fileLines, ctx);
       drift = pairDrift ?? drift;
@@ -137,7 +161,7 @@ export function applySnippet(
     // The first stretch fits in several places: only the rest of the snippet can tell them apart.
     const complete: Array<{ placed: Placed[]; score: number }> = [];
     for (const candidate of candidates) {
-      const first = placeOne(0, lo, undefined, [candidate]);
+      const first = placeOne(0, lo, undefined, undefined, [candidate]);
       if (typeof first === 'string') continue;
       const drift = driftOf(segments[0], first, fileLines, ctx);
       const rest = placeRest(1, first.end, drift, [{ placement: first, drift }]);
