@@ -10,6 +10,8 @@ export interface WebviewAssets {
   /** Extra nonce'd scripts before the bundle (tests install a fake `acquireVsCodeApi`). */
   readonly preludeJs?: readonly string[];
   readonly bodyClass?: string;
+  /** Where the chat lives: the sidebar view has its own title actions, an editor tab does not. */
+  readonly placement?: 'view' | 'editor';
 }
 
 export function chatCsp(cspSource: string, nonce: string): string {
@@ -43,7 +45,7 @@ export function chatDocument(assets: WebviewAssets): string {
 <title>Tandem</title>
 </head>
 <body${assets.bodyClass ? ` class="${attr(assets.bodyClass)}"` : ''}>
-<div id="app" data-testid="tandem-app"></div>
+<div id="app" data-testid="tandem-app" data-placement="${assets.placement ?? 'view'}"></div>
 ${scripts}
 </body>
 </html>`;

@@ -19,10 +19,16 @@ const header = h(
   { class: 'panel-header' },
   title,
   cost,
-  iconButton('history', 'Chat History', () => post({ type: 'showHistory' }), 'header-history'),
+  editorOnly(iconButton('history', 'Chat History', () => post({ type: 'showHistory' }), 'header-history')),
   iconButton('export', 'Export Chat as Markdown', () => post({ type: 'exportChat' }), 'header-export'),
-  iconButton('add', 'New Chat', () => post({ type: 'newChat' }), 'header-new-chat'),
+  editorOnly(iconButton('add', 'New Chat', () => post({ type: 'newChat' }), 'header-new-chat')),
 );
+
+/** The sidebar view already shows these in its title bar. */
+function editorOnly(button: HTMLButtonElement): HTMLButtonElement {
+  button.classList.add('editor-only');
+  return button;
+}
 const notices = h('div', { class: 'notices', attrs: { 'aria-live': 'assertive' } });
 const scroller = h('main', { class: 'scroller' });
 

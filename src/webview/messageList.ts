@@ -72,7 +72,8 @@ export class MessageList {
     this.highlightQueue = [];
     const fragment = document.createDocumentFragment();
     const eager = chat.messages.length <= 20;
-    for (const message of chat.messages) fragment.append(this.create(message, eager).element);
+    const last = chat.messages[chat.messages.length - 1];
+    for (const message of chat.messages) fragment.append(this.create(message, eager, this.busy && message === last && isOpen(message)).element);
     this.element.replaceChildren(fragment);
     if (chat.messages.length === 0) this.element.append(this.welcome());
     if (!eager) {
@@ -85,9 +86,9 @@ export class MessageList {
   add(message: MessageView): void {
     this.element.querySelector('.welcome')?.remove();
     const stick = this.nearBottom();
-    const rendered = this.create(message, true);
+    const rendered = this.create(message, true, isOpen(message));
     this.element.append(rendered.element);
-    if (message.role === 'assistant' && !message.finish && !message.error) {
+    if (isOpen(message)) {
       this.streamingId = message.id;
       rendered.element.classList.add('streaming');
     }
@@ -114,15 +115,15 @@ export class MessageList {
       previous.element.querySelector('.message-footer')?.replaceWith(this.footer(message));
       previous.element.classList.remove('streaming');
     } else {
-      const fresh = this.create(message, true);
+      const fresh = this.create(message, true, false);
       previous.element.replaceWith(fresh.element);
     }
     if (this.streamingId === message.id) this.streamingId = undefined;
     this.scrollToBottom(stick);
   }
 
-  private create(message: MessageView, highlight: boolean): RenderedMessage {
-    const rendered = message.role === 'user' ? this.createUser(message) : this.createAssistant(message, highlight);
+  private create(message: MessageView, highlight: boolean, streaming: boolean): RenderedMessage {
+    const rendered = message.role === 'user' ? this.createUser(message) : this.createAssistant(message, highlight, streaming);
     this.rendered.set(message.id, rendered);
     return rendered;
   }
@@ -171,7 +172,7 @@ export class MessageList {
     input.setSelectionRange(input.value.length, input.value.length);
   }
 
-  private createAssistant(message: MessageView, highlight: boolean): RenderedMessage {
+  private createAssistant(message: MessageView, highlight: boolean, streaming: boolean): RenderedMessage {
     const element = h('div', { class: 'message assistant', attrs: { 'data-testid': 'message-assistant', 'data-message-id': message.id } });
     const model = this.models.find((m) => m.slot === message.model);
     element.append(h('div', { class: 'message-header' }, h('span', { class: `codicon codicon-${modelIcon(message.model)}` }), h('span', { class: 'model-name' }, model?.label ?? modelName(message.model))));
@@ -179,9 +180,8 @@ export class MessageList {
     if (message.thoughts) {
       this.thoughtsOf(rendered).reset(message.thoughts, true);
     }
-    const finished = Boolean(message.finish || message.error);
     let body: StreamingMarkdown | undefined;
-    if (finished || !this.busy) {
+    if (!streaming) {
       element.append(renderMarkdown(message.text, this.handlers, highlight));
     } else {
       body = new StreamingMarkdown(this.handlers);
@@ -293,6 +293,11 @@ export class MessageList {
   private scrollToBottom(force: boolean): void {
     if (force) this.scroller.scrollTop = this.scroller.scrollHeight;
   }
+}
+
+/** An assistant message still being written (no finish, no error yet). */
+function isOpen(message: MessageView): boolean {
+  return message.role === 'assistant' && !message.finish && !message.error;
 }
 
 function modelIcon(slot: ModelSlot | undefined): string {

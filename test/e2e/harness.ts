@@ -221,6 +221,18 @@ export class VscodeSession {
     await input.press('Enter');
   }
 
+  /** Opens a workspace file through Quick Open and waits for its editor. */
+  async openFile(relativePath: string): Promise<void> {
+    await this.page.keyboard.press('Escape');
+    await this.runCommand('Go to File...');
+    const input = this.page.locator('.quick-input-widget input');
+    await input.fill(relativePath);
+    const name = path.basename(relativePath);
+    await this.page.locator('.quick-input-list .monaco-list-row', { hasText: name }).first().waitFor({ timeout: 15_000 });
+    await input.press('Enter');
+    await this.page.locator(`.tab.active[aria-label*="${name}"], .tab.active:has-text("${name}")`).first().waitFor({ timeout: 15_000 });
+  }
+
   private async openPalette(): Promise<void> {
     await this.page.keyboard.press('Escape');
     await this.page.keyboard.press('F1');

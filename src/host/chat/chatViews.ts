@@ -32,11 +32,11 @@ export class ChatViews implements vscode.WebviewViewProvider, vscode.WebviewPane
     view.onDidDispose(() => {
       if (this.view === view) this.view = undefined;
     });
-    this.connect(view.webview, view.onDidDispose);
+    this.connect(view.webview, view.onDidDispose, 'view');
   }
 
   async deserializeWebviewPanel(panel: vscode.WebviewPanel): Promise<void> {
-    this.connect(panel.webview, panel.onDidDispose);
+    this.connect(panel.webview, panel.onDidDispose, 'editor');
   }
 
   /** Reveals the sidebar chat (and focuses its input) — used by Open Chat and every command that chats. */
@@ -47,14 +47,14 @@ export class ChatViews implements vscode.WebviewViewProvider, vscode.WebviewPane
   openInEditor(): void {
     const panel = vscode.window.createWebviewPanel(PANEL_VIEW_TYPE, 'Tandem Chat', vscode.ViewColumn.Beside, webviewOptions(this.extensionUri));
     panel.iconPath = vscode.Uri.joinPath(this.extensionUri, 'media', 'tandem.svg');
-    this.connect(panel.webview, panel.onDidDispose);
+    this.connect(panel.webview, panel.onDidDispose, 'editor');
   }
 
-  private connect(webview: vscode.Webview, onDispose: vscode.Event<void>): void {
+  private connect(webview: vscode.Webview, onDispose: vscode.Event<void>, placement: 'view' | 'editor'): void {
     webview.options = webviewOptions(this.extensionUri);
     const surface = new ChatSurface(webview, this.controller, this.log, onDispose);
     this.controller.attach(surface);
-    webview.html = chatHtml(webview, this.extensionUri);
+    webview.html = chatHtml(webview, this.extensionUri, placement);
   }
 
   dispose(): void {

@@ -3,7 +3,7 @@ import * as vscode from 'vscode';
 import { chatDocument } from '../../shared/webviewDocument';
 
 /** The chat webview's HTML: strict CSP, one nonce'd script, resources only from dist/webview and media. */
-export function chatHtml(webview: vscode.Webview, extensionUri: vscode.Uri): string {
+export function chatHtml(webview: vscode.Webview, extensionUri: vscode.Uri, placement: 'view' | 'editor' = 'view'): string {
   const asset = (...path: string[]) => webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, ...path)).toString();
   return chatDocument({
     cspSource: webview.cspSource,
@@ -11,6 +11,7 @@ export function chatHtml(webview: vscode.Webview, extensionUri: vscode.Uri): str
     codiconCss: asset('dist', 'webview', 'codicon.css'),
     mainCss: asset('dist', 'webview', 'main.css'),
     mainJs: asset('dist', 'webview', 'main.js'),
+    placement,
   });
 }
 
