@@ -13,6 +13,11 @@ export interface Placement {
   pairs: Array<[number, number]>;
   /** How many meaningful block lines (not blank, not bare punctuation) found an identical file line. */
   exact: number;
+  /**
+   * Every merely similar pair keeps all the file line's words (numbers aside): the block extends those lines
+   * ("return x;" → "return x + 1;") rather than renaming them ("pop()" → "peek()").
+   */
+  extendsOnly: boolean;
 }
 
 export interface MatchOptions {
@@ -23,12 +28,17 @@ export interface MatchOptions {
    * ("}" less indented than the block's first line): for new code that merely resembles existing code.
    */
   exactOnly?: boolean;
+  /** Elided code comes right before / after the block: its edges there must hold on to identical lines. */
+  elidedBefore?: boolean;
+  elidedAfter?: boolean;
 }
 
 /** A merely similar line is worth less than half an identical one, so identical lines decide placements. */
 const FUZZY_WORTH = 0.45;
 /** Below this, two lines are unrelated. */
 const MIN_SIMILARITY = 0.6;
+/** A line that keeps all the words of a file line and adds some. */
+const EXTENDED_LIKENESS = 0.8;
 /** A line skipped inside a placement: enough to keep placements tight, less than a matched line is worth. */
 const SKIP_COST = 0.25;
 const BLANK_SKIP_COST = 0.02;
@@ -67,21 +77,26 @@ function index(lines: readonly string[]): IndexedLines {
   return { keys, tokens: keys.map(tokensOf), weights: keys.map(lineWeight) };
 }
 
-function dice(a: Set<string>, b: Set<string>): number {
-  if (a.size === 0 || b.size === 0) return 0;
+/**
+ * How alike a proposed line is to a file line: shared words over all words (Dice), or, when the proposed line
+ * keeps every word of a file line with at least two, a fixed high likeness (it extends that line).
+ */
+function likeness(proposed: Set<string>, existing: Set<string>): number {
+  if (proposed.size === 0 || existing.size === 0) return 0;
   let common = 0;
   let commonWords = 0;
-  let words = 0;
-  for (const token of a) {
+  let existingWords = 0;
+  for (const token of existing) {
     const word = token[0] !== '\0';
-    if (word) words++;
-    if (b.has(token)) {
+    if (word) existingWords++;
+    if (proposed.has(token)) {
       common++;
       if (word) commonWords++;
     }
   }
-  if (words > 0 && commonWords === 0) return 0;
-  return (2 * common) / (a.size + b.size);
+  if (existingWords > 0 && commonWords === 0) return 0;
+  const dice = (2 * common) / (proposed.size + existing.size);
+  return existingWords >= 2 && commonWords === existingWords ? Math.max(dice, EXTENDED_LIKENESS) : dice;
 }
 
 export class FileMatcher {
@@ -133,7 +148,7 @@ export class FileMatcher {
     if (anchors.length === 0 && !exactOnly) {
       for (const j of candidates) {
         for (let i = lo; i < hi; i++) {
-          if (this.file.keys[i] !== '' && dice(block.tokens[j], this.file.tokens[i]) >= MIN_SIMILARITY) anchors.push([j, i]);
+          if (this.file.keys[i] !== '' && likeness(block.tokens[j], this.file.tokens[i]) >= MIN_SIMILARITY) anchors.push([j, i]);
         }
       }
     }
@@ -159,8 +174,33 @@ export class FileMatcher {
       return shift === drift ? 1 : INDENT_MISMATCH;
     }
     if (key === '' || fileKey === '' || exactOnly) return 0;
-    const sim = dice(indexed.tokens[j], this.file.tokens[i]);
+    const sim = likeness(indexed.tokens[j], this.file.tokens[i]);
     return sim >= MIN_SIMILARITY ? sim * FUZZY_WORTH : 0;
+  }
+
+  /**
+   * Next to elided code, a merely similar line at the edge of a placement is kept only in an unbroken run of
+   * pairs reaching an identical meaningful line (a modified signature right above its unchanged body); a
+   * similar line further off is more likely new code, and the lines between belong to the elided code.
+   */
+  private trimLooseEdges(pairs: Array<[number, number]>, indexed: IndexedLines, options: MatchOptions): void {
+    const identical = (k: number): boolean => indexed.weights[pairs[k][0]] >= 1 && indexed.keys[pairs[k][0]] === this.file.keys[pairs[k][1]];
+    // Unbroken: as many block lines as file lines between the two pairs (lines replaced one for one).
+    const adjacent = (a: number, b: number): boolean => pairs[b][0] - pairs[a][0] === pairs[b][1] - pairs[a][1];
+    const firstIdentical = pairs.findIndex((_, k) => identical(k));
+    if (firstIdentical < 0) return;
+    if (options.elidedBefore) {
+      let keep = firstIdentical;
+      while (keep > 0 && adjacent(keep - 1, keep)) keep--;
+      pairs.splice(0, keep);
+    }
+    if (options.elidedAfter) {
+      let lastIdentical = pairs.length - 1;
+      while (!identical(lastIdentical)) lastIdentical--;
+      let keep = lastIdentical;
+      while (keep < pairs.length - 1 && adjacent(keep, keep + 1)) keep++;
+      pairs.splice(keep + 1);
+    }
   }
 
   /** Local alignment (Smith–Waterman) of the block with file lines [from, to). */
@@ -228,9 +268,12 @@ export class FileMatcher {
     }
     pairs.reverse();
     trimBlankEdges(pairs, indexed);
+    this.trimLooseEdges(pairs, indexed, options);
     if (!pairs.some(([j]) => indexed.keys[j] !== '')) return undefined;
-    const exact = pairs.filter(([j, i]) => indexed.weights[j] >= 1 && indexed.keys[j] === this.file.keys[i]).length;
-    return { start: pairs[0][1], end: pairs[pairs.length - 1][1] + 1, score: bestScore, pairs, exact };
+    const meaningful = pairs.filter(([j]) => indexed.weights[j] >= 1);
+    const exact = meaningful.filter(([j, i]) => indexed.keys[j] === this.file.keys[i]).length;
+    const extendsOnly = meaningful.length > exact && meaningful.every(([j, i]) => [...this.file.tokens[i]].every((t) => t[0] === '\0' || /^\d+$/.test(t) || indexed.tokens[j].has(t)));
+    return { start: pairs[0][1], end: pairs[pairs.length - 1][1] + 1, score: bestScore, pairs, exact, extendsOnly };
   }
 }
 

@@ -32,25 +32,26 @@ export function proposalColumns(line: string, ctx: IndentContext): number {
 }
 
 /**
- * The prevailing shift (file minus proposal columns) over pairs of the same line, 0 without evidence. Lines with
- * words count more than bare punctuation, and the first such line most: models re-indent bodies they wrap in a
- * new block, rarely the line a snippet starts from.
+ * The shift (file minus proposal columns) of the outermost lines the proposal shares with the file, 0 without
+ * evidence. Outermost, because a model that wraps code in a new block re-indents the inner lines on purpose;
+ * lines with words, because bare punctuation ("}") pairs up too easily with the wrong closer.
  */
 export function estimateDrift(pairs: ReadonlyArray<readonly [proposalLine: string, fileLine: string]>, ctx: IndentContext): number {
+  const shared = pairs.filter(([proposed, existing]) => !isBlank(proposed) && !isBlank(existing));
+  const worded = shared.filter(([proposed]) => proposed.replace(/[^\p{L}\p{N}_]/gu, '').length > 3);
+  const pool = worded.length > 0 ? worded : shared;
+  if (pool.length === 0) return 0;
+  const outermost = Math.min(...pool.map(([proposed]) => proposalColumns(proposed, ctx)));
   const votes = new Map<number, number>();
-  let first = true;
-  for (const [proposed, existing] of pairs) {
-    if (isBlank(proposed) || isBlank(existing)) continue;
-    const drift = fileColumns(existing, ctx) - proposalColumns(proposed, ctx);
-    const meaningful = proposed.replace(/[^\p{L}\p{N}_]/gu, '').length > 3;
-    const weight = meaningful ? (first ? 2 : 1) : 0.2;
-    if (meaningful) first = false;
-    votes.set(drift, (votes.get(drift) ?? 0) + weight);
+  for (const [proposed, existing] of pool) {
+    if (proposalColumns(proposed, ctx) !== outermost) continue;
+    const drift = fileColumns(existing, ctx) - outermost;
+    votes.set(drift, (votes.get(drift) ?? 0) + 1);
   }
   let best = 0;
   let bestVotes = 0;
   for (const [drift, count] of votes) {
-    if (count > bestVotes + 1e-9 || (Math.abs(count - bestVotes) <= 1e-9 && Math.abs(drift) < Math.abs(best))) {
+    if (count > bestVotes || (count === bestVotes && Math.abs(drift) < Math.abs(best))) {
       best = drift;
       bestVotes = count;
     }

@@ -67,6 +67,12 @@ export type SnippetResult = { ok: true; output: OutputLine[] } | { ok: false; re
 const AMBIGUITY_MARGIN = 0.1;
 const MAX_CANDIDATES = 6;
 
+/** Whether elided code comes right before / after a stretch. */
+interface Elided {
+  before: boolean;
+  after: boolean;
+}
+
 interface Placed {
   placement: Placement;
   drift: number | undefined;
@@ -118,13 +124,13 @@ export function applySnippet(
     const lines = segments[k];
     const startsAtLo = anchored && k === 0 && !leading;
     const endsAtHi = anchored && k === last && !trailing;
-    let found = candidates ? candidates[0] : locate(matcher, lines, cursor, hi, drift, nextToElision(k));
+    let found = candidates ? candidates[0] : locate(matcher, lines, cursor, hi, drift, elided(k));
     if (!found) {
-      if (startsAtLo || (k === 0 && !leading && trailing)) found = { start: cursor, end: cursor, score: 0, pairs: [], exact: 0 };
-      else if (endsAtHi) found = { start: hi, end: hi, score: 0, pairs: [], exact: 0 };
+      if (startsAtLo || (k === 0 && !leading && trailing)) found = { start: cursor, end: cursor, score: 0, pairs: [], exact: 0, extendsOnly: true };
+      else if (endsAtHi) found = { start: hi, end: hi, score: 0, pairs: [], exact: 0, extendsOnly: true };
       else if (k === last && !trailing && (leading || k > 0)) {
         const at = appendPosition(k, previous, drift);
-        found = { start: at, end: at, score: 0, pairs: [], exact: 0 };
+        found = { start: at, end: at, score: 0, pairs: [], exact: 0, extendsOnly: true };
       }
       else return `Could not find where the lines starting ${describe(lines)} go in the file.`;
     }
@@ -138,7 +144,7 @@ export function applySnippet(
     return { ...found, start, end };
   };
 
-  const nextToElision = (k: number): boolean => k > 0 || leading || k < last || trailing;
+  const elided = (k: number): Elided => ({ before: k > 0 || leading, after: k < last || trailing });
 
   const placeRest = (k: number, cursor: number, drift: number | undefined, placed: Placed[]): Placed[] | string => {
     for (; k <= last; k++) {
@@ -154,7 +160,7 @@ export function applySnippet(
 
   let placed: Placed[] | string;
   const firstFixed = anchored && !leading;
-  const candidates = firstFixed ? [] : candidatesFor(matcher, segments[0], lo, hi, nextToElision(0));
+  const candidates = firstFixed ? [] : candidatesFor(matcher, segments[0], lo, hi, elided(0));
   if (candidates.length <= 1) {
     placed = placeRest(0, lo, undefined, []);
   } else {
@@ -193,25 +199,26 @@ export function applySnippet(
 
 /**
  * The best placement of a stretch. One that only resembles the file (no identical meaningful line) next to an
- * elision is more likely new code written like its neighbours (a new method after a similar one) than a rewrite
- * of them: then only identical lines may anchor it.
+ * elision, and renames what it resembles, is more likely new code written like its neighbours (a new method
+ * after a similar one) than a rewrite of them: then only identical lines may anchor it.
  */
-function locate(matcher: FileMatcher, lines: readonly string[], lo: number, hi: number, drift: number | undefined, nextToElision: boolean): Placement | undefined {
-  const found = matcher.best(lines, lo, hi, { drift });
-  if (found && found.exact === 0 && nextToElision) return matcher.best(lines, lo, hi, { drift, exactOnly: true });
+function locate(matcher: FileMatcher, lines: readonly string[], lo: number, hi: number, drift: number | undefined, elided: Elided): Placement | undefined {
+  const options = { drift, elidedBefore: elided.before, elidedAfter: elided.after };
+  const found = matcher.best(lines, lo, hi, options);
+  if (found && found.exact === 0 && !found.extendsOnly && (elided.before || elided.after)) return matcher.best(lines, lo, hi, { ...options, exactOnly: true });
   return found;
 }
 
 /** Placements of a stretch that are as good as its best one, in file order. */
-function candidatesFor(matcher: FileMatcher, lines: readonly string[], lo: number, hi: number, nextToElision: boolean): Placement[] {
-  const top = locate(matcher, lines, lo, hi, undefined, nextToElision);
+function candidatesFor(matcher: FileMatcher, lines: readonly string[], lo: number, hi: number, elided: Elided): Placement[] {
+  const top = locate(matcher, lines, lo, hi, undefined, elided);
   if (!top) return [];
   const found = [top];
   const ranges: Array<[number, number]> = [[lo, top.start], [top.end, hi]];
   while (ranges.length > 0 && found.length < MAX_CANDIDATES) {
     const [from, to] = ranges.pop()!;
     if (to <= from) continue;
-    const other = locate(matcher, lines, from, to, undefined, nextToElision);
+    const other = locate(matcher, lines, from, to, undefined, elided);
     if (!other || other.score < top.score - AMBIGUITY_MARGIN) continue;
     found.push(other);
     ranges.push([from, other.start], [other.end, to]);

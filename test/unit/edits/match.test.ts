@@ -57,7 +57,7 @@ describe('edit re-indentation', () => {
     assert.deepEqual(reindent(['x', '   odd  '], ctx, 0), ['x', '   odd  ']);
   });
 
-  it('estimates the drift from the first meaningful line, outvoting re-indented bodies', () => {
+  it('estimates the drift from the outermost shared lines, not from bodies re-indented on purpose', () => {
     const ctx = indentContext(['function f()', '  return x', 'end'], []);
     const pairs = [
       ['function f()', 'function f()'],
