@@ -179,28 +179,17 @@ export class FileMatcher {
   }
 
   /**
-   * Next to elided code, a merely similar line at the edge of a placement is kept only in an unbroken run of
-   * pairs reaching an identical meaningful line (a modified signature right above its unchanged body); a
-   * similar line further off is more likely new code, and the lines between belong to the elided code.
+   * Next to elided code, a merely similar line at the edge of a placement, reached only by skipping file lines,
+   * is more likely new code than a rewrite of what it resembles: drop it, so the skipped lines stay with the
+   * elided code. (A modified signature right above its unchanged body stays: nothing is skipped.)
    */
   private trimLooseEdges(pairs: Array<[number, number]>, indexed: IndexedLines, options: MatchOptions): void {
-    const identical = (k: number): boolean => indexed.weights[pairs[k][0]] >= 1 && indexed.keys[pairs[k][0]] === this.file.keys[pairs[k][1]];
-    // Unbroken: as many block lines as file lines between the two pairs (lines replaced one for one).
-    const adjacent = (a: number, b: number): boolean => pairs[b][0] - pairs[a][0] === pairs[b][1] - pairs[a][1];
-    const firstIdentical = pairs.findIndex((_, k) => identical(k));
-    if (firstIdentical < 0) return;
-    if (options.elidedBefore) {
-      let keep = firstIdentical;
-      while (keep > 0 && adjacent(keep - 1, keep)) keep--;
-      pairs.splice(0, keep);
-    }
-    if (options.elidedAfter) {
-      let lastIdentical = pairs.length - 1;
-      while (!identical(lastIdentical)) lastIdentical--;
-      let keep = lastIdentical;
-      while (keep < pairs.length - 1 && adjacent(keep, keep + 1)) keep++;
-      pairs.splice(keep + 1);
-    }
+    const same = (k: number): boolean => indexed.keys[pairs[k][0]] === this.file.keys[pairs[k][1]];
+    // File lines between two pairs beyond those the block lines between them can stand for.
+    const skips = (a: number, b: number): boolean => pairs[b][1] - pairs[a][1] > pairs[b][0] - pairs[a][0];
+    if (!pairs.some((_, k) => same(k) && indexed.weights[pairs[k][0]] >= 1)) return;
+    if (options.elidedBefore) while (pairs.length > 1 && !same(0) && skips(0, 1)) pairs.shift();
+    if (options.elidedAfter) while (pairs.length > 1 && !same(pairs.length - 1) && skips(pairs.length - 2, pairs.length - 1)) pairs.pop();
   }
 
   /** Local alignment (Smith–Waterman) of the block with file lines [from, to). */
