@@ -6,6 +6,7 @@ import { ChatController } from './host/chat/chatController';
 import { chatFileSystem } from './host/chat/chatFileSystem';
 import { ChatViews } from './host/chat/chatViews';
 import { registerChatCommands } from './host/chatCommands';
+import { ContextService } from './host/context/contextService';
 import { registerKeyCommands } from './host/keyCommands';
 import { Log } from './host/log';
 import { ModelService } from './host/models';
@@ -27,7 +28,7 @@ export function activate(context: vscode.ExtensionContext): void {
       const s = readSettings();
       return { autoContinueLimit: s.chat.autoContinueLimit, defaultModel: s.defaultModel, thinkingLevel: s.gemini.thinkingLevel };
     },
-    contextForTurn: async () => undefined,
+    contextForTurn: (question, slot): Promise<string | undefined> => contextService.contextForTurn(question, slot),
     codeAction: async (action, code, language) => {
       if (action === 'insert') return insertAtCursor(code);
       if (action === 'save') return saveAsNewFile(code, language);
@@ -42,6 +43,7 @@ export function activate(context: vscode.ExtensionContext): void {
     onChatsChanged: () => statusBar.update(controller.model),
     memento: context.workspaceState,
   }, log);
+  const contextService = new ContextService(controller, readSettings, context.workspaceState, log);
   const views = new ChatViews(context.extensionUri, controller, log);
   models.onDidSpend((amount) => {
     statusBar.addCost(amount);
@@ -53,6 +55,7 @@ export function activate(context: vscode.ExtensionContext): void {
     log,
     statusBar,
     controller,
+    contextService,
     views,
     ...registerKeyCommands(keys, models, log),
     ...registerChatCommands(controller, views, models, log),

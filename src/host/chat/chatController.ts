@@ -5,7 +5,7 @@ import { CONTINUE_INSTRUCTION, ContinuationJoiner } from '../../core/conversatio
 import type { ConversationStore } from '../../core/conversation/store';
 import type { Conversation, StoredMessage } from '../../core/conversation/types';
 import type { ChatMessage, FinishReason, ModelSlot, ThinkingLevel, Usage } from '../../core/providers/types';
-import type { ErrorView, HostMessage, ImageAttachment, UsageView, WebviewMessage } from '../../shared/protocol';
+import type { ContextChipView, ErrorView, HostMessage, ImageAttachment, UsageView, WebviewMessage } from '../../shared/protocol';
 import type { Log } from '../log';
 import type { ChatMessageHandler, ChatSurface } from './chatSurface';
 import type { ModelGateway } from './modelGateway';
@@ -29,6 +29,15 @@ export interface ChatHost {
   readonly memento: Pick<vscode.Memento, 'get' | 'update'>;
 }
 
+/** The context chips' side of the chat: what the webview's chip bar asks for. */
+export interface ContextSource {
+  remove(chipId: string): Promise<void>;
+  setIncludeOpenEditors(include: boolean): Promise<void>;
+  pickFile(): Promise<void>;
+  /** The budget changed (another model): plan the chips again. */
+  refresh(): void;
+}
+
 const LAST_CHAT_KEY = 'tandem.lastChatId';
 const MODEL_KEY = 'tandem.model';
 const THINKING_KEY = 'tandem.thinkingLevel';
@@ -46,6 +55,8 @@ export class ChatController implements ChatMessageHandler, vscode.Disposable {
   private readonly surfaces = new Set<ChatSurface>();
   private running: Running | undefined;
   private loaded: Promise<void> | undefined;
+  private contextSource: ContextSource | undefined;
+  private lastContext: HostMessage | undefined;
 
   constructor(
     private readonly store: ConversationStore,
@@ -78,7 +89,18 @@ export class ChatController implements ChatMessageHandler, vscode.Disposable {
   async setModel(model: ModelSlot): Promise<void> {
     await this.host.memento.update(MODEL_KEY, model);
     this.broadcast({ type: 'models', models: this.gateway.models(), model, thinkingLevel: this.thinkingLevel });
+    this.contextSource?.refresh();
     this.host.onChatsChanged(this.conversation);
+  }
+
+  setContextSource(source: ContextSource): void {
+    this.contextSource = source;
+  }
+
+  /** Shows the chips of what goes with the next turn; kept for views that load later. */
+  postContext(chips: readonly ContextChipView[], includeOpenEditors: boolean): void {
+    this.lastContext = { type: 'context', chips, includeOpenEditors };
+    this.broadcast(this.lastContext);
   }
 
   /** Re-sends the model list (after a settings change). */
@@ -91,6 +113,7 @@ export class ChatController implements ChatMessageHandler, vscode.Disposable {
       case 'ready':
         await this.ensureLoaded();
         surface.post(this.initMessage());
+        if (this.lastContext) surface.post(this.lastContext);
         return;
       case 'send':
         return this.send(message.text, message.images);
@@ -128,9 +151,11 @@ export class ChatController implements ChatMessageHandler, vscode.Disposable {
           message.action === 'setKey' ? 'tandem.setApiKey' : message.action === 'testConnection' ? 'tandem.testConnection' : 'tandem.openSettings',
         );
       case 'removeContext':
+        return this.contextSource?.remove(message.chipId);
       case 'setIncludeOpenEditors':
+        return this.contextSource?.setIncludeOpenEditors(message.include);
       case 'pickContextFile':
-        return; // handled by the context view model once it is attached
+        return this.contextSource?.pickFile();
     }
   }
 

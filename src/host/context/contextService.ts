@@ -1,0 +1,318 @@
+import * as vscode from 'vscode';
+import type { ItemInput } from '../../core/context/items';
+import { TokenCounter } from '../../core/context/tokens';
+import type { Problem, ProblemSeverity, TokenFamily } from '../../core/context/types';
+import type { ModelSlot } from '../../core/providers/types';
+import { CHAT_SYSTEM_PROMPT, type ChatController, type ContextSource } from '../chat/chatController';
+import { DisposableStore } from '../disposables';
+import type { Log } from '../log';
+import type { TandemSettings } from '../settings';
+import { assembleContext, selectionLines, type AssembledContext, type ExcludedEntry, type Gathered } from './assemble';
+import { ContextFileReader } from './fileReader';
+import { expandToFiles, MAX_FOLDER_FILES, pickContextFiles } from './filePicker';
+import { WorkspaceExclusion } from './workspaceExclusion';
+
+const INCLUDE_OPEN_EDITORS_KEY = 'tandem.context.includeOpenEditors';
+const EDITOR_DEBOUNCE_MS = 150;
+const TYPING_DEBOUNCE_MS = 500;
+/** Open editors beyond this many (nearest first) are not even read. */
+const MAX_OPEN_EDITORS = 30;
+const MAX_PROBLEMS = 500;
+/** Per image, the most either API charges for a typical screenshot. */
+const IMAGE_TOKENS = 1_600;
+/** Role markers and wire framing per message, and for the request as a whole. */
+const PER_MESSAGE_TOKENS = 8;
+const REQUEST_OVERHEAD_TOKENS = 256;
+const PROBLEMS_MENTION = /(^|\s)@problems\b/i;
+
+const SEVERITY: Record<vscode.DiagnosticSeverity, ProblemSeverity> = {
+  [vscode.DiagnosticSeverity.Error]: 'error',
+  [vscode.DiagnosticSeverity.Warning]: 'warning',
+  [vscode.DiagnosticSeverity.Information]: 'info',
+  [vscode.DiagnosticSeverity.Hint]: 'hint',
+};
+
+/**
+ * Decides what goes to the model with each turn and shows it as chips: the selection, the active file, other
+ * open editors, files added on purpose and, on `@problems`, workspace diagnostics. Everything passes the
+ * exclusion rules before it is read, is redacted, and is planned into the current model's budget.
+ */
+export class ContextService implements ContextSource, vscode.Disposable {
+  private readonly store = new DisposableStore();
+  private readonly exclusion: WorkspaceExclusion;
+  private readonly reader: ContextFileReader;
+  private readonly counters: Record<TokenFamily, TokenCounter> = { gpt: new TokenCounter('gpt'), gemini: new TokenCounter('gemini') };
+  private readonly pinned = new Map<string, vscode.Uri>();
+  /** Chips removed by the user: left out until the next turn is sent. */
+  private readonly hidden = new Set<string>();
+  private lastEditor: vscode.TextEditor | undefined;
+  private last: AssembledContext | undefined;
+  private timer: NodeJS.Timeout | undefined;
+  private generation = 0;
+  private disposed = false;
+
+  constructor(
+    private readonly controller: ChatController,
+    private readonly settings: () => TandemSettings,
+    private readonly memento: vscode.Memento,
+    private readonly log: Log,
+  ) {
+    this.exclusion = this.store.add(new WorkspaceExclusion(settings, log));
+    this.reader = new ContextFileReader(this.exclusion);
+    this.trackEditor(vscode.window.activeTextEditor);
+    controller.setContextSource(this);
+
+    const soon = () => this.refreshSoon(EDITOR_DEBOUNCE_MS);
+    this.store.add(
+      vscode.window.onDidChangeActiveTextEditor((editor) => {
+        this.trackEditor(editor);
+        soon();
+      }),
+    );
+    this.store.add(vscode.window.onDidChangeTextEditorSelection((e) => this.exclusion.isContextScheme(e.textEditor.document.uri) && soon()));
+    this.store.add(vscode.window.onDidChangeVisibleTextEditors(soon));
+    this.store.add(vscode.window.tabGroups.onDidChangeTabs(soon));
+    this.store.add(vscode.workspace.onDidCloseTextDocument(soon));
+    this.store.add(vscode.workspace.onDidChangeTextDocument((e) => this.exclusion.isContextScheme(e.document.uri) && this.refreshSoon(TYPING_DEBOUNCE_MS)));
+    this.store.add(vscode.workspace.onDidChangeConfiguration((e) => e.affectsConfiguration('tandem') && soon()));
+    this.store.add(vscode.commands.registerCommand('tandem.addToChat', (uri?: unknown, uris?: unknown) => this.addToChat(uri, uris)));
+    soon();
+  }
+
+  get includeOpenEditors(): boolean {
+    return this.memento.get<boolean>(INCLUDE_OPEN_EDITORS_KEY) ?? this.settings().context.includeOpenEditors;
+  }
+
+  /** The context block for a turn, planned with the question in the budget; what the chips then show. */
+  async contextForTurn(question: string, slot: ModelSlot): Promise<string | undefined> {
+    this.cancelPending();
+    const assembled = await this.assemble(slot, question, PROBLEMS_MENTION.test(question));
+    this.post(assembled);
+    const { plan } = assembled;
+    this.log.info(
+      `Context for ${slot}: ${plan.included.length} item(s), ${plan.totalTokens} of ${plan.budget} tokens` +
+        (plan.dropped.length ? `, dropped ${plan.dropped.map((d) => d.item.label).join(', ')}` : '') +
+        (plan.trimmed.length ? `, trimmed ${plan.trimmed.map((t) => t.item.label).join(', ')}` : '') +
+        '.',
+    );
+    // A removed chip stays out of one turn; files added on purpose stay until removed.
+    this.hidden.clear();
+    this.refreshSoon(EDITOR_DEBOUNCE_MS);
+    return assembled.rendered;
+  }
+
+  async remove(chipId: string): Promise<void> {
+    const target = this.last?.targets.get(chipId);
+    if (!target) return;
+    const pinned = [...this.pinned].find(([, uri]) => this.exclusion.relativePath(uri) === target.path);
+    if (pinned && target.hideKey.startsWith('path:')) this.pinned.delete(pinned[0]);
+    else this.hidden.add(target.hideKey);
+    await this.refreshNow();
+  }
+
+  async setIncludeOpenEditors(include: boolean): Promise<void> {
+    await this.memento.update(INCLUDE_OPEN_EDITORS_KEY, include);
+    await this.refreshNow();
+  }
+
+  async pickFile(): Promise<void> {
+    const picked = await pickContextFiles(this.exclusion, this.settings().context.exclude);
+    if (picked.length > 0) await this.pin(picked);
+  }
+
+  refresh(): void {
+    this.refreshSoon(0);
+  }
+
+  /** "Add to Tandem Chat": explorer (clicked Uri, selected Uri[]), editor title (Uri), or the palette (no args). */
+  private async addToChat(uri: unknown, uris: unknown): Promise<void> {
+    let targets: vscode.Uri[];
+    if (Array.isArray(uris) && uris.length > 0 && uris.every((u) => u instanceof vscode.Uri)) targets = uris as vscode.Uri[];
+    else if (uri instanceof vscode.Uri) targets = [uri];
+    else {
+      const editor = this.currentEditor();
+      if (!editor) {
+        void vscode.window.showInformationMessage('Open a file, or pick files in the Explorer, to add them to Tandem Chat.');
+        return;
+      }
+      targets = [editor.document.uri];
+    }
+    const { files, capped } = await expandToFiles(targets, this.exclusion, this.settings().context.exclude);
+    await this.pin(files);
+    await vscode.commands.executeCommand('tandem.openChat');
+    if (capped > 0) void vscode.window.showInformationMessage(`Added the first ${MAX_FOLDER_FILES} files to Tandem Chat; ${capped} more were left out.`);
+  }
+
+  private async pin(uris: readonly vscode.Uri[]): Promise<void> {
+    for (const uri of uris) {
+      this.pinned.set(uri.toString(), uri);
+      this.hidden.delete(`path:${this.exclusion.relativePath(uri)}`);
+    }
+    await this.refreshNow();
+  }
+
+  private trackEditor(editor: vscode.TextEditor | undefined): void {
+    if (editor && this.exclusion.isContextScheme(editor.document.uri)) this.lastEditor = editor;
+  }
+
+  /**
+   * The editor the user works in. Focus in the chat (or the Output panel) must not lose it, so the last text
+   * editor counts while its document is open.
+   */
+  private currentEditor(): vscode.TextEditor | undefined {
+    const active = vscode.window.activeTextEditor;
+    if (active && this.exclusion.isContextScheme(active.document.uri)) return active;
+    return this.lastEditor && !this.lastEditor.document.isClosed ? this.lastEditor : undefined;
+  }
+
+  private cancelPending(): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = undefined;
+  }
+
+  private refreshSoon(delayMs: number): void {
+    if (this.disposed) return;
+    this.cancelPending();
+    this.timer = setTimeout(() => {
+      this.timer = undefined;
+      void this.refreshNow();
+    }, delayMs);
+  }
+
+  private async refreshNow(): Promise<void> {
+    this.cancelPending();
+    const generation = ++this.generation;
+    try {
+      const assembled = await this.assemble(this.controller.model, '', false);
+      // A newer refresh started meanwhile: its chips are the current ones.
+      if (generation === this.generation && !this.disposed) this.post(assembled);
+    } catch (error) {
+      this.log.warn(`Could not update the context chips: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
+
+  private post(assembled: AssembledContext): void {
+    this.last = assembled;
+    this.controller.postContext(assembled.chips, this.includeOpenEditors);
+  }
+
+  private async assemble(slot: ModelSlot, question: string, withProblems: boolean): Promise<AssembledContext> {
+    const family: TokenFamily = slot === 'gpt' ? 'gpt' : 'gemini';
+    const counter = this.counters[family];
+    const gathered = await this.gather(withProblems);
+    return assembleContext(gathered, {
+      family,
+      budget: this.budget(slot, question, counter),
+      hidden: this.hidden,
+      count: (text, key) => counter.count(text, key),
+    });
+  }
+
+  /** The context window less the reserved output, the conversation with this question, and the system prompt. */
+  private budget(slot: ModelSlot, question: string, counter: TokenCounter): number {
+    const s = this.settings();
+    const model = slot === 'gpt' ? s.gpt : s.gemini;
+    let conversation = counter.count(question) + PER_MESSAGE_TOKENS;
+    for (const message of this.controller.current.messages) {
+      conversation += counter.count(message.text, `message:${message.id}`) + PER_MESSAGE_TOKENS;
+      if (message.context) conversation += counter.count(message.context, `context:${message.id}`);
+      conversation += (message.images?.length ?? 0) * IMAGE_TOKENS;
+    }
+    const system = counter.count(CHAT_SYSTEM_PROMPT) + REQUEST_OVERHEAD_TOKENS;
+    return Math.max(0, Math.floor(model.contextWindow - model.maxOutputTokens - conversation - system));
+  }
+
+  private async gather(withProblems: boolean): Promise<Gathered> {
+    const inputs: ItemInput[] = [];
+    const excluded: ExcludedEntry[] = [];
+    const seen = new Set<string>();
+    const editor = this.currentEditor();
+    if (editor) {
+      const uri = editor.document.uri;
+      seen.add(uri.toString());
+      const read = await this.reader.read(uri);
+      if (read.ok) inputs.push(...this.editorInputs(editor, read.file));
+      else if (read.excluded) excluded.push(read.excluded);
+    }
+    let order = 1;
+    const add = async (uri: vscode.Uri, kind: 'file' | 'openEditor'): Promise<void> => {
+      if (seen.has(uri.toString())) return;
+      seen.add(uri.toString());
+      const read = await this.reader.read(uri);
+      if (read.ok) inputs.push({ kind, path: read.file.path, languageId: read.file.languageId, text: read.file.text, versionKey: read.file.versionKey, order: order++ });
+      else if (read.excluded) excluded.push(read.excluded);
+    };
+    for (const uri of this.pinned.values()) await add(uri, 'file');
+    if (this.includeOpenEditors) for (const uri of this.openEditorUris(editor)) await add(uri, 'openEditor');
+    const problems = withProblems ? await this.problems() : undefined;
+    return { inputs, excluded, problems };
+  }
+
+  private editorInputs(editor: vscode.TextEditor, file: { path: string; languageId: string; text: string; versionKey: string }): ItemInput[] {
+    const { selection, document } = editor;
+    const lines = selectionLines(selection.start.line, selection.end.line, selection.end.character);
+    const active: ItemInput = {
+      kind: 'activeFile',
+      path: file.path,
+      languageId: file.languageId,
+      text: file.text,
+      focus: selection.isEmpty ? { start: selection.active.line + 1, end: selection.active.line + 1 } : lines,
+      versionKey: file.versionKey,
+      order: 0,
+    };
+    if (selection.isEmpty) return [active];
+    const last = document.lineAt(lines.end - 1);
+    const text = document.getText(new vscode.Range(lines.start - 1, 0, lines.end - 1, last.text.length));
+    const picked: ItemInput = {
+      kind: 'selection',
+      path: file.path,
+      languageId: file.languageId,
+      text,
+      range: lines,
+      focus: lines,
+      versionKey: `${file.versionKey}:${lines.start}-${lines.end}`,
+      order: 0,
+    };
+    return [picked, active];
+  }
+
+  /** Visible editors first, then tabs nearest the active one in its group, then the other groups. */
+  private openEditorUris(active: vscode.TextEditor | undefined): vscode.Uri[] {
+    const result: vscode.Uri[] = [];
+    const push = (uri: vscode.Uri) => {
+      if (this.exclusion.isContextScheme(uri) && !result.some((u) => u.toString() === uri.toString())) result.push(uri);
+    };
+    for (const editor of vscode.window.visibleTextEditors) if (editor !== active) push(editor.document.uri);
+    const groups = [...vscode.window.tabGroups.all].sort((a, b) => Number(b.isActive) - Number(a.isActive));
+    for (const group of groups) {
+      const activeIndex = group.activeTab ? group.tabs.indexOf(group.activeTab) : 0;
+      const tabs = group.tabs
+        .map((tab, index) => ({ tab, distance: Math.abs(index - activeIndex) }))
+        .sort((a, b) => a.distance - b.distance);
+      for (const { tab } of tabs) if (tab.input instanceof vscode.TabInputText) push(tab.input.uri);
+    }
+    const activeKey = active?.document.uri.toString();
+    return result.filter((u) => u.toString() !== activeKey).slice(0, MAX_OPEN_EDITORS);
+  }
+
+  private async problems(): Promise<Problem[]> {
+    const problems: Problem[] = [];
+    for (const [uri, diagnostics] of vscode.languages.getDiagnostics()) {
+      if (diagnostics.length === 0 || !vscode.workspace.getWorkspaceFolder(uri)) continue;
+      // Problems of a secret or ignored file would leak its lines through their messages.
+      const checked = await this.exclusion.check(uri);
+      if (checked.result.excluded) continue;
+      for (const d of diagnostics) {
+        problems.push({ path: checked.path, line: d.range.start.line + 1, severity: SEVERITY[d.severity], message: d.message });
+        if (problems.length >= MAX_PROBLEMS) return problems;
+      }
+    }
+    return problems;
+  }
+
+  dispose(): void {
+    this.disposed = true;
+    this.cancelPending();
+    this.store.dispose();
+  }
+}
