@@ -7,6 +7,9 @@ import { chatFileSystem } from './host/chat/chatFileSystem';
 import { ChatViews } from './host/chat/chatViews';
 import { registerChatCommands } from './host/chatCommands';
 import { ContextService } from './host/context/contextService';
+import { TandemCodeActionProvider } from './host/codeActions';
+import { EditorCommands } from './host/editorCommands';
+import { SuggestionController } from './host/inlineDiff/suggestionController';
 import { registerKeyCommands } from './host/keyCommands';
 import { Log } from './host/log';
 import { ModelService } from './host/models';
@@ -22,6 +25,7 @@ export function activate(context: vscode.ExtensionContext): void {
   const log = new Log((text) => redactSecrets(text, keys.knownSecrets()));
   const models = new ModelService(keys, log, readSettings, createProvider);
   const statusBar = new TandemStatusBar((slot) => models.label(slot));
+  const suggestions = new SuggestionController(log);
 
   const controller = new ChatController(new ConversationStore(chatFileSystem(context)), models, {
     settings: () => {
@@ -29,10 +33,10 @@ export function activate(context: vscode.ExtensionContext): void {
       return { autoContinueLimit: s.chat.autoContinueLimit, defaultModel: s.defaultModel, thinkingLevel: s.gemini.thinkingLevel };
     },
     contextForTurn: (question, slot): Promise<string | undefined> => contextService.contextForTurn(question, slot),
-    codeAction: async (action, code, language) => {
+    codeAction: async (action, code, language): Promise<void> => {
       if (action === 'insert') return insertAtCursor(code);
       if (action === 'save') return saveAsNewFile(code, language);
-      void vscode.window.showInformationMessage('Apply to file arrives with inline diff suggestions; use Insert at Cursor for now.');
+      return editorCommands.applyCodeBlock(code);
     },
     openLink: openModelLink,
     copy: (text) => Promise.resolve(vscode.env.clipboard.writeText(text)),
@@ -45,6 +49,7 @@ export function activate(context: vscode.ExtensionContext): void {
   }, log);
   const contextService = new ContextService(controller, readSettings, context.workspaceState, log);
   const views = new ChatViews(context.extensionUri, controller, log);
+  const editorCommands = new EditorCommands(models, controller, views, suggestions, log);
   models.onDidSpend((amount) => {
     statusBar.addCost(amount);
     statusBar.update(controller.model);
@@ -59,6 +64,9 @@ export function activate(context: vscode.ExtensionContext): void {
     views,
     ...registerKeyCommands(keys, models, log),
     ...registerChatCommands(controller, views, models, log),
+    suggestions,
+    ...editorCommands.register(),
+    vscode.languages.registerCodeActionsProvider({ scheme: 'file' }, new TandemCodeActionProvider(), { providedCodeActionKinds: TandemCodeActionProvider.kinds }),
     vscode.workspace.onDidChangeConfiguration((e) => {
       if (!e.affectsConfiguration('tandem')) return;
       controller.refreshModels();

@@ -16,10 +16,11 @@ const PACKAGE = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf
   name: string;
   publisher: string;
   version: string;
-  contributes: { commands: { command: string; title: string; category?: string }[] };
+  contributes: { commands: { command: string; title: string; category?: string }[]; menus: { commandPalette?: { command: string; when: string }[] } };
 };
 export const EXTENSION_ID = `${PACKAGE.publisher}.${PACKAGE.name}`;
 export const CONTRIBUTED_COMMANDS = PACKAGE.contributes.commands;
+export const PALETTE_RULES: { command: string; when: string }[] = PACKAGE.contributes.menus.commandPalette ?? [];
 const RESULTS_DIR = path.join(ROOT, 'test-results');
 
 export interface SessionOptions {
@@ -234,7 +235,8 @@ export class VscodeSession {
   }
 
   private async openPalette(): Promise<void> {
-    await this.page.keyboard.press('Escape');
+    // Escape only closes an open quick input: in an editor it would also drop the selection.
+    if (await this.page.locator('.quick-input-widget input').isVisible()) await this.page.keyboard.press('Escape');
     await this.page.keyboard.press('F1');
     await this.page.locator('.quick-input-widget input').waitFor({ state: 'visible', timeout: 15_000 });
   }

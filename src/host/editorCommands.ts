@@ -1,0 +1,210 @@
+// Editor commands: Explain / Ask stream into the chat; Fix, Refactor, Add Docs, Optimize, Edit with Instruction
+// and Fix-a-diagnostic ask the model for an edit and show it as an inline diff; Write Tests proposes a test file.
+import * as vscode from 'vscode';
+import { EDIT_SYSTEM_PROMPT, buildChatPrompt, buildEditPrompt, buildTestsPrompt, testFileFor, type CodeTarget, type EditCommand } from '../core/commands/prompts';
+import { computeEdit, type EditProposal } from '../core/edits/engine';
+import { parseEditAnswer } from '../core/edits/answer';
+import type { ProviderErrorInfo } from '../core/providers/types';
+import type { ChatController } from './chat/chatController';
+import type { ChatViews } from './chat/chatViews';
+import { mayEdit } from './inlineDiff/editGuard';
+import type { SuggestionController } from './inlineDiff/suggestionController';
+import type { Log } from './log';
+import type { ModelService } from './models';
+
+const LABELS: Record<EditCommand, string> = { fix: 'Fix', refactor: 'Refactor', docs: 'Add Docs', optimize: 'Optimize', instruction: 'Edit', tests: 'Write Tests' };
+
+export class EditorCommands {
+  constructor(
+    private readonly models: ModelService,
+    private readonly chat: ChatController,
+    private readonly views: ChatViews,
+    private readonly suggestions: SuggestionController,
+    private readonly log: Log,
+  ) {}
+
+  register(): vscode.Disposable[] {
+    const edit = (command: EditCommand) => () => this.runEdit(command);
+    return [
+      vscode.commands.registerCommand('tandem.explain', () => this.toChat('explain')),
+      vscode.commands.registerCommand('tandem.askAboutSelection', () => this.toChat('ask')),
+      vscode.commands.registerCommand('tandem.fix', edit('fix')),
+      vscode.commands.registerCommand('tandem.refactor', () => this.runEdit('refactor', { askInstruction: 'How should Tandem refactor this? (optional)', optional: true })),
+      vscode.commands.registerCommand('tandem.addDocs', edit('docs')),
+      vscode.commands.registerCommand('tandem.optimize', edit('optimize')),
+      vscode.commands.registerCommand('tandem.writeTests', () => this.writeTests()),
+      vscode.commands.registerCommand('tandem.editWithInstruction', (uri?: vscode.Uri, range?: vscode.Range) =>
+        this.runEdit('instruction', { askInstruction: 'How should Tandem change this code?', uri, range }),
+      ),
+      vscode.commands.registerCommand('tandem.fixDiagnostic', (uri?: vscode.Uri, range?: vscode.Range, message?: string) => this.fixDiagnostic(uri, range, message)),
+    ];
+  }
+
+  /** The chat's "Apply to File": the same engine and inline diff, on the active editor. */
+  async applyCodeBlock(code: string): Promise<void> {
+    const editor = vscode.window.activeTextEditor ?? vscode.window.visibleTextEditors[0];
+    if (!editor) {
+      void vscode.window.showWarningMessage('Open the file to apply the code to, then press Apply again.');
+      return;
+    }
+    if (!(await mayEdit(editor.document.uri))) return;
+    const document = editor.document;
+    const original = document.getText();
+    const selection = editor.selection;
+    let proposal: EditProposal = selection.isEmpty ? { mode: 'snippet', text: code } : { mode: 'selection', text: code, selection: wholeLines(selection, document) };
+    let result = computeEdit(original, proposal, { indent: indentOf(editor) });
+    if (!result.ok && proposal.mode === 'snippet') {
+      const choice = await vscode.window.showWarningMessage(`Tandem could not place this code in ${shortName(document)}: ${result.reason}`, 'Replace Whole File', 'Insert at Cursor');
+      if (choice === 'Insert at Cursor') return void (await editor.insertSnippet(new vscode.SnippetString().appendText(code)));
+      if (choice !== 'Replace Whole File') return;
+      proposal = { mode: 'file', text: code };
+      result = computeEdit(original, proposal, { indent: indentOf(editor) });
+    }
+    if (!result.ok) return void vscode.window.showWarningMessage(`Tandem: ${result.reason}`);
+    await this.suggestions.propose(document, original, result.hunks, 'Apply from chat');
+  }
+
+  private async toChat(kind: 'explain' | 'ask'): Promise<void> {
+    const target = this.target();
+    if (!target) return;
+    let question: string | undefined;
+    if (kind === 'ask') {
+      question = await vscode.window.showInputBox({ title: 'Tandem: Ask About Selection', prompt: 'What do you want to know about the selected code?', ignoreFocusOut: true });
+      if (!question?.trim()) return;
+    }
+    const { text, context } = buildChatPrompt(kind, target.code, question);
+    await this.views.reveal();
+    await this.chat.send(text, [], context);
+  }
+
+  private async fixDiagnostic(uri?: vscode.Uri, range?: vscode.Range, message?: string): Promise<void> {
+    const document = uri ? await vscode.workspace.openTextDocument(uri) : vscode.window.activeTextEditor?.document;
+    if (!document) return;
+    const editor = await vscode.window.showTextDocument(document);
+    const at = range ?? editor.selection;
+    const diagnostics = vscode.languages.getDiagnostics(document.uri).filter((d) => d.range.intersection(at) !== undefined || (message !== undefined && d.message === message));
+    const start = Math.max(0, at.start.line - 3);
+    const end = Math.min(document.lineCount - 1, at.end.line + 3);
+    editor.selection = new vscode.Selection(start, 0, end, document.lineAt(end).text.length);
+    await this.runEdit('fix', {
+      diagnostics: (diagnostics.length ? diagnostics : [{ range: at, message: message ?? 'Problem reported here', source: undefined }]).map((d) => ({ line: d.range.start.line, message: d.message, source: d.source })),
+    });
+  }
+
+  private async runEdit(
+    command: EditCommand,
+    options: { askInstruction?: string; optional?: boolean; uri?: vscode.Uri; range?: vscode.Range; diagnostics?: { line: number; message: string; source?: string }[] } = {},
+  ): Promise<void> {
+    if (options.uri && options.range) {
+      const editor = await vscode.window.showTextDocument(options.uri);
+      editor.selection = new vscode.Selection(options.range.start, options.range.end);
+    }
+    const target = this.target();
+    if (!target) return;
+    if (!(await mayEdit(target.document.uri))) return;
+    let instruction: string | undefined;
+    if (options.askInstruction) {
+      instruction = await vscode.window.showInputBox({ title: `Tandem: ${LABELS[command]}`, prompt: options.askInstruction, ignoreFocusOut: true });
+      if (instruction === undefined || (!options.optional && !instruction.trim())) return;
+    }
+    const prompt = buildEditPrompt(command, target.code, { instruction: instruction?.trim() || undefined, diagnostics: options.diagnostics });
+    const answer = await this.ask(prompt, `${LABELS[command]} ${shortName(target.document)}`);
+    if (answer === undefined) return;
+    const parsed = parseEditAnswer(answer);
+    let proposal: EditProposal | undefined;
+    if (parsed.kind === 'searchReplace') proposal = { mode: 'searchReplace', blocks: parsed.blocks };
+    else if (parsed.kind === 'replacement') proposal = target.code.selection ? { mode: 'selection', text: parsed.text, selection: target.code.selection } : { mode: 'file', text: parsed.text };
+    if (!proposal) return void vscode.window.showWarningMessage(`Tandem's answer held no edit: ${parsed.kind === 'none' ? parsed.reason : ''}`);
+    const result = computeEdit(target.code.fileText, proposal, { indent: indentOf(target.editor) });
+    if (!result.ok) return void vscode.window.showWarningMessage(`Tandem could not apply its answer exactly: ${result.reason}`);
+    await this.suggestions.propose(target.document, target.code.fileText, result.hunks, LABELS[command]);
+  }
+
+  private async writeTests(): Promise<void> {
+    const target = this.target();
+    if (!target) return;
+    const folder = vscode.workspace.getWorkspaceFolder(target.document.uri);
+    if (!folder || !(await mayEdit(target.document.uri))) return;
+    const testPath = testFileFor(target.code.path);
+    const testUri = vscode.Uri.joinPath(folder.uri, testPath);
+    const existing = await vscode.workspace.openTextDocument(testUri).then((d) => d, () => undefined);
+    const answer = await this.ask(buildTestsPrompt(target.code, testPath, existing?.getText()), `Write Tests for ${shortName(target.document)}`);
+    if (answer === undefined) return;
+    const parsed = parseEditAnswer(answer);
+    if (parsed.kind !== 'replacement') return void vscode.window.showWarningMessage('Tandem did not answer with a test file. Try again or ask in the chat.');
+    if (existing) {
+      const original = existing.getText();
+      const result = computeEdit(original, { mode: 'file', text: parsed.text });
+      if (!result.ok) return void vscode.window.showWarningMessage(`Tandem: ${result.reason}`);
+      await this.suggestions.propose(existing, original, result.hunks, 'Write Tests');
+      return;
+    }
+    const draft = await vscode.workspace.openTextDocument(testUri.with({ scheme: 'untitled' }));
+    const editor = await vscode.window.showTextDocument(draft);
+    await editor.edit((b) => b.insert(new vscode.Position(0, 0), parsed.text.endsWith('\n') ? parsed.text : `${parsed.text}\n`));
+    void vscode.window.showInformationMessage(`Tandem proposed ${testPath}. Save it to keep it.`);
+  }
+
+  /** Streams one answer with a cancellable progress notification; undefined when cancelled or failed. */
+  private async ask(prompt: string, title: string): Promise<string | undefined> {
+    const slot = this.chat.model;
+    return vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: `Tandem: ${title}…`, cancellable: true }, async (progress, token) => {
+      const abort = new AbortController();
+      const cancel = token.onCancellationRequested(() => abort.abort());
+      let text = '';
+      let error: ProviderErrorInfo | undefined;
+      try {
+        for await (const chunk of this.models.stream({ slot, system: EDIT_SYSTEM_PROMPT, messages: [{ role: 'user', parts: [{ kind: 'text', text: prompt }] }], thinkingLevel: this.chat.thinkingLevel }, abort.signal)) {
+          if (chunk.type === 'text') {
+            text += chunk.text;
+            progress.report({ message: `${text.split('\n').length} lines written` });
+          } else if (chunk.type === 'error') error = chunk.error;
+        }
+      } finally {
+        cancel.dispose();
+      }
+      if (abort.signal.aborted) return undefined;
+      if (error) {
+        this.log.warn(`${title}: ${error.message}`);
+        const action = error.action === 'setKey' ? 'Set API Key' : error.action === 'retry' ? 'Retry' : error.action === 'openSettings' ? 'Open Settings' : undefined;
+        void vscode.window.showErrorMessage(error.message, ...(action ? [action] : [])).then((choice) => {
+          if (choice === 'Set API Key') void vscode.commands.executeCommand('tandem.setApiKey');
+          else if (choice === 'Open Settings') void vscode.commands.executeCommand('tandem.openSettings');
+        });
+        return undefined;
+      }
+      return text;
+    });
+  }
+
+  private target(): { editor: vscode.TextEditor; document: vscode.TextDocument; code: CodeTarget } | undefined {
+    const editor = vscode.window.activeTextEditor;
+    if (!editor) {
+      void vscode.window.showInformationMessage('Open a file and select code first.');
+      return undefined;
+    }
+    const document = editor.document;
+    const selection = editor.selection.isEmpty ? undefined : wholeLines(editor.selection, document);
+    const selectedText = selection ? document.getText(new vscode.Range(selection.startLine, 0, selection.endLine, document.lineAt(selection.endLine).text.length)) : undefined;
+    return {
+      editor,
+      document,
+      code: { path: vscode.workspace.asRelativePath(document.uri, false), languageId: document.languageId, selection, selectedText, fileText: document.getText() },
+    };
+  }
+}
+
+/** The selection expanded to whole lines; a selection ending at column 0 does not include that line. */
+function wholeLines(selection: vscode.Selection, document: vscode.TextDocument): { startLine: number; endLine: number } {
+  const endLine = selection.end.character === 0 && selection.end.line > selection.start.line ? selection.end.line - 1 : selection.end.line;
+  return { startLine: selection.start.line, endLine: Math.min(endLine, document.lineCount - 1) };
+}
+
+function indentOf(editor: vscode.TextEditor): { useTabs: boolean; unit: number } {
+  const size = typeof editor.options.tabSize === 'number' ? editor.options.tabSize : 4;
+  return { useTabs: editor.options.insertSpaces === false, unit: size };
+}
+
+function shortName(document: vscode.TextDocument): string {
+  return document.uri.path.split('/').pop() ?? document.uri.path;
+}

@@ -1,0 +1,72 @@
+// One proposed edit to one document, and its hunk-by-hunk state. Pure bookkeeping: the controller does the VS Code side.
+import { applyHunks, computeHunks, hunkRanges, lineTokens, type Hunk, type HunkRange } from '../../core/edits/hunks';
+
+export class Suggestion {
+  readonly accepted = new Set<number>();
+  readonly rejected = new Set<number>();
+
+  constructor(
+    readonly id: string,
+    readonly uri: string,
+    readonly label: string,
+    /** The document text the hunks were made from. */
+    public original: string,
+    public hunks: Hunk[],
+  ) {}
+
+  /** Hunks neither accepted nor rejected, where they sit in the document as it should be now. */
+  pending(): HunkRange[] {
+    return hunkRanges(this.hunks, this.accepted).filter((range) => !this.rejected.has(range.index));
+  }
+
+  /** The text the document should have if nobody else touched it. */
+  expectedText(): string {
+    return applyHunks(this.original, this.hunks, this.accepted);
+  }
+
+  /** The text after every hunk not rejected is accepted (what "Side-by-Side" shows). */
+  proposedText(): string {
+    return applyHunks(this.original, this.hunks, this.hunks.map((_, i) => i).filter((i) => !this.rejected.has(i)));
+  }
+
+  /**
+   * The document changed behind our back: re-anchors pending hunks on the current text. Hunks the change
+   * touched are dropped and returned, so the user can be told; the others keep working.
+   */
+  rebase(current: string): number[] {
+    const expected = this.expectedText();
+    if (current === expected) return [];
+    const userEdits = computeHunks(expected, current);
+    const tokens = lineTokens(current);
+    const dropped: number[] = [];
+    const valid: Hunk[] = [];
+    for (const range of this.pending()) {
+      // An insertion (empty range) is touched by edits right before or after it, too.
+      const pad = range.endLine === range.startLine ? 1 : 0;
+      const touched = userEdits.some((edit) => edit.oldStart < range.endLine + pad && edit.oldStart + Math.max(edit.oldLines, 1) > range.startLine - pad);
+      const shift = userEdits.filter((edit) => edit.oldStart + edit.oldLines <= range.startLine).reduce((sum, edit) => sum + edit.newLines - edit.oldLines, 0);
+      const hunk = { ...this.hunks[range.index], oldStart: range.startLine + shift };
+      // A kept hunk must still find exactly its lines where it now belongs.
+      if (touched || !hunk.removed.every((line, i) => tokens[hunk.oldStart + i] === line)) dropped.push(range.index);
+      else valid.push(hunk);
+    }
+    let newShift = 0;
+    this.hunks = valid.map((hunk) => {
+      const rebased = { ...hunk, newStart: hunk.oldStart + newShift };
+      newShift += hunk.newLines - hunk.oldLines;
+      return rebased;
+    });
+    this.original = current;
+    this.accepted.clear();
+    this.rejected.clear();
+    return dropped;
+  }
+}
+
+/** Character offset where 0-based `line` starts in `text` (or the text's length past the end). */
+export function lineOffset(text: string, line: number): number {
+  let offset = 0;
+  const tokens = lineTokens(text);
+  for (let i = 0; i < line && i < tokens.length; i++) offset += tokens[i].length;
+  return offset;
+}

@@ -1,0 +1,135 @@
+// Editor commands and inline diff suggestions in real VS Code against the fake model: hunks shown inline,
+// accept one / reject one gives the exact file, Accept All then one undo restores it byte for byte;
+// Explain opens the chat with the selection; the lightbulb offers "Fix with Tandem" only on a diagnostic.
+import { strict as assert } from 'node:assert';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { FakeServer } from '../fakes/server';
+import { geminiReply } from '../fakes/gemini';
+import { VscodeSession, waitFor } from './harness';
+
+const CART = `export function total(items: { price: number; quantity: number }[]): number {
+  let sum = 0;
+  for (const item of items) sum += item.price;
+  return sum;
+}
+
+export function count(items: unknown[]): number {
+  return items.length + 1;
+}
+`;
+const FIX_ANSWER = `Two bugs:
+
+<<<<<<< SEARCH
+  for (const item of items) sum += item.price;
+=======
+  for (const item of items) sum += item.price * item.quantity;
+>>>>>>> REPLACE
+
+<<<<<<< SEARCH
+  return items.length + 1;
+=======
+  return items.length;
+>>>>>>> REPLACE
+`;
+const FIRST_ONLY = CART.replace('sum += item.price;', 'sum += item.price * item.quantity;');
+const BOTH = FIRST_ONLY.replace('items.length + 1', 'items.length');
+
+describe('edits: inline diff suggestions and editor commands (code-server + fake)', () => {
+  let vscode: VscodeSession;
+  let gemini: FakeServer;
+  const file = () => path.join(vscode.workspace, 'src', 'cart.ts');
+
+  before(async () => {
+    gemini = await FakeServer.start();
+    vscode = await VscodeSession.start({
+      settings: { 'tandem.gemini.baseUrl': gemini.url, 'workbench.colorTheme': 'Default Dark Modern' },
+      env: { TANDEM_GEMINI_API_KEY: 'AIzaSyE2E-edit-key-00000000000000000' },
+      files: { 'src/cart.ts': CART, 'src/broken.ts': 'export const ok = 1;\nexport const bad: number = "text";\n' },
+    });
+  });
+  afterEach(async function () {
+    if (this.currentTest?.state === 'failed') await vscode.screenshot(`failed-${this.currentTest.title.slice(0, 40).replace(/\W+/g, '-')}`);
+  });
+  after(async () => {
+    await vscode?.dispose();
+    await gemini?.close();
+  });
+
+  const lens = (title: string | RegExp) => vscode.page.locator('.contentWidgets .codelens-decoration a, .codelens-decoration a', { hasText: title });
+  async function save(): Promise<string> {
+    const before = fs.statSync(file()).mtimeMs;
+    await vscode.runCommand('File: Save');
+    await waitFor('the file to be saved', () => (fs.statSync(file()).mtimeMs !== before ? true : undefined));
+    return fs.readFileSync(file(), 'utf8');
+  }
+
+  it('Fix shows hunks inline; accept one, reject the other: the file is exact', async () => {
+    gemini.enqueue(geminiReply({ text: FIX_ANSWER }));
+    await vscode.openFile('src/cart.ts');
+    await vscode.runCommand('Tandem: Fix');
+    await lens('Accept All (2)').waitFor({ timeout: 30_000 });
+    const [request] = await gemini.waitForRequests(1);
+    assert.match(request.body, /SEARCH/);
+    assert.match(request.body, /sum \+= item\.price;/);
+    assert.equal(await lens('Reject').count() >= 2, true);
+    assert.ok((await vscode.page.locator('.review-widget, .comment-thread-container, .review-comment').count()) > 0, 'proposed lines shown inline');
+    await vscode.screenshot('inline-diff');
+    assert.equal(fs.readFileSync(file(), 'utf8'), CART, 'nothing written before a decision');
+    await lens(/^\S* ?Accept$/).first().click();
+    await waitFor('one hunk left', async () => ((await lens('Accept All').count()) === 0 ? true : undefined));
+    await lens(/^\S* ?Reject$/).first().click();
+    await waitFor('no hunk left', async () => ((await lens('Reject').count()) === 0 ? true : undefined));
+    assert.equal(await save(), FIRST_ONLY);
+  });
+
+  it('Accept All then one undo restores the file byte for byte', async () => {
+    fs.writeFileSync(file(), CART);
+    await vscode.runCommand('File: Revert File');
+    await vscode.page.locator('.monaco-editor .view-lines', { hasText: 'sum += item.price;' }).waitFor();
+    gemini.enqueue(geminiReply({ text: FIX_ANSWER }));
+    await vscode.runCommand('Tandem: Fix');
+    await lens('Accept All (2)').click({ timeout: 30_000 });
+    await waitFor('no hunk left', async () => ((await lens('Reject').count()) === 0 ? true : undefined));
+    assert.equal(await save(), BOTH);
+    await vscode.page.locator('.monaco-editor textarea').first().focus();
+    await vscode.runCommand('Undo');
+    assert.equal(await save(), CART);
+  });
+
+  it('Explain opens the chat with the selection and streams the answer there', async () => {
+    gemini.reset();
+    gemini.enqueue(geminiReply({ text: 'It sums prices.' }));
+    await vscode.openFile('src/cart.ts');
+    await vscode.page.locator('.monaco-editor textarea').first().focus();
+    await vscode.page.keyboard.press('Control+Home');
+    for (let i = 0; i < 4; i++) await vscode.page.keyboard.press('Shift+ArrowDown');
+    await vscode.runCommand('Tandem: Explain');
+    const frame = vscode.chatFrame();
+    await waitFor('the answer in the chat', async () => ((await frame.getByTestId('message-assistant').last().textContent()) ?? '').includes('It sums prices.'));
+    assert.match((await frame.getByTestId('message-user').last().textContent()) ?? '', /Explain the selected code from src\/cart\.ts:1-4/);
+    const [request] = await gemini.waitForRequests(1);
+    assert.match(request.body, /let sum = 0;/);
+  });
+
+  it('offers "Fix with Tandem" in the lightbulb on a diagnostic line and not elsewhere', async () => {
+    await vscode.openFile('src/broken.ts');
+    await vscode.page.locator('.monaco-editor .squiggly-error').first().waitFor({ timeout: 60_000 });
+    const quickFixes = async (line: number) => {
+      await vscode.runCommand('Go to Line/Column...');
+      await vscode.answerQuickInput(`:${line}:20`);
+      await vscode.runCommand('Quick Fix...');
+      const menu = vscode.page.locator('.action-widget');
+      await menu.waitFor({ timeout: 15_000 }).catch(() => undefined);
+      const items = await vscode.page.locator('.action-widget .action-list-item, .action-widget .monaco-list-row').allInnerTexts();
+      await vscode.page.keyboard.press('Escape');
+      return items.join('\n');
+    };
+    const onDiagnostic = await waitFor('the Tandem quick fix', async () => {
+      const items = await quickFixes(2);
+      return /Fix with Tandem/.test(items) ? items : undefined;
+    }, 60_000, 500);
+    assert.match(onDiagnostic, /Fix with Tandem: Type 'string' is not assignable/);
+    assert.doesNotMatch(await quickFixes(1), /Fix with Tandem/);
+  });
+});
