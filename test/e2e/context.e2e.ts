@@ -40,6 +40,7 @@ describe('context: chips and what the model receives (code-server + fake Gemini)
       files: {
         'src/cart.ts': CART,
         '.env': `FAVORITE_COLOR=${DOTENV_SECRET}\n`,
+        'src/tax.ts': 'export const TAX_RATE = 0.2; // TAX_MARKER_4411\n',
       },
     });
     frame = await vscode.openTandemView();
@@ -114,5 +115,26 @@ describe('context: chips and what the model receives (code-server + fake Gemini)
     assert.equal(sent, 'Anything else?');
     // Removal lasts one turn: the open editor is offered again for the next question.
     await cart.waitFor({ timeout: 15_000 });
+  });
+
+  it('the @ picker adds a workspace file on purpose; secret files are not offered', async () => {
+    await frame.getByTestId('add-context').click();
+    const input = vscode.page.locator('.quick-input-widget input');
+    await input.waitFor({ state: 'visible' });
+    const rows = vscode.page.locator('.quick-input-list .monaco-list-row');
+    await input.fill('tax');
+    await rows.filter({ hasText: 'tax.ts' }).first().waitFor({ timeout: 15_000 });
+    await input.fill('.env');
+    await waitFor('no .env in the picker', async () => ((await rows.count()) === 0 ? true : undefined), 10_000);
+    await input.fill('tax');
+    await rows.filter({ hasText: 'tax.ts' }).first().waitFor();
+    await input.press('Enter');
+
+    await chip('tax.ts').waitFor({ timeout: 15_000 });
+    const sent = lastUserText(await ask('Is the tax right?'));
+    assert.ok(sent.includes('File: src/tax.ts'), sent.slice(0, 400));
+    assert.ok(sent.includes('TAX_MARKER_4411'));
+    // Added on purpose: it stays for the following turns too.
+    await chip('tax.ts').waitFor();
   });
 });
