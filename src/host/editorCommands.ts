@@ -73,6 +73,7 @@ export class EditorCommands {
       if (!question?.trim()) return;
     }
     const { text, context } = buildChatPrompt(kind, target.code, question);
+    this.log.info(`${kind}: ${target.code.path}, selection ${target.code.selection ? `${target.code.selection.startLine + 1}-${target.code.selection.endLine + 1}` : 'none'}.`);
     await this.views.reveal();
     await this.chat.send(text, [], context);
   }

@@ -218,8 +218,14 @@ export class VscodeSession {
     const input = this.page.locator('.quick-input-widget input');
     await input.fill(`>${title}`);
     const row = this.page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first();
-    await row.waitFor({ timeout: 15_000 });
+    await row.waitFor({ timeout: 30_000 });
     await input.press('Enter');
+  }
+
+  /** Moves keyboard focus into the active text editor (for typing, undo, save). */
+  async focusEditor(): Promise<void> {
+    await this.runCommand('View: Focus Active Editor Group');
+    await this.page.locator('.editor-group-container.active .monaco-editor.focused').first().waitFor({ timeout: 10_000 });
   }
 
   /** Opens a workspace file through Quick Open and waits for its editor. */

@@ -38,6 +38,7 @@ export class SuggestionController implements vscode.CodeLensProvider, vscode.Tex
   private readonly status = vscode.window.createStatusBarItem('tandem.suggestion', vscode.StatusBarAlignment.Left, 1000);
   private readonly disposables: vscode.Disposable[] = [];
   private applying = 0;
+  private shownSignature = '';
 
   constructor(private readonly log: Log) {
     this.status.name = 'Tandem Suggestion';
@@ -224,9 +225,14 @@ export class SuggestionController implements vscode.CodeLensProvider, vscode.Tex
         }),
       );
     }
-    for (const [key, suggestion] of this.suggestions) this.renderThreads(key, suggestion);
-    this.lensesChanged.fire();
-    for (const key of this.suggestions.keys()) this.proposalChanged.fire(this.proposalUri(vscode.Uri.parse(key)));
+    // Threads and lenses are rebuilt only when the pending hunks changed: rebuilding them re-lays out the editor.
+    const signature = [...this.suggestions].map(([key, s]) => `${key}#${s.id}:${s.pending().map((r) => `${r.index}@${r.startLine}`).join(',')}`).join('|');
+    if (signature !== this.shownSignature) {
+      this.shownSignature = signature;
+      for (const [key, suggestion] of this.suggestions) this.renderThreads(key, suggestion);
+      this.lensesChanged.fire();
+      for (const key of this.suggestions.keys()) this.proposalChanged.fire(this.proposalUri(vscode.Uri.parse(key)));
+    }
     this.updateStatus();
   }
 
