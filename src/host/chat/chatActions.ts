@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { conversationToMarkdown } from '../../core/conversation/export';
 import type { Conversation } from '../../core/conversation/types';
 import type { ModelSlot } from '../../core/providers/types';
+import { checkModelLink, linkConfirmationDetail } from '../../shared/links';
 
 /** File extensions for "Save as new file", by the code block's language tag. */
 const EXTENSIONS: Readonly<Record<string, string>> = {
@@ -45,22 +46,14 @@ export async function saveAsNewFile(code: string, language: string): Promise<voi
 
 /** Opens a link from model output only after a scheme check and a confirmation that shows the real URL. */
 export async function openModelLink(href: string, text: string): Promise<void> {
-  let url: URL;
-  try {
-    url = new URL(href);
-  } catch {
-    void vscode.window.showWarningMessage(`Tandem did not open a link it could not read: ${href.slice(0, 200)}`);
+  const checked = checkModelLink(href);
+  if (!checked.ok) {
+    void vscode.window.showWarningMessage(checked.warning);
     return;
   }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-    void vscode.window.showWarningMessage(`Tandem opens only http and https links. Blocked: ${url.protocol} link.`);
-    return;
-  }
-  const shown = url.toString();
-  const looksDifferent = text.trim() && text.trim() !== href && text.trim() !== shown;
-  const detail = looksDifferent ? `The link text says "${text.trim().slice(0, 200)}", but it goes to:\n${shown}` : shown;
+  const detail = linkConfirmationDetail(checked.url, href, text);
   const choice = await vscode.window.showWarningMessage('Open this link from the model’s answer?', { modal: true, detail }, 'Open Link');
-  if (choice === 'Open Link') await vscode.env.openExternal(vscode.Uri.parse(shown, true));
+  if (choice === 'Open Link') await vscode.env.openExternal(vscode.Uri.parse(checked.url, true));
 }
 
 export async function exportConversation(conversation: Conversation, modelLabel: (slot: ModelSlot) => string): Promise<void> {
