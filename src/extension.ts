@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { setO200kLoader } from './core/context/tokens';
 import { ConversationStore } from './core/conversation/store';
 import { redactSecrets } from './core/providers/redact';
 import { exportConversation, insertAtCursor, openModelLink, saveAsNewFile } from './host/chat/chatActions';
@@ -17,10 +18,12 @@ import { createProvider } from './host/providerFactory';
 import { KeyStore } from './host/secrets';
 import { readSettings } from './host/settings';
 import { TandemStatusBar } from './host/statusBar';
+import { loadBundledO200k } from './host/tokenizerLoader';
 
 /** Builds the services and registers every feature. Nothing here waits on I/O: activation stays instant. */
 export function activate(context: vscode.ExtensionContext): void {
   const started = performance.now();
+  setO200kLoader(() => loadBundledO200k(vscode.Uri.joinPath(context.extensionUri, 'dist').fsPath));
   const keys = new KeyStore(context.secrets);
   const log = new Log((text) => redactSecrets(text, keys.knownSecrets()));
   const models = new ModelService(keys, log, readSettings, createProvider);
