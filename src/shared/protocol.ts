@@ -138,15 +138,17 @@ const isString = (max: number): Check => (v) => typeof v === 'string' && v.lengt
 const isId: Check = (v) => typeof v === 'string' && v.length > 0 && v.length <= LIMITS.idChars && /^[\w-]+$/.test(v);
 const isOneOf = (values: readonly string[]): Check => (v) => typeof v === 'string' && values.includes(v);
 const isBoolean: Check = (v) => typeof v === 'boolean';
+/** Padded, non-empty base64 (what the composer's btoa produces); nothing else is an image. */
+const BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{4}|[A-Za-z0-9+/]{3}=|[A-Za-z0-9+/]{2}==)$/;
 const isImage: Check = (v) => {
   if (typeof v !== 'object' || v === null) return false;
   const image = v as Record<string, unknown>;
   return (
-    Object.keys(image).length === 2 &&
+    Object.keys(image).sort().join() === 'data,mimeType' &&
     isOneOf(IMAGE_MIME_TYPES)(image.mimeType) &&
     typeof image.data === 'string' &&
     image.data.length <= LIMITS.imageBase64Chars &&
-    /^[A-Za-z0-9+/]*={0,2}$/.test(image.data)
+    BASE64.test(image.data)
   );
 };
 const isImageList: Check = (v) => Array.isArray(v) && v.length <= LIMITS.images && v.every(isImage);
@@ -179,7 +181,9 @@ const SCHEMA: { readonly [K in WebviewMessageType]: Readonly<Record<string, Chec
 export function parseFromWebview(raw: unknown): { ok: true; message: WebviewMessage } | { ok: false; reason: string } {
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return { ok: false, reason: 'not an object' };
   const record = raw as Record<string, unknown>;
-  const type = record.type;
+  // Own properties only: nothing a prototype supplies counts as part of a message.
+  const own = (key: string): unknown => (Object.prototype.hasOwnProperty.call(record, key) ? record[key] : undefined);
+  const type = own('type');
   if (typeof type !== 'string' || !Object.prototype.hasOwnProperty.call(SCHEMA, type)) {
     return { ok: false, reason: `unknown message type ${JSON.stringify(String(type).slice(0, 40))}` };
   }
@@ -188,7 +192,7 @@ export function parseFromWebview(raw: unknown): { ok: true; message: WebviewMess
     if (key !== 'type' && !Object.prototype.hasOwnProperty.call(fields, key)) return { ok: false, reason: `${type}: unexpected field ${key.slice(0, 40)}` };
   }
   for (const [key, check] of Object.entries(fields)) {
-    if (!check(record[key])) return { ok: false, reason: `${type}: invalid field ${key}` };
+    if (!check(own(key))) return { ok: false, reason: `${type}: invalid field ${key}` };
   }
   return { ok: true, message: raw as WebviewMessage };
 }
