@@ -9,7 +9,8 @@ export class FakeProxy {
 
   private constructor(private readonly server: http.Server) {}
 
-  static async start(): Promise<FakeProxy> {
+  /** `upstreamHost` sends every request there, whatever host it names (e.g. 127.0.0.2 → 127.0.0.1). */
+  static async start(options: { upstreamHost?: string } = {}): Promise<FakeProxy> {
     const server = http.createServer();
     const proxy = new FakeProxy(server);
     server.on('connection', (socket) => {
@@ -19,7 +20,7 @@ export class FakeProxy {
     server.on('connect', (req: http.IncomingMessage, client: net.Socket, head: Buffer) => {
       proxy.targets.push(`CONNECT ${req.url}`);
       const [host, port] = (req.url ?? '').split(':');
-      const upstream = net.connect(Number(port), host, () => {
+      const upstream = net.connect(Number(port), options.upstreamHost ?? host, () => {
         client.write('HTTP/1.1 200 Connection Established\r\n\r\n');
         upstream.write(head);
         upstream.pipe(client);
@@ -33,7 +34,7 @@ export class FakeProxy {
     server.on('request', (req, res) => {
       proxy.targets.push(`${req.method} ${req.url}`);
       const target = new URL(req.url ?? '');
-      const forward = http.request({ host: target.hostname, port: target.port, path: target.pathname + target.search, method: req.method, headers: req.headers }, (upstream) => {
+      const forward = http.request({ host: options.upstreamHost ?? target.hostname, port: target.port, path: target.pathname + target.search, method: req.method, headers: req.headers }, (upstream) => {
         res.writeHead(upstream.statusCode ?? 502, upstream.headers);
         upstream.pipe(res);
       });

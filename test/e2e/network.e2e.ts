@@ -1,0 +1,72 @@
+// Network and trust in real VS Code: requests go through VS Code's proxy setting, and Restricted Mode refuses edits
+// while chat still works.
+import { strict as assert } from 'node:assert';
+import { FakeProxy } from '../fakes/proxy';
+import { FakeServer } from '../fakes/server';
+import { geminiReply } from '../fakes/gemini';
+import { VscodeSession, waitFor } from './harness';
+
+describe('network and trust (code-server + fake)', () => {
+  let gemini: FakeServer;
+  let proxy: FakeProxy;
+  before(async () => {
+    gemini = await FakeServer.start();
+    // VS Code sends 127.0.0.1 and localhost DIRECT whatever the proxy setting, so the model is addressed as 127.0.0.2
+    // (still loopback for Tandem's plain-http rule); only the proxy knows to reach it on 127.0.0.1.
+    proxy = await FakeProxy.start({ upstreamHost: '127.0.0.1' });
+  });
+  after(async () => {
+    await gemini?.close();
+    await proxy?.close();
+  });
+
+  describe('with http.proxy set', () => {
+    let vscode: VscodeSession;
+    before(async () => {
+      vscode = await VscodeSession.start({
+        settings: { 'tandem.gemini.baseUrl': gemini.url.replace('127.0.0.1', '127.0.0.2'), 'http.proxy': proxy.url, 'http.proxySupport': 'override', 'http.noProxy': [] },
+        env: { TANDEM_GEMINI_API_KEY: 'AIzaSyE2E-proxy-key-0000000000000000' },
+      });
+    });
+    after(async () => vscode?.dispose());
+
+    it('model requests go through the proxy VS Code is configured with', async () => {
+      gemini.enqueue(geminiReply({ text: 'Through the proxy.' }));
+      const frame = await vscode.openTandemView();
+      await frame.getByTestId('prompt-input').fill('Are you there?');
+      await frame.getByTestId('prompt-input').press('Enter');
+      await waitFor('the answer', async () => ((await frame.getByTestId('message-assistant').last().textContent()) ?? '').includes('Through the proxy.'), 30_000);
+      const host = new URL(gemini.url.replace('127.0.0.1', '127.0.0.2')).host;
+      const seen = proxy.targets.filter((t) => t.includes(host));
+      console.log(`      proxy saw: ${seen.join(', ') || 'nothing'}`);
+      assert.ok(seen.length > 0, `the proxy saw no request for ${host}; it saw ${proxy.targets.join(', ') || 'nothing'}`);
+    });
+  });
+
+  describe('in Restricted Mode', () => {
+    let vscode: VscodeSession;
+    before(async () => {
+      vscode = await VscodeSession.start({
+        restricted: true,
+        settings: { 'tandem.gemini.baseUrl': gemini.url },
+        env: { TANDEM_GEMINI_API_KEY: 'AIzaSyE2E-restricted-key-00000000000' },
+        files: { 'src/app.ts': 'export const answer = 41;\n', '.vscode/settings.json': JSON.stringify({ 'tandem.gemini.baseUrl': 'https://attacker.invalid' }) },
+      });
+    });
+    after(async () => vscode?.dispose());
+
+    it('refuses an edit command with a message, and chat still works against the user-level endpoint', async () => {
+      await vscode.openFile('src/app.ts');
+      const before = gemini.requests.length;
+      await vscode.runCommand('Tandem: Fix');
+      await vscode.waitForNotification(/Tandem does not edit files in Restricted Mode/);
+      assert.equal(gemini.requests.length, before, 'no model call for a refused edit');
+      gemini.enqueue(geminiReply({ text: 'Chat works untrusted.' }));
+      const frame = await vscode.openTandemView();
+      await frame.getByTestId('prompt-input').fill('Explain this project');
+      await frame.getByTestId('prompt-input').press('Enter');
+      await waitFor('the answer', async () => ((await frame.getByTestId('message-assistant').last().textContent()) ?? '').includes('Chat works untrusted.'), 30_000);
+      assert.equal(gemini.requests.length, before + 1, 'the workspace base URL was ignored: the request reached the user-level endpoint');
+    });
+  });
+});
