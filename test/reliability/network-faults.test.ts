@@ -1,0 +1,469 @@
+// Reliability battery, network: one table of faults run against every wire format (Gemini streamGenerateContent,
+// OpenAI Chat Completions) through the real providers and the fake servers, plus the endpoint kinds that differ only
+// in URL and credential (Vertex with a token, Vertex express, CometAPI in both formats, any OpenAI-compatible base).
+// Each case asserts the exact outcome: typed error kind (or finish reason), the text kept, how many requests reached
+// the fake (= whether a retry happened), and that no key appears in anything shown. The per-provider unit tests in
+// test/unit/providers go deeper into each format; this file is the cross-provider matrix.
+import { strict as assert } from 'node:assert';
+import type { ErrorContext } from '../../src/core/providers/errors';
+import { GeminiProvider, type GeminiEndpointKind } from '../../src/core/providers/gemini';
+import type { TransportOptions } from '../../src/core/providers/http';
+import { OpenAIChatProvider } from '../../src/core/providers/openaiChat';
+import type { Chunk, ErrorKind, FinishReason, ModelProvider, ModelRequest } from '../../src/core/providers/types';
+import { geminiChunks } from '../fakes/gemini';
+import { openaiEvents } from '../fakes/openai';
+import { FakeServer, type RecordedRequest, type Reply, type Responder, type Step } from '../fakes/server';
+import { encodeEvent, htmlReply, jsonReply, redirectReply, sseReply, type Framing, type SseEvent } from '../fakes/sse';
+
+type Format = 'gemini' | 'openai';
+
+const GEMINI_MODEL = 'gemini-3.1-flash-lite';
+const GPT_MODEL = 'gpt-5.3-chat-latest';
+const ANSWER = 'Héllo wörld — `code`, 中文 and an emoji 🚀 across pieces.\nSecond line.';
+const FIRST_BYTE_MS = 120;
+const IDLE_MS = 120;
+const MAX_RETRIES = 2;
+
+// ---------------------------------------------------------------------------------------------------------------
+// Endpoints: the same two wire formats behind different URLs and credentials.
+
+interface Endpoint {
+  readonly name: string;
+  readonly format: Format;
+  readonly model: string;
+  readonly secret: string;
+  /** Path and query the request must use at the fake. */
+  readonly path: string;
+  /** The credential as it must appear on the wire. */
+  readonly credential: (request: RecordedRequest) => string | undefined;
+  readonly expectedCredential: string;
+  readonly make: (baseUrl: string, transport: TransportOptions) => ModelProvider;
+  /** Runs every fault (the two reference endpoints) or only the cases marked for every endpoint. */
+  readonly full: boolean;
+}
+
+const context = (providerName: string, keyName: string, model: string, secret: string): ErrorContext => ({
+  providerName,
+  keyName,
+  model,
+  modelSetting: model === GPT_MODEL ? 'tandem.gpt.model' : 'tandem.gemini.model',
+  secret,
+});
+
+function geminiEndpoint(name: string, kind: GeminiEndpointKind, secret: string, path: string, full = false): Endpoint {
+  const bearer = kind === 'vertex';
+  return {
+    name,
+    format: 'gemini',
+    model: GEMINI_MODEL,
+    secret,
+    path,
+    full,
+    credential: (r) => (bearer ? r.headers.authorization : (r.headers['x-goog-api-key'] as string | undefined)),
+    expectedCredential: bearer ? `Bearer ${secret}` : secret,
+    make: (baseUrl, transport) =>
+      new GeminiProvider({ kind, baseUrl, secret, vertexProject: 'tandem-test', vertexLocation: 'global', context: context(name, `${name} key`, GEMINI_MODEL, secret), transport }),
+  };
+}
+
+function openaiEndpoint(name: string, secret: string, suffix: string, full = false): Endpoint {
+  return {
+    name,
+    format: 'openai',
+    model: GPT_MODEL,
+    secret,
+    path: '/v1/chat/completions',
+    full,
+    credential: (r) => r.headers.authorization,
+    expectedCredential: `Bearer ${secret}`,
+    make: (baseUrl, transport) => new OpenAIChatProvider({ baseUrl: `${baseUrl}${suffix}`, secret, context: context(name, `${name} key`, GPT_MODEL, secret), transport }),
+  };
+}
+
+const GEMINI_PATH = `/v1beta/models/${GEMINI_MODEL}:streamGenerateContent?alt=sse`;
+const ENDPOINTS: readonly Endpoint[] = [
+  geminiEndpoint('Gemini API', 'gemini', 'AIzaSyRELIABILITY-sentinel-key-0000001', GEMINI_PATH, true),
+  openaiEndpoint('OpenAI', 'sk-reliability-sentinel-openai-0000001', '', true),
+  geminiEndpoint('Vertex AI', 'vertex', 'ya29.reliability-sentinel-token-0000001', `/v1/projects/tandem-test/locations/global/publishers/google/models/${GEMINI_MODEL}:streamGenerateContent?alt=sse`),
+  geminiEndpoint('Vertex AI express', 'vertexExpress', 'AIzaSyRELIABILITY-express-key-00000001', `/v1/publishers/google/models/${GEMINI_MODEL}:streamGenerateContent?alt=sse`),
+  geminiEndpoint('CometAPI (Gemini)', 'cometapi', 'sk-comet-reliability-sentinel-0000001', GEMINI_PATH),
+  openaiEndpoint('CometAPI (OpenAI)', 'sk-comet-reliability-sentinel-0000002', ''),
+  // A compatible server (Ollama / vLLM style) whose base already ends in /v1, with a key of no known shape.
+  openaiEndpoint('OpenAI-compatible', 'local-compat-sentinel-0000003', '/v1'),
+];
+
+// ---------------------------------------------------------------------------------------------------------------
+// Wire builders: what each format's server sends for the same situation.
+
+interface Wire {
+  readonly eol: '\n' | '\r\n';
+  /** Events of an answer; `finished` false leaves off the finish (and, for OpenAI, [DONE]). */
+  events(text: string, finished: boolean, pieceSize?: number): SseEvent[];
+  error(status: number, situation: 'auth' | 'forbidden' | 'notFound' | 'server' | 'unavailable' | 'quota' | 'rate', secret: string, headers?: Record<string, string>, details?: unknown[]): Reply;
+  /** Mid-stream error records after some text, in every form this format uses. */
+  midStreamErrors(secret: string): readonly { readonly form: string; readonly event: SseEvent }[];
+}
+
+const WIRES: Readonly<Record<Format, Wire>> = {
+  gemini: {
+    eol: '\r\n',
+    events: (text, finished, pieceSize = 8) => geminiChunks({ text, finishReason: finished ? 'STOP' : null, pieceSize }).map((c) => JSON.stringify(c)),
+    error(status, situation, secret, headers = {}, details = []) {
+      const [statusName, message] = {
+        auth: ['UNAUTHENTICATED', `Request had invalid authentication credentials (${secret}).`],
+        forbidden: ['PERMISSION_DENIED', `Permission denied: key ${secret} may not use this model.`],
+        notFound: ['NOT_FOUND', `models/${GEMINI_MODEL} is not found for API version v1beta.`],
+        server: ['INTERNAL', `Internal error encountered (key ${secret}).`],
+        unavailable: ['UNAVAILABLE', 'The model is overloaded. Please try again later.'],
+        quota: ['RESOURCE_EXHAUSTED', 'You exceeded your current quota, please check your plan and billing details.'],
+        rate: ['RESOURCE_EXHAUSTED', 'Resource has been exhausted (e.g. check quota).'],
+      }[situation];
+      return jsonReply(status, { error: { code: status, message, status: statusName, details } }, headers);
+    },
+    midStreamErrors: (secret) => [
+      { form: 'bare JSON line', event: { raw: `{"error": {"code": 500, "message": "Internal error for ${secret}.", "status": "INTERNAL"}}\r\n` } },
+      {
+        form: 'bare multi-line JSON',
+        event: { raw: `${JSON.stringify({ error: { code: 503, message: `Overloaded (${secret}).`, status: 'UNAVAILABLE' } }, null, 2).replace(/\n/g, '\r\n')}\r\n` },
+      },
+      { form: 'data: {error}', event: JSON.stringify({ error: { code: 500, message: `Internal error for ${secret}.`, status: 'INTERNAL' } }) },
+    ],
+  },
+  openai: {
+    eol: '\n',
+    events: (text, finished, pieceSize = 8) => openaiEvents({ text, finishReason: finished ? 'stop' : null, pieceSize }),
+    error(status, situation, secret, headers = {}) {
+      const error = {
+        auth: { message: `Incorrect API key provided: ${secret}.`, type: 'invalid_request_error', code: 'invalid_api_key' },
+        forbidden: { message: `Country, region, or territory not supported (key ${secret}).`, type: 'request_forbidden', code: 'unsupported_country_region_territory' },
+        notFound: { message: `The model \`${GPT_MODEL}\` does not exist or you do not have access to it.`, type: 'invalid_request_error', code: 'model_not_found' },
+        server: { message: `The server had an error while processing your request (${secret}).`, type: 'server_error', code: null },
+        unavailable: { message: 'The engine is currently overloaded, please try again later.', type: 'server_error', code: null },
+        quota: { message: 'You exceeded your current quota, please check your plan and billing details.', type: 'insufficient_quota', code: 'insufficient_quota' },
+        rate: { message: `Rate limit reached for ${GPT_MODEL} on requests per min.`, type: 'requests', code: 'rate_limit_exceeded' },
+      }[situation];
+      return jsonReply(status, { error: { param: null, ...error } }, headers);
+    },
+    midStreamErrors: (secret) => {
+      const error = { message: `The server had an error while processing your request (${secret}).`, type: 'server_error', code: 'server_error' };
+      return [
+        { form: 'data: {error}', event: JSON.stringify({ error }) },
+        { form: 'event: error', event: { event: 'error', data: JSON.stringify({ error }) } },
+      ];
+    },
+  },
+};
+
+/** The text pieces an answer's events carry before anything else happens. */
+const PARTIAL = 'The first part of an answer, and then… ';
+
+function answerReply(wire: Wire, text: string, framing: Framing = {}): Reply {
+  return sseReply(wire.events(text, true), { eol: wire.eol, ...framing });
+}
+
+/** An answer's first events (no finish), then `tail` steps (stall, destroy, an error record). */
+function partialReply(wire: Wire, tail: readonly Step[], extraEvents: readonly SseEvent[] = []): Reply {
+  const base = sseReply([...wire.events(PARTIAL, false), ...extraEvents], { eol: wire.eol, delayMs: 2 });
+  return { ...base, steps: [...base.steps, ...tail] };
+}
+
+/** Raw bytes of an answer cut inside every multibyte character, written as separate chunks with pauses between. */
+function utf8SplitReply(wire: Wire, text: string): Reply {
+  const bytes = new TextEncoder().encode(wire.events(text, true, 3).map((e) => encodeEvent(e, wire.eol)).join(''));
+  const cuts: number[] = [];
+  for (let i = 0; i < bytes.length; i++) if (bytes[i] >= 0xc0) cuts.push(i + 1 + (bytes[i] >= 0xf0 ? 1 : 0));
+  const steps: Step[] = [];
+  let from = 0;
+  for (const cut of [...cuts, bytes.length]) {
+    steps.push({ write: bytes.subarray(from, cut) }, { delayMs: 1 });
+    from = cut;
+  }
+  return { status: 200, headers: { 'content-type': 'text/event-stream; charset=utf-8' }, steps };
+}
+
+const stalledHead = (): Reply => sseReply([], { stallAfter: 0 });
+
+// ---------------------------------------------------------------------------------------------------------------
+// The table.
+
+interface Expect {
+  readonly text: string;
+  /** The last chunk: a finish with this reason, or an error of this kind. */
+  readonly finish?: FinishReason;
+  readonly error?: ErrorKind;
+  /** Requests that reached the fake: 1 = no retry. */
+  readonly requests: number;
+  /** Waits the transport asked for between attempts. */
+  readonly waits?: (waits: readonly number[]) => void;
+  readonly message?: RegExp;
+}
+
+interface Fault {
+  readonly name: string;
+  readonly replies: (wire: Wire, endpoint: Endpoint, other: FakeServer) => Responder[];
+  readonly expect: Expect;
+  readonly transport?: Partial<TransportOptions>;
+  /** Run against every endpoint, not only the two reference ones. */
+  readonly everyEndpoint?: boolean;
+  readonly only?: Format;
+  readonly slow?: boolean;
+}
+
+const HUGE_LINE = 'const résumé = "🚀 streaming"; // a realistic line of code\n';
+const HUGE = HUGE_LINE.repeat(Math.ceil((4 * 1024 * 1024) / HUGE_LINE.length));
+
+const ok = (requests = 1, text = ANSWER): Expect => ({ text, finish: 'stop', requests });
+const oneSecondHint = (waits: readonly number[]) => assert.deepEqual(waits, [1000]);
+
+function rateLimited(wire: Wire, endpoint: Endpoint, headers: Record<string, string>, details: unknown[] = []): Reply {
+  return wire.error(429, 'rate', endpoint.secret, headers, details);
+}
+
+const FAULTS: readonly Fault[] = [
+  // Framing: the answer arrives whole whatever the line ends and chunk boundaries.
+  { name: 'LF line ends', replies: (w) => [answerReply(w, ANSWER, { eol: '\n' })], expect: ok(), everyEndpoint: true },
+  { name: 'CRLF line ends', replies: (w) => [answerReply(w, ANSWER, { eol: '\r\n' })], expect: ok(), everyEndpoint: true },
+  { name: 'lone CR line ends', replies: (w) => [answerReply(w, ANSWER, { eol: '\r' })], expect: ok() },
+  { name: 'split at every byte, LF', replies: (w) => [answerReply(w, ANSWER, { eol: '\n', split: 'byte' })], expect: ok() },
+  { name: 'split at every byte, CRLF (CR and LF in different chunks)', replies: (w) => [answerReply(w, ANSWER, { eol: '\r\n', split: 'byte' })], expect: ok() },
+  { name: 'split at every byte, lone CR', replies: (w) => [answerReply(w, ANSWER, { eol: '\r', split: 'byte' })], expect: ok() },
+  { name: 'UTF-8 characters split across chunks', replies: (w) => [utf8SplitReply(w, ANSWER)], expect: ok() },
+  { name: 'keep-alive comments before every event', replies: (w) => [answerReply(w, ANSWER, { keepAlive: true })], expect: ok() },
+  { name: 'keep-alive comments, CRLF, byte by byte', replies: (w) => [answerReply(w, ANSWER, { keepAlive: true, eol: '\r\n', split: 'byte' })], expect: ok() },
+  { name: 'no newline after the last event', replies: (w) => [answerReply(w, ANSWER, { noTrailingNewline: true })], expect: ok() },
+
+  // Stream-level failures after text: partial kept, never retried silently.
+  { name: 'EOF without a finish (truncated)', replies: (w) => [sseReply(w.events(PARTIAL, false), { eol: w.eol }), answerReply(w, 'never asked')], expect: { text: PARTIAL, finish: 'truncated', requests: 1 } },
+  {
+    name: 'connection destroyed mid-stream',
+    replies: (w) => [partialReply(w, [{ delayMs: 40 }, { destroy: true }]), answerReply(w, 'never asked')],
+    expect: { text: PARTIAL, error: 'network', requests: 1 },
+  },
+  {
+    name: 'stall mid-stream (idle timeout)',
+    replies: (w) => [partialReply(w, [{ stall: true }]), answerReply(w, 'never asked')],
+    expect: { text: PARTIAL, error: 'timeout', requests: 1, message: /stopped sending/ },
+  },
+
+  // Failures before any text: retried where allowed.
+  {
+    name: 'stall before the first byte every time (first-byte timeout, retried, then reported)',
+    replies: () => [stalledHead(), stalledHead(), stalledHead()],
+    expect: { text: '', error: 'timeout', requests: MAX_RETRIES + 1, message: /did not start answering/ },
+  },
+  { name: 'stall before the first byte once, then an answer', replies: (w) => [stalledHead(), answerReply(w, ANSWER)], expect: ok(2) },
+  {
+    name: 'connection destroyed before any text, then an answer',
+    replies: (w) => [{ status: 200, headers: { 'content-type': 'text/event-stream' }, steps: [{ write: `: hello${w.eol}` }, { delayMs: 5 }, { destroy: true }] }, answerReply(w, ANSWER)],
+    expect: ok(2),
+  },
+
+  // Wait hints on 429: retried after the hinted wait, then the answer.
+  {
+    name: '429 with retry-after seconds',
+    replies: (w, e) => [rateLimited(w, e, { 'retry-after': '1' }), answerReply(w, ANSWER)],
+    expect: { ...ok(2), waits: oneSecondHint },
+    everyEndpoint: true,
+  },
+  { name: '429 with retry-after-ms', replies: (w, e) => [rateLimited(w, e, { 'retry-after-ms': '250', 'retry-after': '9' }), answerReply(w, ANSWER)], expect: { ...ok(2), waits: (ms) => assert.deepEqual(ms, [250]) } },
+  {
+    name: '429 with retry-after as an HTTP date',
+    replies: (w, e) => [rateLimited(w, e, { 'retry-after': new Date(Date.now() + 20_000).toUTCString() }), answerReply(w, ANSWER)],
+    expect: { ...ok(2), waits: (ms) => assert.ok(ms.length === 1 && ms[0] > 18_000 && ms[0] <= 20_000, `waited ${ms.join(', ')}`) },
+  },
+  {
+    name: '429 with a google.rpc.RetryInfo retryDelay',
+    only: 'gemini',
+    replies: (w, e) => [rateLimited(w, e, {}, [{ '@type': 'type.googleapis.com/google.rpc.RetryInfo', retryDelay: '1.5s' }]), answerReply(w, ANSWER)],
+    expect: { ...ok(2), waits: (ms) => assert.deepEqual(ms, [1500]) },
+  },
+  { name: '429 without a hint (backoff)', replies: (w, e) => [rateLimited(w, e, {}), answerReply(w, ANSWER)], expect: { ...ok(2), waits: (ms) => assert.ok(ms.length === 1 && ms[0] > 0) } },
+  {
+    name: '429 whose hint is longer than the cap (not waited out)',
+    replies: (w, e) => [rateLimited(w, e, { 'retry-after': '600' }), answerReply(w, 'never asked')],
+    expect: { text: '', error: 'rate', requests: 1, message: /Wait about 600 s/ },
+  },
+  {
+    name: '429 every time (gives up after the retries)',
+    replies: (w, e) => Array.from({ length: MAX_RETRIES + 2 }, () => rateLimited(w, e, { 'retry-after': '1' })),
+    expect: { text: '', error: 'rate', requests: MAX_RETRIES + 1 },
+  },
+  { name: '429 quota (never retried)', replies: (w, e) => [w.error(429, 'quota', e.secret, { 'retry-after': '1' }), answerReply(w, 'never asked')], expect: { text: '', error: 'quota', requests: 1 } },
+
+  // HTTP errors.
+  { name: '401', replies: (w, e) => [w.error(401, 'auth', e.secret), answerReply(w, 'never asked')], expect: { text: '', error: 'auth', requests: 1, message: /Tandem: Set API Key/ }, everyEndpoint: true },
+  {
+    name: '400 "API key not valid"',
+    only: 'gemini',
+    replies: (w, e) => [jsonReply(400, { error: { code: 400, message: `API key not valid. Please pass a valid API key. (${e.secret})`, status: 'INVALID_ARGUMENT' } }), answerReply(w, 'never asked')],
+    expect: { text: '', error: 'auth', requests: 1, message: /Tandem: Set API Key/ },
+    everyEndpoint: true,
+  },
+  { name: '403', replies: (w, e) => [w.error(403, 'forbidden', e.secret), answerReply(w, 'never asked')], expect: { text: '', error: 'auth', requests: 1 }, everyEndpoint: true },
+  { name: '404', replies: (w, e) => [w.error(404, 'notFound', e.secret), answerReply(w, 'never asked')], expect: { text: '', error: 'notFound', requests: 1, message: /tandem\.(gemini|gpt)\.model/ } },
+  { name: '500, retried, then an answer', replies: (w, e) => [w.error(500, 'server', e.secret), answerReply(w, ANSWER)], expect: ok(2), everyEndpoint: true },
+  { name: '503, retried, then an answer', replies: (w, e) => [w.error(503, 'unavailable', e.secret), answerReply(w, ANSWER)], expect: ok(2) },
+  { name: '500 every time (gives up after the retries)', replies: (w, e) => Array.from({ length: MAX_RETRIES + 2 }, () => w.error(500, 'server', e.secret)), expect: { text: '', error: 'server', requests: MAX_RETRIES + 1 } },
+
+  // Not an event stream.
+  { name: 'an HTML page with status 200', replies: (w) => [htmlReply(), answerReply(w, 'never asked')], expect: { text: '', error: 'protocol', requests: 1, message: /^Unexpected response from server/ }, everyEndpoint: true },
+  {
+    name: 'a 200 with the wrong content type (JSON, not an event stream)',
+    replies: (w) => [jsonReply(200, { candidates: [], choices: [] }), answerReply(w, 'never asked')],
+    expect: { text: '', error: 'protocol', requests: 1, message: /expected an event stream but got application\/json/ },
+  },
+  {
+    name: 'a 200 event stream with no content type header',
+    replies: (w) => [{ status: 200, headers: {}, steps: [{ write: w.events(ANSWER, true).map((e) => encodeEvent(e, w.eol)).join('') }] }, answerReply(w, 'never asked')],
+    expect: { text: '', error: 'protocol', requests: 1 },
+  },
+  ...[301, 302, 307, 308].map(
+    (status): Fault => ({
+      name: `a ${status} redirect to another origin (not followed, no credential leaves)`,
+      replies: (w, e, other) => [redirectReply(`${other.url}${e.path}`, status), answerReply(w, 'never asked')],
+      expect: { text: '', error: 'protocol', requests: 1, message: /redirect/ },
+      everyEndpoint: status === 307,
+    }),
+  ),
+
+  // Volume.
+  {
+    name: 'a huge answer (4 MB) arrives intact',
+    slow: true,
+    replies: (w) => [sseReply(w.events(HUGE, true, 2048), { eol: w.eol })],
+    expect: ok(1, HUGE),
+  },
+];
+
+// Mid-stream error records: one case per form of each format.
+function midStreamFaults(format: Format): Fault[] {
+  return WIRES[format].midStreamErrors('SECRET').map(({ form }, index) => ({
+    name: `mid-stream error (${form}) after text`,
+    only: format,
+    everyEndpoint: index === 0,
+    replies: (w, e) => [partialReply(w, [], [w.midStreamErrors(e.secret)[index].event]), answerReply(w, 'never asked')],
+    expect: { text: PARTIAL, error: 'server', requests: 1, message: /partial answer is kept/ },
+  }));
+}
+
+function midStreamBeforeText(format: Format): Fault {
+  return {
+    name: 'mid-stream error before any text, retried, then an answer',
+    only: format,
+    replies: (w, e) => [sseReply([w.midStreamErrors(e.secret)[0].event], { eol: w.eol }), answerReply(w, ANSWER)],
+    expect: ok(2),
+  };
+}
+
+const ALL_FAULTS: readonly Fault[] = [...FAULTS, ...midStreamFaults('gemini'), ...midStreamFaults('openai'), midStreamBeforeText('gemini'), midStreamBeforeText('openai')];
+
+// ---------------------------------------------------------------------------------------------------------------
+
+function request(model: string): ModelRequest {
+  return { model, system: 'Be brief.', messages: [{ role: 'user', parts: [{ kind: 'text', text: 'Hello' }] }], maxOutputTokens: 1024 };
+}
+
+function transport(waits: number[], overrides: Partial<TransportOptions> = {}): TransportOptions {
+  return {
+    firstByteTimeoutMs: FIRST_BYTE_MS,
+    idleTimeoutMs: IDLE_MS,
+    maxRetries: MAX_RETRIES,
+    maxRetryWaitMs: 60_000,
+    // Records the wait the transport asked for, and waits only a moment.
+    sleep: (ms, signal) =>
+      new Promise((resolve) => {
+        waits.push(ms);
+        const timer = setTimeout(resolve, 2);
+        signal.addEventListener('abort', () => { clearTimeout(timer); resolve(); }, { once: true });
+      }),
+    ...overrides,
+  };
+}
+
+async function collect(provider: ModelProvider, model: string): Promise<Chunk[]> {
+  const chunks: Chunk[] = [];
+  for await (const chunk of provider.stream(request(model), new AbortController().signal)) chunks.push(chunk);
+  return chunks;
+}
+
+const textOf = (chunks: readonly Chunk[]) => chunks.map((c) => (c.type === 'text' ? c.text : '')).join('');
+
+function within<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  return Promise.race([promise, new Promise<T>((_, reject) => (timer = setTimeout(() => reject(new Error(`${what} did not happen within ${ms} ms`)), ms)))]).finally(() => clearTimeout(timer));
+}
+
+describe('reliability: network faults × wire formats × endpoints', function () {
+  this.timeout(5_000);
+  let fake: FakeServer;
+  let other: FakeServer;
+  before(async () => {
+    [fake, other] = await Promise.all([FakeServer.start(), FakeServer.start()]);
+  });
+  afterEach(() => {
+    fake.reset();
+    other.reset();
+  });
+  after(async () => {
+    await Promise.all([fake.close(), other.close()]);
+  });
+
+  for (const endpoint of ENDPOINTS) {
+    describe(`${endpoint.name} (${endpoint.format} format)`, () => {
+      const wire = WIRES[endpoint.format];
+      for (const fault of ALL_FAULTS) {
+        if (fault.only && fault.only !== endpoint.format) continue;
+        if (!endpoint.full && !fault.everyEndpoint) continue;
+        const { expect } = fault;
+        const outcome = expect.error ? `${expect.error} error` : `finish ${expect.finish}`;
+        it(`${fault.name}: ${outcome}, ${expect.requests} request${expect.requests > 1 ? 's' : ''}`, async function () {
+          if (fault.slow) this.timeout(20_000);
+          fake.enqueue(...fault.replies(wire, endpoint, other));
+          const waits: number[] = [];
+          const chunks = await collect(endpoint.make(fake.url, transport(waits, fault.transport)), endpoint.model);
+
+          // The text chunks before the end, exactly.
+          const expectedText = expect.text;
+          const text = textOf(chunks);
+          assert.equal(text.length, expectedText.length, 'text length');
+          assert.ok(text === expectedText, 'the text arrived byte for byte');
+          assert.ok(!text.includes('\ufffd'), 'no replacement characters');
+
+          // Exactly one terminal chunk, last.
+          const final = chunks[chunks.length - 1];
+          assert.equal(chunks.filter((c) => c.type === 'finish' || c.type === 'error').length, 1, 'one terminal chunk');
+          if (expect.error) {
+            assert.equal(final.type, 'error', JSON.stringify(final));
+            if (final.type === 'error') {
+              assert.equal(final.error.kind, expect.error, final.error.message);
+              if (expect.message) assert.match(final.error.message, expect.message);
+            }
+          } else {
+            assert.equal(final.type, 'finish', JSON.stringify(final));
+            if (final.type === 'finish') assert.equal(final.reason, expect.finish);
+          }
+
+          // Retries: how many requests reached the fake, and the waits between them.
+          assert.equal(fake.requests.length, expect.requests, 'requests at the fake');
+          if (expect.waits) expect.waits(waits);
+          else assert.equal(waits.length, expect.requests - 1, 'one wait per retry');
+
+          // Every request went to the right path with the right credential, never in the URL.
+          for (const recorded of fake.requests) {
+            assert.equal(recorded.method, 'POST');
+            assert.equal(recorded.url, endpoint.path);
+            assert.equal(endpoint.credential(recorded), endpoint.expectedCredential);
+            assert.ok(!recorded.url.includes(endpoint.secret), 'no key in the URL');
+          }
+          assert.equal(other.requests.length, 0, 'nothing reached another origin');
+
+          // No key in anything the provider produced (messages, reasons, details).
+          assert.ok(!JSON.stringify(chunks).includes(endpoint.secret), 'the key appears in no chunk');
+
+          // Every socket the client opened is closed by the time the stream ends.
+          await within(Promise.all(fake.requests.map((r) => r.closed)), 1_000, 'closing every socket');
+        });
+      }
+    });
+  }
+});
