@@ -5,11 +5,17 @@
 // the fake (= whether a retry happened), and that no key appears in anything shown. The per-provider unit tests in
 // test/unit/providers go deeper into each format; this file is the cross-provider matrix.
 import { strict as assert } from 'node:assert';
+import { ConversationStore, type ChatFileSystem } from '../../src/core/conversation/store';
 import type { ErrorContext } from '../../src/core/providers/errors';
 import { GeminiProvider, type GeminiEndpointKind } from '../../src/core/providers/gemini';
 import type { TransportOptions } from '../../src/core/providers/http';
 import { OpenAIChatProvider } from '../../src/core/providers/openaiChat';
-import type { Chunk, ErrorKind, FinishReason, ModelProvider, ModelRequest } from '../../src/core/providers/types';
+import type { Chunk, ErrorKind, FinishReason, ModelProvider, ModelRequest, ModelSlot } from '../../src/core/providers/types';
+import { ChatController, type ChatHost } from '../../src/host/chat/chatController';
+import type { ChatSurface } from '../../src/host/chat/chatSurface';
+import type { GatewayRequest, ModelGateway } from '../../src/host/chat/modelGateway';
+import type { Log } from '../../src/host/log';
+import type { HostMessage } from '../../src/shared/protocol';
 import { geminiChunks } from '../fakes/gemini';
 import { openaiEvents } from '../fakes/openai';
 import { FakeServer, type RecordedRequest, type Reply, type Responder, type Step } from '../fakes/server';
@@ -462,6 +468,160 @@ describe('reliability: network faults × wire formats × endpoints', function ()
 
           // Every socket the client opened is closed by the time the stream ends.
           await within(Promise.all(fake.requests.map((r) => r.closed)), 1_000, 'closing every socket');
+        });
+      }
+    });
+  }
+});
+
+// ---------------------------------------------------------------------------------------------------------------
+// The same faults one level up: the chat controller with the real providers against the fake, through a minimal
+// gateway. A failure mid-answer keeps the partial answer in the conversation and Retry gets a full one; Stop
+// closes the socket at the fake within 100 ms.
+
+class ProviderGateway implements ModelGateway {
+  constructor(private readonly endpoints: Readonly<Record<ModelSlot, { readonly provider: ModelProvider; readonly model: string }>>) {}
+  models() {
+    return [
+      { slot: 'gemini' as const, label: 'Gemini 3.1 Flash-Lite', modelId: GEMINI_MODEL, supportsThinking: true },
+      { slot: 'gpt' as const, label: 'GPT-5.3 Chat', modelId: GPT_MODEL, supportsThinking: false },
+    ];
+  }
+  label(slot: ModelSlot) {
+    return slot === 'gpt' ? 'GPT-5.3 Chat' : 'Gemini 3.1 Flash-Lite';
+  }
+  stream(request: GatewayRequest, signal: AbortSignal) {
+    const { provider, model } = this.endpoints[request.slot];
+    return provider.stream({ model, system: request.system, messages: request.messages, maxOutputTokens: 1024 }, signal);
+  }
+  costUsd() {
+    return 0;
+  }
+}
+
+class MemoryFs implements ChatFileSystem {
+  readonly files = new Map<string, string>();
+  async list() { return [...this.files.keys()]; }
+  async read(name: string) { return this.files.get(name); }
+  async write(name: string, content: string) { this.files.set(name, content); }
+  async delete(name: string) { this.files.delete(name); }
+}
+
+function chatSetup(slot: ModelSlot, baseUrl: string, transportOptions: TransportOptions) {
+  const geminiEp = ENDPOINTS.find((e) => e.name === 'Gemini API')!;
+  const openaiEp = ENDPOINTS.find((e) => e.name === 'OpenAI')!;
+  const gateway = new ProviderGateway({
+    gemini: { provider: geminiEp.make(baseUrl, transportOptions), model: GEMINI_MODEL },
+    gpt: { provider: openaiEp.make(baseUrl, transportOptions), model: GPT_MODEL },
+  });
+  const values = new Map<string, unknown>();
+  const memento = { get: <T>(key: string) => values.get(key) as T | undefined, update: async (key: string, value: unknown) => void values.set(key, value) };
+  const logged: string[] = [];
+  const log = { trace: (m: string) => logged.push(m), info: (m: string) => logged.push(m), warn: (m: string) => logged.push(m), error: (m: string) => logged.push(m) } as unknown as Log;
+  const host: ChatHost = {
+    settings: () => ({ autoContinueLimit: 0, defaultModel: slot, thinkingLevel: 'low' }),
+    contextForTurn: async () => undefined,
+    codeAction: async () => {},
+    openLink: async () => {},
+    copy: async () => {},
+    runCommand: async () => {},
+    exportChat: async () => {},
+    onChatsChanged: () => {},
+    memento: memento as unknown as ChatHost['memento'],
+  };
+  const fs = new MemoryFs();
+  const controller = new ChatController(new ConversationStore(fs), gateway, host, log);
+  const posted: HostMessage[] = [];
+  const surface = { post: (m: HostMessage) => posted.push(m), onDidDispose: () => {} } as unknown as ChatSurface;
+  controller.attach(surface);
+  const secret = slot === 'gpt' ? openaiEp.secret : geminiEp.secret;
+  return { controller, surface, posted, fs, logged, secret };
+}
+
+async function until(condition: () => boolean, what: string, timeoutMs = 2_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!condition()) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 1));
+  }
+}
+
+const doneMessages = (posted: readonly HostMessage[]) => posted.filter((m): m is Extract<HostMessage, { type: 'messageDone' }> => m.type === 'messageDone');
+
+describe('reliability: network faults through the chat controller (real providers, fake server)', function () {
+  this.timeout(5_000);
+  let fake: FakeServer;
+  before(async () => {
+    fake = await FakeServer.start();
+  });
+  afterEach(() => fake.reset());
+  after(() => fake.close());
+
+  for (const [slot, format] of [['gemini', 'gemini'], ['gpt', 'openai']] as const) {
+    const wire = WIRES[format];
+    describe(`${format} format`, () => {
+      for (const [name, failing, kind] of [
+        ['the connection drops', partialReply(wire, [{ delayMs: 40 }, { destroy: true }]), 'network'],
+        ['the server sends a mid-stream error', partialReply(wire, [], [wire.midStreamErrors(ENDPOINTS.find((e) => e.format === format)!.secret)[0].event]), 'server'],
+        ['the stream goes idle', partialReply(wire, [{ stall: true }]), 'timeout'],
+      ] as const) {
+        it(`keeps the partial answer in the conversation when ${name}, and Retry produces a full answer`, async () => {
+          const { controller, surface, posted, fs, logged, secret } = chatSetup(slot, fake.url, transport([]));
+          fake.enqueue(failing, answerReply(wire, ANSWER));
+          await controller.handle({ type: 'ready' }, surface);
+          await controller.handle({ type: 'send', text: 'Explain this', images: [] }, surface);
+          await until(() => !controller.busy, 'the answer to end');
+
+          const failed = doneMessages(posted)[0].message;
+          assert.equal(failed.text, PARTIAL, 'the partial answer is shown');
+          assert.equal(failed.error?.kind, kind);
+          assert.equal(failed.error?.action, 'retry', 'Retry is offered');
+          assert.equal(fake.requests.length, 1, 'no silent retry after text streamed');
+          const kept = controller.current.messages;
+          assert.deepEqual(kept.map((m) => [m.role, m.text]), [['user', 'Explain this'], ['assistant', PARTIAL]]);
+          assert.equal(kept[1].error?.kind, kind, 'the error is kept with the partial answer');
+          assert.ok([...fs.files.values()].some((file) => file.includes(JSON.stringify(PARTIAL).slice(1, -1))), 'the partial answer was saved');
+
+          await controller.handle({ type: 'retry' }, surface);
+          await until(() => !controller.busy, 'the retried answer to end');
+          const retried = doneMessages(posted)[1].message;
+          assert.equal(retried.text, ANSWER);
+          assert.equal(retried.finish, 'stop');
+          assert.equal(retried.error, undefined);
+          assert.deepEqual(controller.current.messages.map((m) => [m.role, m.text]), [['user', 'Explain this'], ['assistant', ANSWER]], 'the failed answer was replaced');
+          assert.equal(fake.requests.length, 2);
+          const body = fake.requests[1].json();
+          const sent = (format === 'gemini' ? body.contents : body.messages) as unknown[];
+          assert.equal(JSON.stringify(sent).includes('The first part'), false, 'the retry does not send the failed partial answer back');
+
+          // The key reached the fake, and nothing shown, logged or saved.
+          const everything = JSON.stringify(posted) + logged.join('\n') + [...fs.files.values()].join('\n');
+          assert.ok(!everything.includes(secret), 'the key appears in no posted message, log line or saved chat');
+          await within(Promise.all(fake.requests.map((r) => r.closed)), 1_000, 'closing every socket');
+        });
+      }
+
+      for (const [when, reply, expectText] of [
+        ['mid-answer', partialReply(wire, [{ stall: true }]), PARTIAL],
+        ['before the first byte', stalledHead(), ''],
+      ] as const) {
+        it(`Stop ${when} closes the socket at the fake within 100 ms and keeps what arrived`, async () => {
+          const { controller, surface, posted } = chatSetup(slot, fake.url, transport([], { firstByteTimeoutMs: 5_000, idleTimeoutMs: 5_000 }));
+          fake.enqueue(reply);
+          await controller.handle({ type: 'ready' }, surface);
+          await controller.handle({ type: 'send', text: 'Write a long story', images: [] }, surface);
+          const [request] = await fake.waitForRequests(1);
+          if (expectText) await until(() => posted.some((m) => m.type === 'delta' && m.kind === 'text'), 'the first text');
+          else await new Promise((r) => setTimeout(r, 30));
+          const stoppedAt = Date.now();
+          await controller.handle({ type: 'stop' }, surface);
+          const closedAt = await within(request.closed, 1_000, 'the socket closing');
+          assert.ok(closedAt - stoppedAt < 100, `socket closed ${closedAt - stoppedAt} ms after Stop`);
+          assert.equal(controller.busy, false);
+          const final = doneMessages(posted)[0].message;
+          assert.equal(final.text, expectText);
+          assert.equal(final.error?.kind, 'cancelled');
+          assert.equal(fake.requests.length, 1, 'Stop is not followed by a retry');
         });
       }
     });
