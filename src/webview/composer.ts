@@ -37,7 +37,7 @@ export class Composer {
       attrs: { rows: '1', placeholder: 'Ask Tandem… (Enter to send, Shift+Enter for a new line)', 'aria-label': 'Message Tandem', 'data-testid': 'prompt-input' },
     });
     this.input.value = draft;
-    for (const level of THINKING_LEVELS) this.thinkingSelect.append(h('option', { attrs: { value: level } }, `Thinking: ${level}`));
+    for (const level of THINKING_LEVELS) this.thinkingSelect.append(h('option', { attrs: { value: level } }, `Think: ${level}`));
     this.sendButton = iconButton('send', 'Send (Enter)', () => this.submit(), 'send');
     this.sendButton.classList.add('send-button');
     this.stopButton = iconButton('debug-stop', 'Stop', () => this.handlers.stop(), 'stop');
