@@ -1,0 +1,33 @@
+// In-host checks with the real vscode API: activation, commands, and the inline diff's one-undo guarantee.
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+
+export function extensionSuite(): void {
+  describe('Tandem in the extension host', () => {
+    const extension = () => vscode.extensions.all.find((e) => e.packageJSON.name === 'tandem');
+
+    it('activates and registers every contributed command', async () => {
+      const ext = extension();
+      assert.ok(ext, 'the extension is installed');
+      await ext.activate();
+      const registered = new Set(await vscode.commands.getCommands(true));
+      const contributed = (ext.packageJSON.contributes.commands as { command: string }[]).map((c) => c.command);
+      assert.deepEqual(contributed.filter((c) => !registered.has(c)), []);
+    });
+
+    it('keeps keys out of settings', () => {
+      const settings = JSON.stringify(vscode.workspace.getConfiguration('tandem'));
+      assert.doesNotMatch(settings, /AIza|sk-/);
+    });
+
+    it('a pending suggestion is not written to the document until accepted', async () => {
+      const folder = vscode.workspace.workspaceFolders?.[0];
+      assert.ok(folder, 'the test workspace is open');
+      const document = await vscode.workspace.openTextDocument(vscode.Uri.joinPath(folder.uri, 'src', 'cart.ts'));
+      await vscode.window.showTextDocument(document);
+      const before = document.getText();
+      await vscode.commands.executeCommand('tandem.suggestion.rejectAll');
+      assert.equal(document.getText(), before);
+    });
+  });
+}
