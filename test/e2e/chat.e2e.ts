@@ -1,11 +1,17 @@
 // The chat panel in real VS Code against the fake model servers: streaming, Stop, actions, reload,
 // auto-continue and hostile answers.
 import { strict as assert } from 'node:assert';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import type { FrameLocator } from 'playwright-core';
 import { FakeServer } from '../fakes/server';
 import { geminiReply } from '../fakes/gemini';
 import { openaiReply } from '../fakes/openai';
 import { VscodeSession, waitFor } from './harness';
+
+// Sentinel keys: the last tests prove neither lands on disk or in an export.
+const GEMINI_KEY = 'AIzaSyE2E-SENTINEL-gemini-0000000000000';
+const OPENAI_KEY = 'sk-e2e-SENTINEL-openai-000000000000';
 
 const ANSWER = `## The fix
 
@@ -33,7 +39,7 @@ describe('chat panel (code-server + fake models)', () => {
     openai = await FakeServer.start();
     vscode = await VscodeSession.start({
       settings: { 'tandem.gemini.baseUrl': gemini.url, 'tandem.gpt.baseUrl': `${openai.url}/v1`, 'workbench.colorTheme': 'Default Dark Modern' },
-      env: { TANDEM_GEMINI_API_KEY: 'AIzaSyE2E-chat-key-00000000000000000', TANDEM_OPENAI_API_KEY: 'sk-e2e-chat-key-0000000000000' },
+      env: { TANDEM_GEMINI_API_KEY: GEMINI_KEY, TANDEM_OPENAI_API_KEY: OPENAI_KEY },
       files: { 'src/cart.ts': 'export interface Item { price: number; quantity: number }\n\n// cursor here\n' },
     });
     frame = await vscode.openTandemView();
@@ -93,7 +99,7 @@ describe('chat panel (code-server + fake models)', () => {
     const [request] = await openai.waitForRequests(1);
     const body = request.json<{ model: string; messages: { role: string; content: unknown }[] }>();
     assert.equal(body.model, 'gpt-5.3-chat-latest');
-    assert.equal(request.headers.authorization, 'Bearer sk-e2e-chat-key-0000000000000');
+    assert.equal(request.headers.authorization, `Bearer ${OPENAI_KEY}`);
     assert.match(await lastAnswer().locator('.model-name').textContent() ?? '', /GPT-5\.3/);
     await frame.getByTestId('model-picker').selectOption('gemini');
   });
@@ -176,6 +182,27 @@ describe('chat panel (code-server + fake models)', () => {
     const live = await lastAnswer().locator('script, iframe, svg, video, img[src^="http"], [onerror], [style]').count();
     assert.equal(live, 0);
     assert.ok(await lastAnswer().locator('.blocked-image').first().isVisible());
+  });
+
+  it('the key lands nowhere: no log, chat file, state, settings or export holds it', async () => {
+    await vscode.runCommand('Tandem: Export Chat as Markdown');
+    const exportEditor = vscode.page.locator('.monaco-editor .view-lines', { hasText: 'Why is the cart total wrong' }).first();
+    await exportEditor.waitFor({ timeout: 15_000 });
+    const exported = await exportEditor.innerText();
+    assert.ok(!exported.includes(GEMINI_KEY) && !exported.includes(OPENAI_KEY), 'the export holds no key');
+    const leaks: string[] = [];
+    const scan = (dir: string) => {
+      for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+        const file = path.join(dir, entry.name);
+        if (entry.isDirectory()) scan(file);
+        else if (entry.isFile()) {
+          const bytes = fs.readFileSync(file);
+          if (bytes.includes(GEMINI_KEY) || bytes.includes(OPENAI_KEY)) leaks.push(path.relative(path.dirname(vscode.workspace), file));
+        }
+      }
+    };
+    scan(path.dirname(vscode.workspace)); // user data (logs, state, chats, settings) and the workspace
+    assert.deepEqual(leaks, []);
   });
 
   it('the chat is still there after a window reload', async () => {
