@@ -294,7 +294,20 @@ const FAULTS: readonly Fault[] = [
     replies: (w, e) => Array.from({ length: MAX_RETRIES + 2 }, () => rateLimited(w, e, { 'retry-after': '1' })),
     expect: { text: '', error: 'rate', requests: MAX_RETRIES + 1 },
   },
-  { name: '429 quota (never retried)', replies: (w, e) => [w.error(429, 'quota', e.secret, { 'retry-after': '1' }), answerReply(w, 'never asked')], expect: { text: '', error: 'quota', requests: 1 } },
+  { name: '429 quota (never retried)', replies: (w, e) => [w.error(429, 'quota', e.secret), answerReply(w, 'never asked')], expect: { text: '', error: 'quota', requests: 1 } },
+  {
+    name: '429 insufficient_quota with a wait hint is still quota (never retried)',
+    only: 'openai',
+    replies: (w, e) => [w.error(429, 'quota', e.secret, { 'retry-after': '1' }), answerReply(w, 'never asked')],
+    expect: { text: '', error: 'quota', requests: 1 },
+  },
+  {
+    // Google words per-minute limits as "quota" too; its RetryInfo says when to come back.
+    name: '429 quota wording with RetryInfo is a rate limit (retried after the wait)',
+    only: 'gemini',
+    replies: (w, e) => [w.error(429, 'quota', e.secret, {}, [{ '@type': 'type.googleapis.com/google.rpc.RetryInfo', retryDelay: '2s' }]), answerReply(w, ANSWER)],
+    expect: { ...ok(2), waits: (ms) => assert.deepEqual(ms, [2000]) },
+  },
 
   // HTTP errors.
   { name: '401', replies: (w, e) => [w.error(401, 'auth', e.secret), answerReply(w, 'never asked')], expect: { text: '', error: 'auth', requests: 1, message: /Tandem: Set API Key/ }, everyEndpoint: true },

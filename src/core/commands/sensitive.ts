@@ -13,6 +13,7 @@ const SENSITIVE: readonly [RegExp, string][] = [
 /** Why editing this workspace-relative path needs confirmation, or undefined when it does not. */
 export function sensitivePathReason(relativePath: string): string | undefined {
   const path = relativePath.replace(/\\/g, '/');
-  for (const [pattern, reason] of SENSITIVE) if (pattern.test(path)) return reason;
+  // Case-insensitive: on macOS and Windows .VSCode/settings.json is the same file.
+  for (const [pattern, reason] of SENSITIVE) if (new RegExp(pattern.source, 'i').test(path)) return reason;
   return undefined;
 }

@@ -49,7 +49,8 @@ export function httpError(error: ServerError, context: ErrorContext, retryAfterS
   if (error.status === 403) {
     return { ...base, kind: 'auth', action: 'setKey', message: `${providerName} refused access (403${detail ? `: ${detail}` : ''}). Check that this key may use ${context.model}, or ${SET_KEY.charAt(0).toLowerCase()}${SET_KEY.slice(1)}` };
   }
-  if (error.status === 429 && isQuotaError(error)) {
+  // Google words per-minute limits as "quota" too, but then says how long to wait: that is a rate limit.
+  if (error.status === 429 && isQuotaError(error) && (error.code === 'insufficient_quota' || retryAfterSeconds === undefined)) {
     return { ...base, kind: 'quota', action: 'none', message: `Your ${providerName} account is out of quota or credit. Check its billing page, then retry.` };
   }
   if (error.status === 429) {
@@ -79,14 +80,13 @@ export function protocolError(what: string, context: ErrorContext): ProviderErro
   };
 }
 
-export function networkError(cause: unknown, origin: string, _context: ErrorContext): ProviderErrorInfo {
+/** `midAnswer`: the connection dropped after text arrived, so the server was reachable. */
+export function networkError(cause: unknown, origin: string, _context: ErrorContext, midAnswer = false): ProviderErrorInfo {
   const code = errorCode(cause);
-  return {
-    kind: 'network',
-    action: 'retry',
-    reason: code,
-    message: `Could not reach ${origin}${code ? ` (${code})` : ''}. Check your connection and proxy settings (http.proxy), then retry.`,
-  };
+  const message = midAnswer
+    ? `The connection to ${origin} dropped during the answer${code ? ` (${code})` : ''}. The partial answer is kept; retry to ask again.`
+    : `Could not reach ${origin}${code ? ` (${code})` : ''}. Check your connection and proxy settings (http.proxy), then retry.`;
+  return { kind: 'network', action: 'retry', reason: code, message };
 }
 
 export function timeoutError(phase: 'firstByte' | 'idle', seconds: number, context: ErrorContext): ProviderErrorInfo {

@@ -3,7 +3,7 @@
 // that reaches the socket. Requests use the global fetch: in VS Code's extension host it is the one that honours
 // the user's proxy settings (the bundled undici package is not patched).
 
-import { CANCELLED, httpError, isQuotaError, networkError, protocolError, timeoutError, type ErrorContext, type ServerError } from './errors';
+import { CANCELLED, httpError, networkError, protocolError, timeoutError, type ErrorContext, type ServerError } from './errors';
 import { readSse, type SseItem } from '../stream/sse';
 import type { Chunk, ProviderErrorInfo } from './types';
 
@@ -143,9 +143,10 @@ async function open(request: HttpRequest, signal: AbortSignal, options: Transpor
     const body = parseErrorBody(await readLimited(response));
     const waitMs = retryHintMs(response.headers, body.details);
     const serverError: ServerError = { status: response.status, code: body.code, message: body.message };
+    const error = httpError(serverError, context, waitMs !== undefined ? waitMs / 1000 : undefined);
     const shouldRetry = response.headers.get('x-should-retry');
-    const retryable = shouldRetry === 'true' || (shouldRetry !== 'false' && RETRYABLE_STATUS.has(response.status) && !isQuotaError(serverError));
-    return { ok: false, retryable, waitMs, error: httpError(serverError, context, waitMs !== undefined ? waitMs / 1000 : undefined) };
+    const retryable = shouldRetry === 'true' || (shouldRetry !== 'false' && RETRYABLE_STATUS.has(response.status) && error.kind !== 'quota');
+    return { ok: false, retryable, waitMs, error };
   }
   return { ok: true, response };
 }
@@ -254,7 +255,7 @@ export async function* streamRequest(spec: StreamSpec, signal: AbortSignal): Asy
         const phase = error instanceof TimeoutAbort ? error.phase : (controller.signal.reason as TimeoutAbort).phase;
         const seconds = Math.round((phase === 'firstByte' ? options.firstByteTimeoutMs : options.idleTimeoutMs) / 1000);
         failure = { error: timeoutError(phase, seconds, context), retryable: true };
-      } else failure = { error: networkError(error, new URL(request.url).origin, context), retryable: true };
+      } else failure = { error: networkError(error, new URL(request.url).origin, context, started), retryable: true };
     } finally {
       clearTimeout(headerTimer);
       signal.removeEventListener('abort', onAbort);

@@ -268,13 +268,14 @@ describe('OpenAI Chat Completions provider', () => {
       openaiError(429, { message: 'Rate limit reached for gpt-5.3-chat-latest on requests per min.', type: 'requests', code: 'rate_limit_exceeded' }, headers);
 
     for (const [name, headers, check] of [
-      ['retry-after seconds', { 'retry-after': '2' }, (ms: number) => ms === 2000],
-      ['retry-after-ms', { 'retry-after-ms': '250', 'retry-after': '9' }, (ms: number) => ms === 250],
-      ['retry-after HTTP date', { 'retry-after': new Date(Date.now() + 30_000).toUTCString() }, (ms: number) => ms > 25_000 && ms <= 30_000],
+      ['retry-after seconds', () => ({ 'retry-after': '2' }), (ms: number) => ms === 2000],
+      ['retry-after-ms', () => ({ 'retry-after-ms': '250', 'retry-after': '9' }), (ms: number) => ms === 250],
+      // The date is made when the test runs, not when the file loads: a busy machine may take seconds in between.
+      ['retry-after HTTP date', () => ({ 'retry-after': new Date(Date.now() + 30_000).toUTCString() }), (ms: number) => ms > 25_000 && ms <= 30_000],
     ] as const) {
       it(`retries a 429 rate_limit_exceeded honouring ${name}, then succeeds`, async () => {
         const waits: number[] = [];
-        fake.enqueue(rateLimited({ ...headers }), openaiReply({ text: 'after the wait' }));
+        fake.enqueue(rateLimited(headers()), openaiReply({ text: 'after the wait' }));
         const chunks = await collect(provider({ transport: fastTransport({ sleep: async (ms) => void waits.push(ms) }) }), simpleRequest(MODEL));
         assert.equal(textOf(chunks), 'after the wait');
         assert.equal(waits.length, 1);
