@@ -109,7 +109,10 @@ export class EditorCommands {
       if (instruction === undefined || (!options.optional && !instruction.trim())) return;
     }
     const prompt = buildEditPrompt(command, target.code, { instruction: instruction?.trim() || undefined, diagnostics: options.diagnostics });
-    const answer = await this.ask(prompt, `${LABELS[command]} ${shortName(target.document)}`);
+    const draftLine = target.code.selection?.startLine ?? target.editor.selection.active.line;
+    const draft = this.suggestions.startDraft(target.document, draftLine, LABELS[command], target.document.languageId);
+    const answer = await this.ask(prompt, `${LABELS[command]} ${shortName(target.document)}`, (text) => draft.update(draftText(text)));
+    draft.finish();
     if (answer === undefined) return;
     const parsed = parseEditAnswer(answer);
     let proposal: EditProposal | undefined;
@@ -147,7 +150,7 @@ export class EditorCommands {
   }
 
   /** Streams one answer with a cancellable progress notification; undefined when cancelled or failed. */
-  private async ask(prompt: string, title: string): Promise<string | undefined> {
+  private async ask(prompt: string, title: string, onText?: (textSoFar: string) => void): Promise<string | undefined> {
     const slot = this.chat.model;
     return vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: `Tandem: ${title}…`, cancellable: true }, async (progress, token) => {
       const abort = new AbortController();
@@ -159,6 +162,7 @@ export class EditorCommands {
           if (chunk.type === 'text') {
             text += chunk.text;
             progress.report({ message: `${text.split('\n').length} lines written` });
+            onText?.(text);
           } else if (chunk.type === 'error') error = chunk.error;
         }
       } finally {
@@ -193,6 +197,14 @@ export class EditorCommands {
       code: { path: vscode.workspace.asRelativePath(document.uri, false), languageId: document.languageId, selection, selectedText, fileText: document.getText() },
     };
   }
+}
+
+/** What a partial answer proposes so far: the code inside its (possibly unclosed) fence, or the raw blocks. */
+function draftText(answer: string): string {
+  const parsed = parseEditAnswer(answer);
+  if (parsed.kind === 'replacement') return parsed.text;
+  const fence = answer.indexOf('```');
+  return fence >= 0 ? answer.slice(answer.indexOf('\n', fence) + 1) : answer;
 }
 
 /** The selection expanded to whole lines; a selection ending at column 0 does not include that line. */

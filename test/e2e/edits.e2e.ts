@@ -117,6 +117,84 @@ describe('edits: inline diff suggestions and editor commands (code-server + fake
     assert.equal(await save(), CART);
   });
 
+  async function selectAll(): Promise<void> {
+    await vscode.openFile('src/cart.ts');
+    await vscode.page.locator('.editor-group-container.active .monaco-editor .view-lines').first().click();
+    await vscode.page.keyboard.press('Control+A');
+    await vscode.page.locator('.editor-group-container.active .monaco-editor .selected-text').first().waitFor();
+  }
+  const fenced = (code: string) => `Here you go:\n\n\`\`\`ts\n${code}\`\`\`\n`;
+  async function expectSuggestionThenReject(): Promise<void> {
+    await lens(/Reject/).first().waitFor({ timeout: 30_000 });
+    await vscode.runCommand('Tandem: Reject All Suggested Changes');
+    await waitFor('the suggestion to close', async () => ((await lens(/Reject/).count()) === 0 ? true : undefined));
+  }
+
+  it('the editor context menu has a Tandem submenu with every action, and Add Docs runs from it', async () => {
+    fs.writeFileSync(file(), CART);
+    await vscode.runCommand('File: Revert File');
+    await selectAll();
+    gemini.reset();
+    gemini.enqueue(geminiReply({ text: fenced(`/** Sums price × quantity. */\n${CART}`) }));
+    await vscode.page.locator('.editor-group-container.active .monaco-editor .view-lines').first().click({ button: 'right', position: { x: 200, y: 40 } });
+    await vscode.page.locator('.context-view .action-label', { hasText: /^Tandem$/ }).first().hover();
+    const submenu = vscode.page.locator('.context-view .monaco-submenu .action-label');
+    await submenu.first().waitFor({ timeout: 10_000 });
+    const labels = (await submenu.allInnerTexts()).map((l) => l.trim()).filter(Boolean);
+    for (const title of ['Explain', 'Ask About Selection…', 'Fix', 'Refactor…', 'Add Docs', 'Optimize', 'Edit Selection with Instruction…', 'Write Tests']) {
+      assert.ok(labels.includes(title), `the Tandem submenu lists ${title}; it has ${labels.join(', ')}`);
+    }
+    await vscode.screenshot('editor-context-menu');
+    await vscode.page.locator('.context-view .monaco-submenu .action-label', { hasText: /^Add Docs$/ }).click();
+    await expectSuggestionThenReject();
+    const [request] = await gemini.waitForRequests(1);
+    assert.match(request.body, /Add documentation comments/);
+    assert.equal(fs.readFileSync(file(), 'utf8'), CART);
+  });
+
+  for (const [title, expectInRequest, input] of [
+    ['Tandem: Optimize', /faster or leaner/, undefined],
+    ['Tandem: Refactor…', /Refactor the code/, ''],
+    ['Tandem: Edit Selection with Instruction…', /The user asks: use reduce/, 'use reduce'],
+  ] as const) {
+    it(`${title} shows its result as a suggestion`, async () => {
+      await selectAll();
+      gemini.reset();
+      gemini.enqueue(geminiReply({ text: fenced(CART.replace('let sum = 0;', 'let sum = 0; // running total')) }));
+      await vscode.runCommand(title);
+      if (input !== undefined) await vscode.answerQuickInput(input);
+      await expectSuggestionThenReject();
+      const [request] = await gemini.waitForRequests(1);
+      assert.match(request.body, expectInRequest);
+    });
+  }
+
+  it('shows the proposal streaming in while the model writes', async () => {
+    await selectAll();
+    gemini.reset();
+    gemini.enqueue(geminiReply({ text: fenced(CART.replace('sum += item.price;', 'sum += item.price * item.quantity;')), pieceSize: 12 }, { eol: '\r\n', delayMs: 120 }));
+    await vscode.runCommand('Tandem: Fix');
+    await vscode.page.locator('.review-widget, .comment-thread-container', { hasText: 'Tandem is writing' }).first().waitFor({ timeout: 30_000 });
+    await vscode.screenshot('inline-diff-streaming');
+    await expectSuggestionThenReject();
+  });
+
+  it('Ask About Selection answers in the chat; Write Tests proposes a test file', async () => {
+    await selectAll();
+    gemini.reset();
+    gemini.enqueue(geminiReply({ text: 'It returns the sum.' }));
+    await vscode.runCommand('Tandem: Ask About Selection…');
+    await vscode.answerQuickInput('What does total return?');
+    const frame = vscode.chatFrame();
+    await waitFor('the chat answer', async () => ((await frame.getByTestId('message-assistant').last().textContent()) ?? '').includes('It returns the sum.'));
+    assert.match((await frame.getByTestId('message-user').last().textContent()) ?? '', /What does total return\?/);
+    gemini.enqueue(geminiReply({ text: fenced("import { total } from './cart';\n\ntest('total', () => expect(total([])).toBe(0));\n") }));
+    await selectAll();
+    await vscode.runCommand('Tandem: Write Tests');
+    await vscode.page.locator('.tab.active', { hasText: 'cart.test.ts' }).waitFor({ timeout: 30_000 });
+    await vscode.page.locator('.monaco-editor .view-lines', { hasText: "test('total'" }).first().waitFor();
+  });
+
   it('offers "Fix with Tandem" in the lightbulb on a diagnostic line and not elsewhere', async () => {
     await vscode.openFile('src/broken.ts');
     await vscode.page.locator('.monaco-editor .squiggly-error').first().waitFor({ timeout: 60_000 });

@@ -86,6 +86,41 @@ export class SuggestionController implements vscode.CodeLensProvider, vscode.Tex
     return true;
   }
 
+  /**
+   * While the model writes, the proposal streams into one widget at the lines it will change, so the user sees
+   * it take shape; `finish()` removes it (the real hunks follow through `propose`).
+   */
+  startDraft(document: vscode.TextDocument, line: number, label: string, languageId: string): { update(text: string): void; finish(): void } {
+    const thread = this.comments.createCommentThread(document.uri, new vscode.Range(line, 0, line, 0), []);
+    thread.canReply = false;
+    thread.contextValue = 'tandemDraft';
+    thread.collapsibleState = vscode.CommentThreadCollapsibleState.Expanded;
+    let pending: string | undefined;
+    let timer: NodeJS.Timeout | undefined;
+    const show = (text: string) => {
+      const body = new vscode.MarkdownString();
+      body.appendCodeblock(text.split('\n').slice(-40).join('\n'), languageId);
+      const lines = text.split('\n').length;
+      thread.label = `Tandem is writing: ${label} (${lines} line${lines === 1 ? '' : 's'} so far)`;
+      thread.comments = [{ body, mode: vscode.CommentMode.Preview, author: { name: `Tandem · ${label}` }, contextValue: 'tandemDraft' }];
+    };
+    show('…');
+    return {
+      // At most a few updates a second: rebuilding the widget per token would stall the editor.
+      update: (text) => {
+        pending = text;
+        timer ??= setTimeout(() => {
+          timer = undefined;
+          if (pending !== undefined) show(pending);
+        }, 150);
+      },
+      finish: () => {
+        if (timer) clearTimeout(timer);
+        thread.dispose();
+      },
+    };
+  }
+
   hasSuggestion(uri: vscode.Uri): boolean {
     return this.suggestions.has(uri.toString());
   }
