@@ -2,6 +2,7 @@
 // only the open tail is re-lexed and re-rendered, at most once per animation frame. An open code block
 // grows by appending text (highlighting waits until it closes), so a huge code answer stays linear.
 import type { Token, Tokens } from 'marked';
+import { markInvisibleChars } from './invisible';
 import { capNesting, lex, renderTokens, type CodeBlockHandlers } from './render';
 
 /** The last tokens stay open: a later line can still extend them (lazy list items, a setext underline). */
@@ -9,8 +10,10 @@ const OPEN_TOKENS = 2;
 
 export class StreamingMarkdown {
   readonly element: HTMLElement;
-  private source = '';
-  private frozenOffset = 0;
+  /** Text of the frozen blocks, and the open tail after it: only the tail is sliced and re-lexed, so a long
+   * answer is never flattened and copied whole on every frame. */
+  private frozenSource = '';
+  private tail = '';
   private readonly openElement: HTMLElement;
   private openCode: { start: number; text: string; code: HTMLElement } | undefined;
   private frame = 0;
@@ -30,14 +33,14 @@ export class StreamingMarkdown {
   }
 
   get text(): string {
-    return this.source;
+    return this.frozenSource + this.tail;
   }
 
   append(delta: string): void {
     if (!delta) return;
     if (this.pendingCarriageReturn && delta.startsWith('\n')) delta = delta.slice(1);
     this.pendingCarriageReturn = delta.endsWith('\r');
-    this.source += normalize(delta);
+    this.tail += normalize(delta);
     if (!this.frame) this.frame = this.schedule(() => {
       this.frame = 0;
       this.flush(false);
@@ -51,8 +54,8 @@ export class StreamingMarkdown {
 
   /** Replaces the whole text (a restored or edited message). */
   reset(text: string, final: boolean): void {
-    this.source = normalize(text);
-    this.frozenOffset = 0;
+    this.frozenSource = '';
+    this.tail = normalize(text);
     this.openCode = undefined;
     while (this.element.firstChild !== this.openElement) this.element.firstChild?.remove();
     this.openElement.replaceChildren();
@@ -61,7 +64,7 @@ export class StreamingMarkdown {
 
   private flush(final: boolean): void {
     const started = performance.now();
-    const tail = this.source.slice(this.frozenOffset);
+    const tail = this.tail;
     const stableOffsets = capNesting(tail) === tail;
     const tokens = lex(tail);
     const freeze = final || !stableOffsets ? (final ? tokens.length : 0) : Math.max(0, tokens.length - OPEN_TOKENS);
@@ -74,12 +77,16 @@ export class StreamingMarkdown {
     }
     const open = tokens.slice(freeze);
     if (final) {
-      this.frozenOffset = this.source.length;
+      this.frozenSource += tail;
+      this.tail = '';
       this.openElement.replaceChildren();
       this.openCode = undefined;
     } else {
-      if (stableOffsets) this.frozenOffset += consumed;
-      this.renderOpen(open, this.frozenOffset + open.slice(0, -1).reduce((sum, t) => sum + t.raw.length, 0));
+      if (stableOffsets && consumed > 0) {
+        this.frozenSource += tail.slice(0, consumed);
+        this.tail = tail.slice(consumed);
+      }
+      this.renderOpen(open, this.frozenSource.length + open.slice(0, -1).reduce((sum, t) => sum + t.raw.length, 0));
     }
     this.renderMs += performance.now() - started;
   }
@@ -87,9 +94,15 @@ export class StreamingMarkdown {
   private renderOpen(open: Token[], lastStart: number): void {
     const last = open[open.length - 1];
     const growingCode = last?.type === 'code' && this.openCode?.start === lastStart && (last as Tokens.Code).text.startsWith(this.openCode.text);
-    if (growingCode && open.length === 1) {
-      const code = (last as Tokens.Code).text;
-      this.openCode!.code.append(code.slice(this.openCode!.text.length));
+    // Blank lines before the code block render nothing, so the open block is still just the growing code.
+    if (growingCode && open.every((t) => t === last || t.type === 'space')) {
+      let code = (last as Tokens.Code).text;
+      // A surrogate pair split across deltas waits for its second half, so a tag character is still marked.
+      if (/[\uD800-\uDBFF]$/.test(code)) code = code.slice(0, -1);
+      const piece = document.createElement('span');
+      piece.textContent = code.slice(this.openCode!.text.length);
+      markInvisibleChars(piece);
+      this.openCode!.code.append(...piece.childNodes);
       this.openCode!.text = code;
       return;
     }
