@@ -261,7 +261,7 @@ function diff(a: Record<string, number>, b: Record<string, number>): Record<stri
 async function openMeasured(): Promise<{ view: WebviewPage; cdp: CDPSession }> {
   const view = await WebviewPage.open();
   const cdp = await view.page.context().newCDPSession(view.page);
-  await cdp.send('Performance.enable');
+  await cdp.send('Performance.enable', { timeDomain: 'threadTicks' });
   return { view, cdp };
 }
 
@@ -336,6 +336,7 @@ export async function run(): Promise<BenchResult[]> {
     for (let i = 0; i < STREAM_RUNS; i++) {
       const s = await streamOnce(question, done, chunks);
       streamed.push(s);
+      if (process.env.BENCH_RENDER_DUMP) fs.writeFileSync(process.env.BENCH_RENDER_DUMP, JSON.stringify({ frameWork: s.frameWork, frameGaps: s.frameGaps, longTasks: s.longTasks }));
       console.log(`  stream run ${i + 1}: busy ${fmt(s.busy.task)} ms (script ${fmt(s.busy.script)}, layout ${fmt(s.busy.layout)}, style ${fmt(s.busy.style)}), ${s.frameWork.length} frames, wall ${fmt(s.wall)} ms, p95 frame work ${fmt(percentile(s.frameWork, 95))} ms, max ${fmt(Math.max(...s.frameWork))} ms, long tasks ${s.longTasks.length} (max ${fmt(Math.max(0, ...s.longTasks))} ms)`);
     }
     const restore = [];
@@ -346,7 +347,7 @@ export async function run(): Promise<BenchResult[]> {
     if (restore.some((r) => !r.present)) console.log('  WARNING: the last restored message was not in the DOM when `init` had been handled');
     const oneShotBusy = median(oneShot.map((s) => s.busy.task));
     console.log(`  one-shot: busy ${oneShot.map((s) => fmt(s.busy.task)).join(', ')} ms; to paint ${oneShot.map((s) => fmt(s.ms)).join(', ')} ms (script ${fmt(median(oneShot.map((s) => s.busy.script)))}, layout ${fmt(median(oneShot.map((s) => s.busy.layout)))}, style ${fmt(median(oneShot.map((s) => s.busy.style)))})`);
-    console.log(`  restore 200 messages: ${restore.map((r) => fmt(r.ms)).join(', ')} ms; busy ${restore.map((r) => fmt(r.busy.task)).join(', ')} ms`);
+    console.log(`  restore 200 messages: ${restore.map((r) => fmt(r.ms)).join(', ')} ms; busy ${restore.map((r) => fmt(r.busy.task)).join(', ')} ms (script ${fmt(median(restore.map((s) => s.busy.script)))}, layout ${fmt(median(restore.map((s) => s.busy.layout)))}, style ${fmt(median(restore.map((s) => s.busy.style)))})`);
     const streamedBusy = median(streamed.map((s) => s.busy.task));
     const ratio = streamedBusy / oneShotBusy;
     const p95 = median(streamed.map((s) => percentile(s.frameWork, 95)));
@@ -370,4 +371,11 @@ if (require.main === module) {
   void run().then((results) => {
     for (const r of results) console.log(`${r.name}: ${r.value.toFixed(2)} ${r.unit} (goal ${r.goal}) ${r.ok ? 'OK' : 'MISSED'}`);
   });
+}
+
+/** The answer and its deltas (for profiling scripts). */
+export function fixture(): { text: string; chunks: string[] } {
+  const writer = new MarkdownWriter(64);
+  const text = writer.answer(TARGET_CHARS, 3);
+  return { text, chunks: writer.deltas(text) };
 }
