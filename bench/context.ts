@@ -12,22 +12,13 @@ import { preloadTokenizer, TokenCounter } from '../src/core/context/tokens';
 import type { ContextItem, TokenFamily } from '../src/core/context/types';
 import { median } from './stats';
 import type { BenchResult } from './types';
+import { seededRandom } from '../test/support/random';
 
 const ROOT = path.resolve(__dirname, '..');
 const FILES = 20;
 const RUNS = 15;
 const GOAL_MS = 100;
 
-function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const WORDS = ['cart', 'item', 'price', 'total', 'user', 'order', 'discount', 'tax', 'session', 'payload', 'request', 'cache', 'result', 'index', 'value', 'config', 'handler', 'stream', 'token', 'buffer'];
 const TYPES = ['number', 'string', 'boolean', 'readonly string[]', 'Map<string, number>', 'Promise<void>', 'CartItem | undefined'];

@@ -13,23 +13,13 @@ import { sensitivePathReason } from '../../src/core/commands/sensitive';
 import { computeEdit, type EditProposal } from '../../src/core/edits/engine';
 import { applyHunks, computeHunks, lineTokens, type Hunk } from '../../src/core/edits/hunks';
 import { Suggestion, lineOffset } from '../../src/host/inlineDiff/suggestion';
+import { seededRandom as rng } from '../support/random';
 
 const BOM = '\uFEFF';
 const all = (hunks: readonly Hunk[]) => hunks.map((_, i) => i);
 const bytes = (text: string) => Buffer.from(text, 'utf8');
 const assertBytes = (actual: string, expected: string, what: string) => assert.ok(bytes(actual).equals(bytes(expected)), `${what}: ${JSON.stringify(actual)} !== ${JSON.stringify(expected)}`);
 
-/** Deterministic pseudo-random numbers (mulberry32), so a failing case can be replayed. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** The inverse of a set of hunks: turns the edited text back into the original. */
 function invert(hunks: readonly Hunk[]): Hunk[] {

@@ -1,18 +1,8 @@
+export { seededRandom } from '../../support/random';
 import { createContextItem, type ItemInput } from '../../../src/core/context/items';
 import { countTokens } from '../../../src/core/context/tokens';
 import type { ContextItem, TokenFamily } from '../../../src/core/context/types';
 
-/** mulberry32: a small seeded PRNG, so property tests replay the same cases. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 export const gpt = (text: string): number => countTokens(text, 'gpt');
 
