@@ -171,6 +171,27 @@ describe('chat webview (Chromium)', function () {
     assert.deepEqual(await view.waitForPosted('send'), { type: 'send', text: 'What is this?', images: [{ mimeType: 'image/png', data: png.toString('base64') }] });
   });
 
+  it('history lists chats newest first; open and delete post their messages', async () => {
+    view = await WebviewPage.open();
+    await view.send(init());
+    await view.send({
+      type: 'history',
+      currentId: 'chat-1',
+      chats: [
+        { id: 'chat-old', title: 'Older question', updatedAt: Date.now() - 86_400_000 * 3, messageCount: 4 },
+        { id: 'chat-1', title: 'Fix the cart total', updatedAt: Date.now(), messageCount: 2 },
+      ],
+    });
+    const items = view.page.getByTestId('history-item');
+    assert.deepEqual((await items.locator('.history-title').allInnerTexts()).map((t) => t.trim()), ['Fix the cart total', 'Older question']);
+    await items.nth(1).hover();
+    await items.nth(1).getByTestId('history-delete').click();
+    assert.deepEqual(await view.waitForPosted('deleteChat'), { type: 'deleteChat', chatId: 'chat-old' });
+    await items.nth(1).click();
+    assert.deepEqual(await view.waitForPosted('openChat'), { type: 'openChat', chatId: 'chat-old' });
+    assert.equal(await view.page.getByTestId('history').isVisible(), false, 'opening a chat closes the history');
+  });
+
   it('loads under the CSP with no violations', async () => {
     view = await WebviewPage.open();
     await view.send(init([user('u1', 'q'), answer('a1', RICH_MARKDOWN)]));
