@@ -12,7 +12,10 @@ const MODES: readonly Mode[] = ['live', 'restored'];
 const PNG = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==';
 const ANSWER = '[data-message-id=a1]';
 const DONE = `${ANSWER} [data-testid=message-usage]`;
+/** The panel must answer and show a finished answer within this; no single task may block it this long. */
 const HANG_BOUND_MS = 20_000;
+/** A live 5 MB stream re-lays out a growing document every frame: generous, and measured in the report. */
+const LIVE_TOTAL_BOUND_MS = 120_000;
 
 interface Win {
   __pwned?: unknown;
@@ -69,9 +72,10 @@ const FORBIDDEN_ATTRIBUTES = ['style', 'srcset', 'poster', 'background', 'formac
 async function offenders(view: WebviewPage): Promise<string[]> {
   return view.page.evaluate(
     ({ elements, attributes }) => {
-      const root = document.querySelector('.messages')!;
-      const found = [...root.querySelectorAll(elements)].map((el) => `<${el.tagName.toLowerCase()}>`);
-      for (const el of root.querySelectorAll('*')) {
+      // Model output lives in the .markdown bodies; the code blocks' own action buttons are the app's.
+      const all = [...document.querySelectorAll('.messages .markdown *')].filter((el) => !el.closest('.code-actions'));
+      const found = all.filter((el) => el.matches(elements)).map((el) => `<${el.tagName.toLowerCase()}>`);
+      for (const el of all) {
         for (const attr of el.attributes) {
           const name = attr.name.toLowerCase();
           const loads = name === 'src' && !attr.value.startsWith('data:image/');
@@ -84,12 +88,18 @@ async function offenders(view: WebviewPage): Promise<string[]> {
   );
 }
 
+/**
+ * DOMPurify parses model HTML in an inert DOMParser document, which inherits the page's CSP: a style or base
+ * there is reported (and blocked) before DOMPurify removes it. `offenders()` proves none reaches the page.
+ */
+const INERT_PARSE_REPORTS = /^(Applying inline style violates|Setting the document's base URI)/;
+
 async function assertInert(view: WebviewPage, startUrl: string): Promise<void> {
   await settle(view);
   assert.deepEqual(view.attackerRequests, [], 'the attacker server saw a request');
   assert.equal(await view.page.evaluate(() => (window as unknown as Win).__pwned), undefined, 'a payload ran');
   assert.deepEqual(await offenders(view), [], 'the transcript holds something that loads or runs');
-  assert.deepEqual(view.cspViolations, [], 'the sanitizer let through something only the CSP stopped');
+  assert.deepEqual(view.cspViolations.filter((v) => !INERT_PARSE_REPORTS.test(v)), [], 'the sanitizer let through something only the CSP stopped');
   assert.equal(view.page.url(), startUrl, 'the webview navigated');
 }
 
@@ -129,6 +139,7 @@ const SCRIPTS: Case[] = [
     hover: ['hover me'],
   },
   { name: 'iframe / srcdoc', markdown: (a) => `<iframe srcdoc="<script>parent.__pwned = 'srcdoc'</script><img src='${a}/srcdoc.png'>"></iframe>\n\n<iframe src="${a}/iframe"></iframe>\n\n<iframe src="javascript:parent.__pwned = 'iframe-js'"></iframe>\n\n<frameset><frame src="${a}/frame"></frameset>` },
+  { name: 'frameset as the whole answer', markdown: (a) => `<frameset onload="window.__pwned = 'frameset'"><frame src="${a}/frameset-frame"></frameset>` },
   { name: 'meta refresh', markdown: (a) => `<meta http-equiv="refresh" content="0;url=${a}/refresh">\n\nText <meta http-equiv="refresh" content="0;url=javascript:window.__pwned='refresh'"> inline.` },
   {
     name: 'form / formaction',
@@ -325,29 +336,52 @@ describe('security: hostile markdown in the chat webview (Chromium)', function (
     for (const c of cases) {
       for (const mode of MODES) {
         it(`${c.name} (${mode})`, async function () {
-          this.timeout(HANG_BOUND_MS * 3);
+          this.timeout(mode === 'live' ? LIVE_TOTAL_BOUND_MS + HANG_BOUND_MS : HANG_BOUND_MS * 3);
           const text = c.text();
           await open();
+          await watchLongTasks(view);
           const started = Date.now();
+          let lastDelta = started;
           if (mode === 'live') {
+            // A frame after every few deltas, as a host streaming ~200 KB per frame would cause.
             await streamLive(view, text, text.length > 100_000 ? 64 * 1024 : 997);
+            lastDelta = Date.now();
             await finishLive(view, text);
           } else {
             await view.send(init([user('u1', 'q'), answer('a1', text)]));
           }
           await view.page.waitForSelector(DONE, { timeout: HANG_BOUND_MS });
-          await withTimeout(view.page.evaluate(() => 1), HANG_BOUND_MS - (Date.now() - started), 'the page stopped answering');
-          const elapsed = Date.now() - started;
-          timings.push(`${`${c.name} (${mode})`.padEnd(48)} ${String(elapsed).padStart(6)} ms`);
-          assert.ok(elapsed < HANG_BOUND_MS, `took ${elapsed} ms`);
-          const shown = await view.page.locator(`${ANSWER} .markdown`).first().evaluate((el) => (el.textContent ?? '').length);
-          assert.ok(shown > 0, 'the answer shows');
-          if (text.includes('after')) assert.match((await view.page.locator(`${ANSWER} .markdown`).first().textContent()) ?? '', /after/);
+          await withTimeout(view.page.evaluate(() => 1), HANG_BOUND_MS, 'the page stopped answering');
+          const finished = Date.now();
+          const longest = await longestTask(view);
+          const label = `${c.name} (${mode})`.padEnd(44);
+          const live = mode === 'live' ? `, streaming ${lastDelta - started} ms + finish ${finished - lastDelta} ms` : '';
+          timings.push(`${label} ${String(finished - started).padStart(6)} ms total, longest task ${longest} ms${live}`);
+          assert.ok(finished - lastDelta < HANG_BOUND_MS, `rendering the finished answer took ${finished - lastDelta} ms`);
+          assert.ok(longest < HANG_BOUND_MS, `the page did not answer for ${longest} ms`);
+          assert.ok(finished - started < LIVE_TOTAL_BOUND_MS, `took ${finished - started} ms`);
+          const shown = (await view.page.locator(`${ANSWER} .markdown`).first().textContent()) ?? '';
+          assert.ok(shown.length > 0, 'the answer shows');
+          if (text.includes('after')) assert.match(shown, /after/);
         });
       }
     }
   });
 });
+
+async function watchLongTasks(view: WebviewPage): Promise<void> {
+  await view.page.evaluate(() => {
+    const w = window as unknown as { __longest: number };
+    w.__longest = 0;
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) w.__longest = Math.max(w.__longest, Math.round(entry.duration));
+    }).observe({ type: 'longtask' });
+  });
+}
+
+async function longestTask(view: WebviewPage): Promise<number> {
+  return view.page.evaluate(() => (window as unknown as { __longest: number }).__longest);
+}
 
 function repeatTo(unit: string, size: number): string {
   return unit.repeat(Math.ceil(size / unit.length)).slice(0, size);

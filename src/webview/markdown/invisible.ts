@@ -10,15 +10,14 @@ export function codePointLabel(char: string): string {
 export function markInvisibleChars(root: HTMLElement): number {
   const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
   const hits: Text[] = [];
-  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-    INVISIBLE_CHARS.lastIndex = 0;
-    if (INVISIBLE_CHARS.test(node.nodeValue ?? '')) hits.push(node as Text);
-  }
+  // search() ignores the shared regex's lastIndex; test() would move it, and matchAll below starts from it.
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) if ((node.nodeValue ?? '').search(INVISIBLE_CHARS) !== -1) hits.push(node as Text);
   let count = 0;
   for (const node of hits) {
     const text = node.nodeValue ?? '';
     const fragment = document.createDocumentFragment();
     let last = 0;
+    INVISIBLE_CHARS.lastIndex = 0;
     for (const match of text.matchAll(INVISIBLE_CHARS)) {
       const index = match.index ?? 0;
       if (index > last) fragment.append(text.slice(last, index));

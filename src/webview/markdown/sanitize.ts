@@ -27,7 +27,10 @@ function installHooks(): void {
       }
     } else if (el.tagName === 'INPUT') {
       if (el.getAttribute('type') !== 'checkbox') el.remove();
-      else el.setAttribute('disabled', '');
+      else {
+        el.setAttribute('disabled', '');
+        el.removeAttribute('src');
+      }
     }
     if (el.hasAttribute('class') && el.tagName !== 'CODE' && el.tagName !== 'SPAN') el.removeAttribute('class');
   });
@@ -36,13 +39,18 @@ function installHooks(): void {
 /** Sanitized DOM for marked's HTML. */
 export function sanitizeToFragment(html: string): DocumentFragment {
   installHooks();
-  const fragment = DOMPurify.sanitize(html, {
+  const sanitized = DOMPurify.sanitize(html, {
     ALLOWED_TAGS,
     ALLOWED_ATTR,
     ALLOW_DATA_ATTR: false,
     ALLOW_ARIA_ATTR: false,
     RETURN_DOM_FRAGMENT: true,
-  }) as DocumentFragment;
+  }) as DocumentFragment | null;
+  // HTML that starts with <frameset> parses to a document without a body: DOMPurify returns null.
+  if (!sanitized) return document.createDocumentFragment();
+  // DOMPurify's fragment belongs to its inert document, where each innerHTML (code highlighting) costs time
+  // proportional to the whole fragment: a 1 MB answer took 38 s. In this document it is linear.
+  const fragment = document.adoptNode(sanitized);
   for (const img of fragment.querySelectorAll('img[data-blocked-src]')) img.replaceWith(blockedImage(img as HTMLImageElement));
   return fragment;
 }
