@@ -13,6 +13,10 @@ function makeStub(name: string): Stub {
       if (key === 'packageJSON') return { version: 'bench' };
       return makeStub(`${name}.${String(key)}`);
     },
+    // esbuild's namespace-import helper builds `Object.create(Object.getPrototypeOf(vscode))`: reads through it
+    // must still reach a stub (e.g. vscode.DiagnosticSeverity.Error at a module's top level).
+    getPrototypeOf: () => makeStub(`${name}.prototype`),
+    set: () => true, // e.g. statusBarItem.name = … (a function target's own `name` is read-only)
     apply: () => makeStub(`${name}()`),
     construct: () => makeStub(`new ${name}`),
   });
