@@ -8,6 +8,27 @@ import { capNesting, lex, renderTokens, type CodeBlockHandlers } from './render'
 /** The last tokens stay open: a later line can still extend them (lazy list items, a setext underline). */
 const OPEN_TOKENS = 2;
 
+/** Messages, code blocks and tables already contain their content (padding, or overflow clipping and their own
+ * formatting context), so skipping their rendering while they are off screen changes nothing visible. It keeps a
+ * streaming frame's layout and paint from growing with the answer, and a restored chat from laying out what is
+ * not shown. The last messages always render, so a restored chat opens at its real end. An adopted sheet (the
+ * transcript carries no style attributes), installed once. */
+const SKIP_OFFSCREEN = `
+.markdown > .code-block, .markdown > table { content-visibility: auto; contain-intrinsic-block-size: auto 240px; }
+.messages > .message:not(:nth-last-child(-n+4)) { content-visibility: auto; contain-intrinsic-block-size: auto 320px; }`;
+let skipRuleInstalled = false;
+function skipOffscreenBlocks(): void {
+  if (skipRuleInstalled) return;
+  skipRuleInstalled = true;
+  try {
+    const sheet = new CSSStyleSheet();
+    sheet.replaceSync(SKIP_OFFSCREEN);
+    document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
+  } catch {
+    // no constructable sheets: everything simply always renders
+  }
+}
+
 export class StreamingMarkdown {
   readonly element: HTMLElement;
   /** Text of the frozen blocks, and the open tail after it: only the tail is sliced and re-lexed, so a long
@@ -25,6 +46,7 @@ export class StreamingMarkdown {
     private readonly handlers: CodeBlockHandlers,
     private readonly schedule: (callback: () => void) => number = (cb) => requestAnimationFrame(cb),
   ) {
+    skipOffscreenBlocks();
     this.element = document.createElement('div');
     this.element.className = 'markdown';
     this.openElement = document.createElement('div');
@@ -124,6 +146,7 @@ function normalize(text: string): string {
 
 /** One-shot rendering of a finished message (restored chats, edits). */
 export function renderMarkdown(text: string, handlers: CodeBlockHandlers, highlight: boolean): HTMLElement {
+  skipOffscreenBlocks();
   const element = document.createElement('div');
   element.className = 'markdown';
   element.append(renderTokens(lex(normalize(text)), { highlight, handlers }));
