@@ -302,7 +302,11 @@ describe('security: hostile markdown in the chat webview (Chromium)', function (
       it(`while streaming, in the open code block (deltas of ${chunk} chars)`, async () => {
         await open();
         await streamLive(view, `Here:\n\n\`\`\`javascript\n${CODE}\n`, chunk);
-        await view.page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+        // Rendering is paced by its own cost, so wait for the open block to catch up with the streamed text.
+        await view.page.waitForFunction(
+          ([selector, count]) => document.querySelectorAll(`${selector} .invisible-char`).length >= count,
+          [`${ANSWER} .markdown-open pre code`, EXPECTED.length] as const,
+        );
         await assertMarked(`${ANSWER} .markdown-open pre code`);
         await finishLive(view, `Here:\n\n\`\`\`javascript\n${CODE}\n\`\`\`\n`);
         await view.page.waitForSelector(DONE);

@@ -5,6 +5,9 @@ import type { Token, Tokens } from 'marked';
 import { markInvisibleChars } from './invisible';
 import { capNesting, lex, renderTokens, type CodeBlockHandlers } from './render';
 
+const PACE = 3;
+const LONG_ANSWER_CHARS = 16_000;
+
 /** The last tokens stay open: a later line can still extend them (lazy list items, a setext underline). */
 const OPEN_TOKENS = 2;
 
@@ -38,6 +41,7 @@ export class StreamingMarkdown {
   private readonly openElement: HTMLElement;
   private openCode: { start: number; text: string; code: HTMLElement } | undefined;
   private frame = 0;
+  private notBefore = 0;
   private pendingCarriageReturn = false;
   /** Total milliseconds spent rendering (benchmarks read it). */
   renderMs = 0;
@@ -63,10 +67,26 @@ export class StreamingMarkdown {
     if (this.pendingCarriageReturn && delta.startsWith('\n')) delta = delta.slice(1);
     this.pendingCarriageReturn = delta.endsWith('\r');
     this.tail += normalize(delta);
-    if (!this.frame) this.frame = this.schedule(() => {
-      this.frame = 0;
-      this.flush(false);
-    });
+    this.requestFlush();
+  }
+
+  /**
+   * One flush per animation frame, paced by its own cost: after a flush that took t ms the next waits at least
+   * PACE × t, so rendering a huge answer stays under about a quarter of the main thread while small answers
+   * still update every frame.
+   */
+  private requestFlush(): void {
+    if (this.frame) return;
+    this.frame = -1;
+    const run = () => {
+      this.frame = this.schedule(() => {
+        this.frame = 0;
+        this.flush(false);
+      });
+    };
+    const wait = this.notBefore - performance.now();
+    if (wait > 1) setTimeout(run, wait);
+    else run();
   }
 
   /** Renders everything now; `final` closes all blocks and highlights them. */
@@ -110,7 +130,11 @@ export class StreamingMarkdown {
       }
       this.renderOpen(open, this.frozenSource.length + open.slice(0, -1).reduce((sum, t) => sum + t.raw.length, 0));
     }
-    this.renderMs += performance.now() - started;
+    const cost = performance.now() - started;
+    this.renderMs += cost;
+    // Past a few screens of text nobody reads per frame: ~30 updates a second are enough and halve the work.
+    const minInterval = this.frozenSource.length > LONG_ANSWER_CHARS ? 33 : 0;
+    this.notBefore = performance.now() + Math.max(cost * PACE, minInterval);
   }
 
   private renderOpen(open: Token[], lastStart: number): void {
