@@ -10,8 +10,16 @@ const { toolsDir, nodeBinDir, codeServerBin, VERSIONS } = require('./vscode-path
 const stampFile = path.join(toolsDir, '.installed');
 const stamp = JSON.stringify(VERSIONS);
 
+/**
+ * Under `npm start` the environment carries the outer npm's settings (npm_node_execpath, npm_config_*): the inner
+ * npm would then run code-server's install scripts with the machine's Node 20. Each install gets a clean one.
+ */
+function cleanEnv() {
+  return Object.fromEntries(Object.entries(process.env).filter(([key]) => !/^npm_/i.test(key) && key !== 'NODE' && key !== 'INIT_CWD'));
+}
+
 function run(cmd, args, env) {
-  execFileSync(cmd, args, { cwd: toolsDir, stdio: 'inherit', env: { ...process.env, ...env } });
+  execFileSync(cmd, args, { cwd: toolsDir, stdio: 'inherit', env: { ...cleanEnv(), ...env } });
 }
 
 function installed() {
