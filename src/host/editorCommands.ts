@@ -7,6 +7,7 @@ import { parseEditAnswer } from '../core/edits/answer';
 import type { ProviderErrorInfo } from '../core/providers/types';
 import type { ChatController } from './chat/chatController';
 import type { ChatViews } from './chat/chatViews';
+import { selectionLines } from './context/assemble';
 import { mayEdit } from './inlineDiff/editGuard';
 import type { SuggestionController } from './inlineDiff/suggestionController';
 import type { Log } from './log';
@@ -110,8 +111,8 @@ export class EditorCommands {
     }
     const prompt = buildEditPrompt(command, target.code, { instruction: instruction?.trim() || undefined, diagnostics: options.diagnostics });
     const draftLine = target.code.selection?.startLine ?? target.editor.selection.active.line;
-    const draft = this.suggestions.startDraft(target.document, draftLine, LABELS[command], target.document.languageId);
-    const answer = await this.ask(prompt, `${LABELS[command]} ${shortName(target.document)}`, (text) => draft.update(draftText(text)));
+    const draft = this.suggestions.startDraft(target.document, draftLine, LABELS[command], target.document.languageId, draftText);
+    const answer = await this.ask(prompt, `${LABELS[command]} ${shortName(target.document)}`, (text) => draft.update(text));
     draft.finish();
     if (answer === undefined) return;
     const parsed = parseEditAnswer(answer);
@@ -207,10 +208,10 @@ function draftText(answer: string): string {
   return fence >= 0 ? answer.slice(answer.indexOf('\n', fence) + 1) : answer;
 }
 
-/** The selection expanded to whole lines; a selection ending at column 0 does not include that line. */
+/** The selection expanded to whole lines, 0-based (the same rule the context chips use). */
 function wholeLines(selection: vscode.Selection, document: vscode.TextDocument): { startLine: number; endLine: number } {
-  const endLine = selection.end.character === 0 && selection.end.line > selection.start.line ? selection.end.line - 1 : selection.end.line;
-  return { startLine: selection.start.line, endLine: Math.min(endLine, document.lineCount - 1) };
+  const lines = selectionLines(selection.start.line, selection.end.line, selection.end.character);
+  return { startLine: lines.start - 1, endLine: Math.min(lines.end - 1, document.lineCount - 1) };
 }
 
 function indentOf(editor: vscode.TextEditor): { useTabs: boolean; unit: number } {

@@ -33,7 +33,6 @@ interface RenderedMessage {
   readonly element: HTMLElement;
   readonly body: StreamingMarkdown | undefined;
   thoughts?: StreamingMarkdown;
-  thoughtsBlock?: HTMLDetailsElement;
   message: MessageView;
 }
 
@@ -198,7 +197,6 @@ export class MessageList {
     const block = h('details', { class: 'thoughts', attrs: { 'data-testid': 'thoughts' } }, h('summary', {}, h('span', { class: 'codicon codicon-lightbulb' }), 'Thinking'), thoughts.element);
     rendered.element.querySelector('.message-header')?.after(block);
     rendered.thoughts = thoughts;
-    rendered.thoughtsBlock = block;
     return thoughts;
   }
 

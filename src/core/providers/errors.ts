@@ -27,7 +27,7 @@ function clean(text: string | undefined, context: ErrorContext): string {
   return redactSecrets(oneLine.length > 300 ? `${oneLine.slice(0, 299)}…` : oneLine, context.secret ? [context.secret] : []);
 }
 
-export function isQuotaError(error: ServerError): boolean {
+function isQuotaError(error: ServerError): boolean {
   return error.code === 'insufficient_quota' || /billing|insufficient.?quota|credit balance/i.test(error.message ?? '');
 }
 

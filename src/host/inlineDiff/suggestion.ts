@@ -63,10 +63,15 @@ export class Suggestion {
   }
 }
 
+/** Character offsets where each line of `text` starts, plus the text's length (one pass for many lookups). */
+export function lineStarts(text: string): number[] {
+  const starts = [0];
+  for (const token of lineTokens(text)) starts.push(starts[starts.length - 1] + token.length);
+  return starts;
+}
+
 /** Character offset where 0-based `line` starts in `text` (or the text's length past the end). */
 export function lineOffset(text: string, line: number): number {
-  let offset = 0;
-  const tokens = lineTokens(text);
-  for (let i = 0; i < line && i < tokens.length; i++) offset += tokens[i].length;
-  return offset;
+  const starts = lineStarts(text);
+  return starts[Math.min(line, starts.length - 1)];
 }

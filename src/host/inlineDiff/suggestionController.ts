@@ -7,7 +7,7 @@ import * as vscode from 'vscode';
 import type { Hunk } from '../../core/edits/hunks';
 import type { HunkRange } from '../../core/edits/hunks';
 import type { Log } from '../log';
-import { Suggestion, lineOffset } from './suggestion';
+import { Suggestion, lineStarts } from './suggestion';
 
 export const PROPOSAL_SCHEME = 'tandem-proposal';
 const CONTEXT_KEY = 'tandem.suggestionPending';
@@ -90,21 +90,30 @@ export class SuggestionController implements vscode.CodeLensProvider, vscode.Tex
    * While the model writes, the proposal streams into one widget at the lines it will change, so the user sees
    * it take shape; `finish()` removes it (the real hunks follow through `propose`).
    */
-  startDraft(document: vscode.TextDocument, line: number, label: string, languageId: string): { update(text: string): void; finish(): void } {
+  startDraft(
+    document: vscode.TextDocument,
+    line: number,
+    label: string,
+    languageId: string,
+    toCode: (answerSoFar: string) => string,
+  ): { update(answerSoFar: string): void; finish(): void } {
     const thread = this.comments.createCommentThread(document.uri, new vscode.Range(line, 0, line, 0), []);
     thread.canReply = false;
     thread.contextValue = 'tandemDraft';
     thread.collapsibleState = vscode.CommentThreadCollapsibleState.Expanded;
     let pending: string | undefined;
     let timer: NodeJS.Timeout | undefined;
-    const show = (text: string) => {
+    const show = (answer: string) => {
+      // Parsed here, at most a few times a second, not on every streamed chunk.
+      const text = toCode(answer);
       const body = new vscode.MarkdownString();
       body.appendCodeblock(text.split('\n').slice(-40).join('\n'), languageId);
       const lines = text.split('\n').length;
       thread.label = `Tandem is writing: ${label} (${lines} line${lines === 1 ? '' : 's'} so far)`;
       thread.comments = [{ body, mode: vscode.CommentMode.Preview, author: { name: `Tandem · ${label}` }, contextValue: 'tandemDraft' }];
     };
-    show('…');
+    thread.label = `Tandem is writing: ${label}…`;
+    thread.comments = [{ body: new vscode.MarkdownString('…'), mode: vscode.CommentMode.Preview, author: { name: `Tandem · ${label}` }, contextValue: 'tandemDraft' }];
     return {
       // At most a few updates a second: rebuilding the widget per token would stall the editor.
       update: (text) => {
@@ -211,12 +220,13 @@ export class SuggestionController implements vscode.CodeLensProvider, vscode.Tex
   private async apply(suggestion: Suggestion, ranges: readonly HunkRange[]): Promise<boolean> {
     const uri = vscode.Uri.parse(suggestion.uri);
     const document = await vscode.workspace.openTextDocument(uri);
-    const text = document.getText();
+    const starts = lineStarts(document.getText());
+    const at = (line: number) => document.positionAt(starts[Math.min(line, starts.length - 1)]);
     const edit = new vscode.WorkspaceEdit();
     for (const range of ranges) {
       const hunk = suggestion.hunks[range.index];
-      const start = document.positionAt(lineOffset(text, range.startLine));
-      const end = document.positionAt(lineOffset(text, range.endLine));
+      const start = at(range.startLine);
+      const end = at(range.endLine);
       edit.replace(uri, new vscode.Range(start, end), hunk.added.join(''));
     }
     this.applying++;

@@ -20,19 +20,19 @@ const marked = new Marked({ gfm: true, breaks: false, async: false });
 const MAX_QUOTE_DEPTH = 32;
 const codeData = new WeakMap<HTMLElement, CodeBlockData>();
 
-/** The original text of a rendered code block (its DOM may hold markers for invisible characters). */
-export function codeOf(pre: HTMLElement): CodeBlockData | undefined {
-  return codeData.get(pre);
-}
-
 /** Caps blockquote nesting: thousands of `>` levels would make the parser recurse for seconds. */
 export function capNesting(text: string): string {
   return text.replace(new RegExp(`^((?:[ \\t]{0,3}>){${MAX_QUOTE_DEPTH}})((?:[ \\t]*>)+)`, 'gm'), (_all, kept: string, rest: string) => kept + rest.replace(/>/g, '\\>'));
 }
 
 export function lex(text: string): Token[] {
+  return lexCapped(capNesting(text));
+}
+
+/** Lexes text that already went through capNesting (the streaming renderer caps once per flush). */
+export function lexCapped(text: string): Token[] {
   try {
-    return marked.lexer(capNesting(text));
+    return marked.lexer(text);
   } catch {
     return [{ type: 'paragraph', raw: text, text, tokens: [{ type: 'text', raw: text, text, escaped: false }] } as Token];
   }
@@ -67,7 +67,7 @@ function languageOf(code: HTMLElement): string {
 }
 
 /** Wraps a `<pre>` in a code block with a header (language, actions); highlighting may be deferred. */
-export function decorateCodeBlock(pre: HTMLElement, options: RenderOptions): HTMLElement {
+function decorateCodeBlock(pre: HTMLElement, options: RenderOptions): HTMLElement {
   const codeEl = pre.querySelector('code') ?? pre;
   const language = languageOf(codeEl);
   const code = (codeEl.textContent ?? '').replace(/\n$/, '');

@@ -3,7 +3,7 @@
 // grows by appending text (highlighting waits until it closes), so a huge code answer stays linear.
 import type { Token, Tokens } from 'marked';
 import { markInvisibleChars } from './invisible';
-import { capNesting, lex, renderTokens, type CodeBlockHandlers } from './render';
+import { capNesting, lex, lexCapped, renderTokens, type CodeBlockHandlers } from './render';
 
 const PACE = 3;
 const LONG_ANSWER_CHARS = 16_000;
@@ -107,8 +107,9 @@ export class StreamingMarkdown {
   private flush(final: boolean): void {
     const started = performance.now();
     const tail = this.tail;
-    const stableOffsets = capNesting(tail) === tail;
-    const tokens = lex(tail);
+    const capped = capNesting(tail);
+    const stableOffsets = capped === tail;
+    const tokens = lexCapped(capped);
     const freeze = final || !stableOffsets ? (final ? tokens.length : 0) : Math.max(0, tokens.length - OPEN_TOKENS);
     let consumed = 0;
     if (freeze > 0) {

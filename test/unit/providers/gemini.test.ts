@@ -3,7 +3,7 @@ import { GeminiProvider, type GeminiConfig } from '../../../src/core/providers/g
 import { FakeServer } from '../../fakes/server';
 import { geminiError, geminiMidStreamError, geminiPromptBlocked, geminiRateLimited, geminiReply } from '../../fakes/gemini';
 import { htmlReply, redirectReply, sseReply } from '../../fakes/sse';
-import { collect, errorOf, fastTransport, geminiContext, last, simpleRequest, textOf, thoughtsOf } from './helpers';
+import { collect, conversationRequest, errorOf, fastTransport, geminiContext, last, simpleRequest, textOf, thoughtsOf } from './helpers';
 
 const KEY = geminiContext.secret!;
 const MODEL = 'gemini-3.1-flash-lite';
@@ -22,17 +22,7 @@ describe('Gemini provider', () => {
 
   it('sends the exact request of the Gemini API: path, key header, body', async () => {
     fake.enqueue(geminiReply({ text: 'ok' }));
-    await collect(provider(), {
-      model: MODEL,
-      system: 'Be brief.',
-      messages: [
-        { role: 'user', parts: [{ kind: 'text', text: 'What is this?' }, { kind: 'image', mimeType: 'image/png', data: 'iVBORw0KGgo=' }] },
-        { role: 'assistant', parts: [{ kind: 'text', text: 'A logo.' }] },
-        { role: 'user', parts: [{ kind: 'text', text: 'Thanks' }] },
-      ],
-      maxOutputTokens: 65536,
-      thinkingLevel: 'low',
-    });
+    await collect(provider(), conversationRequest(MODEL, 65536, 'low'));
     const [request] = fake.requests;
     assert.equal(request.method, 'POST');
     assert.equal(request.url, `/v1beta/models/${MODEL}:streamGenerateContent?alt=sse`);

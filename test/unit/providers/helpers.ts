@@ -24,6 +24,19 @@ export const simpleRequest = (model: string, overrides: Partial<ModelRequest> = 
   ...overrides,
 });
 
+/** A three-turn conversation with an image, as both exact-request tests send it. */
+export const conversationRequest = (model: string, maxOutputTokens: number, thinkingLevel: ModelRequest['thinkingLevel']): ModelRequest => ({
+  model,
+  system: 'Be brief.',
+  messages: [
+    { role: 'user', parts: [{ kind: 'text', text: 'What is this?' }, { kind: 'image', mimeType: 'image/png', data: 'iVBORw0KGgo=' }] },
+    { role: 'assistant', parts: [{ kind: 'text', text: 'A logo.' }] },
+    { role: 'user', parts: [{ kind: 'text', text: 'Thanks' }] },
+  ],
+  maxOutputTokens,
+  thinkingLevel,
+});
+
 export async function collect(provider: ModelProvider, request: ModelRequest, signal = new AbortController().signal): Promise<Chunk[]> {
   const chunks: Chunk[] = [];
   for await (const chunk of provider.stream(request, signal)) chunks.push(chunk);

@@ -4,7 +4,7 @@ import type { Chunk } from '../../../src/core/providers/types';
 import { FakeServer, type Reply, type Step } from '../../fakes/server';
 import { openaiError, openaiEvents, openaiInvalidKey, openaiMidStreamError, openaiModels, openaiReply } from '../../fakes/openai';
 import { encodeEvent, htmlReply, redirectReply, sseReply } from '../../fakes/sse';
-import { collect, errorOf, fastTransport, last, openaiContext, simpleRequest, textOf } from './helpers';
+import { collect, conversationRequest, errorOf, fastTransport, last, openaiContext, simpleRequest, textOf } from './helpers';
 
 const KEY = openaiContext.secret!;
 const MODEL = 'gpt-5.3-chat-latest';
@@ -30,17 +30,7 @@ describe('OpenAI Chat Completions provider', () => {
   describe('request', () => {
     it('sends the exact Chat Completions request: path, Bearer key, content type, body', async () => {
       fake.enqueue(openaiReply({ text: 'ok' }));
-      await collect(provider(), {
-        model: MODEL,
-        system: 'Be brief.',
-        messages: [
-          { role: 'user', parts: [{ kind: 'text', text: 'What is this?' }, { kind: 'image', mimeType: 'image/png', data: 'iVBORw0KGgo=' }] },
-          { role: 'assistant', parts: [{ kind: 'text', text: 'A logo.' }] },
-          { role: 'user', parts: [{ kind: 'text', text: 'Thanks' }] },
-        ],
-        maxOutputTokens: 16384,
-        thinkingLevel: 'high',
-      });
+      await collect(provider(), conversationRequest(MODEL, 16384, 'high'));
       const [request] = fake.requests;
       assert.equal(request.method, 'POST');
       assert.equal(request.url, '/v1/chat/completions');
