@@ -13,13 +13,15 @@
 //    `init` to the frame that paints the last message (a message listener after the app's, then rAF, then a
 //    task). Goal: < 300 ms. It also checks that the view then stays at the end of the chat.
 // Each sample runs in a fresh page; figures are medians. BENCH_RENDER_STREAM_RUNS changes the number of streamed
-// runs (default 3, ~40 s each); BENCH_RENDER_DUMP=<file> writes the last run's per-frame timings.
+// runs (default 3, ~40 s each); BENCH_RENDER_DUMP=<file> writes the last run's per-frame timings;
+// BENCH_RENDER_TRACE=<file> a Chromium trace and BENCH_RENDER_PROFILE=<file> a CPU profile of the last stream run.
 import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { CDPSession } from 'playwright-core';
 import type { MessageView } from '../src/shared/protocol';
-import { seededRandom } from '../test/support/random';
+import { DeltaBatcher } from '../src/core/conversation/deltaBatcher';
+import { MarkdownWriter } from '../test/support/markdownWriter';
 import { answer, chat, init, user } from '../test/webview/fixtures';
 import { WebviewPage, closeBrowser } from '../test/webview/page';
 import { median, percentile } from './stats';
@@ -31,162 +33,33 @@ const ONE_SHOT_RUNS = 5;
 const RESTORE_RUNS = 7;
 /** Deltas posted per animation frame, and their size: ~4 × 28 chars ≈ 28 tokens per 16 ms frame (a fast model). */
 const DELTAS_PER_FRAME = 4;
-const DELTA_MIN = 16;
-const DELTA_MAX = 40;
 const TARGET_CHARS = 256 * 1024;
-
-// ---------------------------------------------------------------- deterministic, realistic markdown
-
-const WORDS = (
-  'the cart total is computed from each item price and quantity before discounts are applied then taxes rounding ' +
-  'happens once at the end so the service returns cents not dollars while the cache keeps the last response for a ' +
-  'minute because the request is expensive and the handler validates input early returning an error when fields ' +
-  'are missing this keeps the function pure which makes testing simple and the reducer never mutates state instead ' +
-  'it copies the array with a new entry our migration adds an index on user id so lookups stay fast'
-).split(' ');
-const IDENTS = ['total', 'items', 'price', 'quantity', 'discount', 'cart', 'user', 'order', 'cache', 'result', 'request', 'handler', 'config', 'value', 'index', 'entry', 'state', 'payload'];
-const TYPES = ['number', 'string', 'Item[]', 'Order', 'Promise<void>', 'Map<string, number>', 'boolean', 'Cart'];
-
-class MarkdownWriter {
-  private readonly random: () => number;
-  constructor(seed: number) {
-    this.random = seededRandom(seed);
-  }
-  private int(min: number, max: number): number {
-    return min + Math.floor(this.random() * (max - min + 1));
-  }
-  private pick<T>(list: readonly T[]): T {
-    return list[Math.floor(this.random() * list.length)];
-  }
-  private ident(): string {
-    const a = this.pick(IDENTS);
-    return this.random() < 0.5 ? a : a + this.pick(IDENTS).replace(/^./, (c) => c.toUpperCase());
-  }
-  sentence(): string {
-    const words = Array.from({ length: this.int(8, 22) }, () => {
-      const r = this.random();
-      if (r < 0.06) return '`' + this.ident() + '()`';
-      if (r < 0.09) return '**' + this.pick(WORDS) + '**';
-      if (r < 0.11) return '*' + this.pick(WORDS) + '*';
-      if (r < 0.12) return `[the docs](https://example.com/docs/${this.ident()})`;
-      return this.pick(WORDS);
-    });
-    const text = words.join(' ');
-    return text[0].toUpperCase() + text.slice(1) + (this.random() < 0.1 ? '?' : '.');
-  }
-  paragraph(): string {
-    return Array.from({ length: this.int(2, 6) }, () => this.sentence()).join(' ');
-  }
-  list(): string {
-    const ordered = this.random() < 0.4;
-    const lines: string[] = [];
-    for (let i = 1, n = this.int(3, 8); i <= n; i++) {
-      lines.push(`${ordered ? `${i}.` : '-'} ${this.sentence()}`);
-      if (this.random() < 0.25) for (let j = 0, m = this.int(1, 3); j < m; j++) lines.push(`${ordered ? '   ' : '  '}- ${this.sentence()}`);
-    }
-    return lines.join('\n');
-  }
-  table(): string {
-    const columns = this.int(3, 5);
-    const head = Array.from({ length: columns }, (_, i) => (i === 0 ? 'Name' : this.pick(['Price', 'Qty', 'Status', 'Time (ms)', 'Notes', 'Owner'])));
-    const rows = Array.from({ length: this.int(4, 24) }, () =>
-      Array.from({ length: columns }, (_, i) => (i === 0 ? '`' + this.ident() + '`' : this.random() < 0.5 ? (this.random() * 1000).toFixed(2) : this.pick(WORDS) + ' ' + this.pick(WORDS))),
-    );
-    return [`| ${head.join(' | ')} |`, `|${head.map((_, i) => (i === 0 ? '---' : '---:')).join('|')}|`, ...rows.map((r) => `| ${r.join(' | ')} |`)].join('\n');
-  }
-  code(lines: number): string {
-    const language = this.pick(['typescript', 'typescript', 'python', 'json', 'bash', 'go']);
-    const out: string[] = [];
-    let depth = 0;
-    const pad = () => '  '.repeat(depth);
-    while (out.length < lines) {
-      const r = this.random();
-      if (language === 'json') {
-        out.push(`${pad()}"${this.ident()}": ${r < 0.3 ? `"${this.pick(WORDS)} ${this.pick(WORDS)}"` : r < 0.6 ? (this.random() * 1e4).toFixed(0) : r < 0.8 ? 'true' : 'null'},`);
-        continue;
-      }
-      if (language === 'bash') {
-        out.push(r < 0.2 ? `# ${this.sentence()}` : `${this.pick(['npm run', 'git', 'curl -s', 'grep -rn', 'node'])} ${this.ident()} --${this.pick(IDENTS)}=${this.int(1, 99)}`);
-        continue;
-      }
-      if (language === 'python') {
-        if (depth === 0 || r < 0.1) {
-          depth = 1;
-          out.push(`def ${this.ident()}_${this.ident()}(${this.ident()}, ${this.ident()}=None):`, `    """${this.sentence()}"""`);
-        } else if (r < 0.3) out.push(`    for ${this.ident()} in ${this.ident()}:`, `        total += ${this.ident()}.price * ${this.ident()}.quantity`);
-        else if (r < 0.4) out.push(`    # ${this.sentence()}`);
-        else out.push(`    ${this.ident()} = ${this.ident()}.get("${this.pick(IDENTS)}", ${this.int(0, 100)})`);
-        continue;
-      }
-      if (depth === 0 || (r < 0.08 && depth < 3)) {
-        out.push(`${pad()}${language === 'go' ? `func ${this.ident()}(${this.ident()} ${this.pick(['int', 'string', '[]Item'])}) error {` : `export ${this.random() < 0.5 ? 'async ' : ''}function ${this.ident()}(${this.ident()}: ${this.pick(TYPES)}): ${this.pick(TYPES)} {`}`);
-        depth++;
-      } else if (r < 0.16) {
-        depth--;
-        out.push(`${pad()}}`);
-      } else if (r < 0.28) out.push(`${pad()}// ${this.sentence()}`);
-      else if (r < 0.4) {
-        out.push(`${pad()}if (${this.ident()} ${this.pick(['>', '===', '<=', '!=='])} ${this.int(0, 100)}) {`);
-        depth++;
-      } else out.push(`${pad()}${language === 'go' ? `${this.ident()} := ${this.ident()}.${this.ident()}(${this.int(0, 9)})` : `const ${this.ident()} = await ${this.ident()}.${this.ident()}(${this.ident()}, '${this.pick(WORDS)}');`}`);
-    }
-    while (depth-- > 0 && language !== 'python' && language !== 'json' && language !== 'bash') out.push('  '.repeat(depth) + '}');
-    return '```' + language + '\n' + out.join('\n') + '\n```';
-  }
-  /** An answer of about `chars` characters; `largeCode` code blocks of ~500 lines among the blocks. */
-  answer(chars: number, largeCode = 0): string {
-    const blocks: string[] = [];
-    let size = 0;
-    let section = 0;
-    let large = largeCode;
-    const push = (block: string) => {
-      blocks.push(block);
-      size += block.length + 2;
-    };
-    while (size < chars) {
-      if (chars > 8000 && (blocks.length === 0 || this.random() < 0.08)) push(`## ${++section}. ${this.sentence().replace(/\.$/, '')}`);
-      const r = this.random();
-      if (large > 0 && size > (chars * (largeCode - large + 1)) / (largeCode + 1)) {
-        large--;
-        push(this.code(this.int(450, 600)));
-      } else if (r < 0.4) push(this.paragraph());
-      else if (r < 0.58) push(this.list());
-      else if (r < 0.66) push(this.table());
-      else if (r < 0.9) push(this.code(this.int(6, 40)));
-      else push('> ' + this.sentence());
-    }
-    return blocks.join('\n\n') + '\n';
-  }
-  deltas(text: string): string[] {
-    const out: string[] = [];
-    for (let i = 0; i < text.length; ) {
-      const n = this.int(DELTA_MIN, DELTA_MAX);
-      out.push(text.slice(i, i + n));
-      i += n;
-    }
-    return out;
-  }
-  chat(pairs: number): MessageView[] {
-    const messages: MessageView[] = [];
-    for (let i = 1; i <= pairs; i++) {
-      messages.push(user(`u${i}`, Array.from({ length: this.int(1, 4) }, () => this.sentence()).join(' ')));
-      messages.push(answer(`a${i}`, this.answer(this.int(800, 4000))));
-    }
-    return messages;
-  }
-}
 
 // ---------------------------------------------------------------- in-page drivers (strings: no transpiler helpers)
 
-/** Posts the stashed deltas, DELTAS_PER_FRAME per animation frame, then `messageDone`; times each frame's work. */
-const STREAM_DRIVER = `async ({ perFrame, done }) => {
-  const chunks = window.__benchChunks;
-  // StreamingMarkdown schedules its flush with requestAnimationFrame: time those callbacks (its renderMs).
+/**
+ * Plays the stashed plan: the `delta` posts the host's DeltaBatcher made, each at its time (as the host's
+ * postMessage would arrive: a task, no frame of its own), then `messageDone`. Times each StreamingMarkdown flush from its rAF callback until the frame has been rendered (a
+ * MessageChannel task queued in the callback runs after the frame's style, layout and paint), without adding
+ * messages to the page's own queue.
+ */
+const STREAM_DRIVER = `async ({ done }) => {
+  const plan = window.__benchPlan;
+  const frameWork = [];
   let flushMs = 0;
+  const rendered = new MessageChannel();
+  const flushStarts = [];
+  rendered.port1.onmessage = () => frameWork.push(performance.now() - flushStarts.shift());
   const requestFrame = window.requestAnimationFrame.bind(window);
   window.requestAnimationFrame = (callback) => {
     if (!/[.]flush[(]/.test(String(callback))) return requestFrame(callback);
-    return requestFrame((time) => { const t = performance.now(); callback(time); flushMs += performance.now() - t; });
+    return requestFrame((time) => {
+      const t = performance.now();
+      callback(time);
+      flushMs += performance.now() - t;
+      flushStarts.push(t);
+      rendered.port2.postMessage(0);
+    });
   };
   const longTasks = [];
   const observer = new PerformanceObserver((list) => { for (const e of list.getEntries()) longTasks.push(e.duration); });
@@ -196,29 +69,65 @@ const STREAM_DRIVER = `async ({ perFrame, done }) => {
   window.addEventListener('message', onMessage);
   const marker = () => new Promise((resolve) => { resolveMarker = resolve; window.postMessage({ type: '__benchMarker' }, '*'); });
   const frame = () => new Promise((resolve) => requestAnimationFrame(() => resolve(performance.now())));
-  const frameWork = [];
-  const frameGaps = [];
-  const started = performance.now();
-  let previous = await frame();
-  for (let i = 0; i < chunks.length; i += perFrame) {
-    const t0 = i === 0 ? previous : await frame();
-    if (i > 0) { frameGaps.push(t0 - previous); previous = t0; }
-    for (let j = i; j < Math.min(chunks.length, i + perFrame); j++) window.postMessage({ type: 'delta', messageId: done.id, kind: 'text', text: chunks[j] }, '*');
-    frameWork.push((await marker()) - t0);
+  const started = await frame();
+  let posts = 0;
+  for (const { at, texts } of plan) {
+    const wait = started + at - performance.now();
+    if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+    for (const text of texts) window.postMessage({ type: 'delta', messageId: done.id, kind: 'text', text }, '*');
+    posts += texts.length;
   }
   const t0 = await frame();
   window.postMessage({ type: 'messageDone', message: done, totalCostUsd: done.usage.costUsd }, '*');
   window.postMessage({ type: 'busy', busy: false }, '*');
   const doneMs = (await marker()) - t0;
-  frameWork.push(doneMs);
   window.requestAnimationFrame = requestFrame;
   await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
   const wall = performance.now() - started;
   observer.disconnect();
+  rendered.port1.close();
   window.removeEventListener('message', onMessage);
   const body = document.querySelector('[data-message-id="' + done.id + '"] .markdown');
-  return { frameWork, frameGaps, longTasks, wall, flushMs, doneMs, text: body ? body.textContent.length : -1, blocks: body ? body.querySelectorAll('.code-block').length : -1 };
+  return { frameWork, posts, longTasks, wall, flushMs, doneMs, text: body ? body.textContent.length : -1, blocks: body ? body.querySelectorAll('.code-block').length : -1 };
 }`;
+
+interface PlannedPost {
+  /** Milliseconds after the first delta. */
+  at: number;
+  texts: string[];
+}
+
+/**
+ * What the host posts, and when, when the provider's deltas arrive `perFrame` per 60 Hz frame: the real
+ * DeltaBatcher on a virtual clock. The provider's stream ends with the last delta, so the host flushes then.
+ */
+function hostPosts(deltas: string[], perFrame: number): PlannedPost[] {
+  const frameMs = 1000 / 60;
+  let now = 0;
+  const timers: { at: number; callback: () => void }[] = [];
+  let frame: string[] = [];
+  const batcher = new DeltaBatcher((_kind, text) => frame.push(text), {
+    set: (callback, ms) => {
+      const timer = { at: now + ms, callback };
+      timers.push(timer);
+      return timer;
+    },
+    clear: (timer) => timers.splice(timers.indexOf(timer as (typeof timers)[number]), 1),
+  });
+  const plan: PlannedPost[] = [];
+  for (let i = 0; i < deltas.length; i += perFrame) {
+    now = (i / perFrame) * frameMs;
+    frame = [];
+    for (const due of timers.filter((t) => t.at <= now)) {
+      timers.splice(timers.indexOf(due), 1);
+      due.callback();
+    }
+    for (const delta of deltas.slice(i, i + perFrame)) batcher.push('text', delta);
+    if (i + perFrame >= deltas.length) batcher.flush();
+    if (frame.length > 0) plan.push({ at: now, texts: frame });
+  }
+  return plan;
+}
 
 /** Posts the stashed host message; resolves after the frame that paints `lastId` (listener after the app's, rAF, task). */
 const POST_AND_PAINT = `({ lastId }) => new Promise((resolve) => {
@@ -282,25 +191,36 @@ interface StreamSample {
   /** Time in StreamingMarkdown's frame callbacks (lex, render, sanitize, DOM), and in handling `messageDone` (the final flush). */
   flushMs: number;
   doneMs: number;
+  /** Per flush: from its rAF callback until the frame has rendered. */
   frameWork: number[];
-  frameGaps: number[];
+  posts: number;
   longTasks: number[];
   wall: number;
   text: number;
   blocks: number;
 }
 
-async function streamOnce(question: MessageView, done: MessageView, chunks: string[]): Promise<StreamSample> {
+async function streamOnce(question: MessageView, done: MessageView, plan: PlannedPost[]): Promise<StreamSample> {
   const { view, cdp } = await openMeasured();
   try {
     await view.send(init([question]));
     await view.send({ type: 'messageAdded', message: { ...done, text: '', finish: undefined, usage: undefined } });
     await view.send({ type: 'busy', busy: true });
-    await stash(view, '__benchChunks', chunks);
+    await stash(view, '__benchPlan', plan);
     await settle(view);
+    const trace = process.env.BENCH_RENDER_TRACE;
+    const browser = view.page.context().browser();
+    if (trace && browser) await browser.startTracing(view.page, { path: trace, categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8', 'blink', 'cc'] });
+    const profile = process.env.BENCH_RENDER_PROFILE;
+    if (profile) {
+      await cdp.send('Profiler.enable');
+      await cdp.send('Profiler.start');
+    }
     const before = await busy(cdp);
-    const result = await evaluate<Omit<StreamSample, 'busy'>>(view, STREAM_DRIVER, { perFrame: DELTAS_PER_FRAME, done });
+    const result = await evaluate<Omit<StreamSample, 'busy'>>(view, STREAM_DRIVER, { done });
     const after = await busy(cdp);
+    if (profile) fs.writeFileSync(profile, JSON.stringify((await cdp.send('Profiler.stop')).profile));
+    if (trace && browser) await browser.stopTracing();
     return { ...result, busy: diff(before, after) };
   } finally {
     await view.close();
@@ -345,24 +265,27 @@ export async function run(): Promise<BenchResult[]> {
   const writer = new MarkdownWriter(64);
   const text = writer.answer(TARGET_CHARS, 3);
   const chunks = writer.deltas(text);
+  const plan = hostPosts(chunks, DELTAS_PER_FRAME);
+  const posts = plan.reduce((n, p) => n + p.texts.length, 0);
+  const frames = Math.ceil(chunks.length / DELTAS_PER_FRAME);
   const question = user('u1', 'Walk me through the whole checkout module: what each part does, what is wrong, and the fixed code.');
   const done = answer('a1', text, { usage: { promptTokens: 1200, outputTokens: Math.round(text.length / 4), thoughtTokens: 0, cachedTokens: 0, costUsd: 0.1 } });
   const history = writer.chat(100);
   const historyChars = history.reduce((sum, m) => sum + m.text.length, 0);
-  console.log(`  answer: ${text.length} chars (~${Math.round(text.length / 4)} tokens), ${(text.match(/^```\w/gm) ?? []).length} code blocks, ${chunks.length} deltas, ${DELTAS_PER_FRAME} per frame`);
+  console.log(`  answer: ${text.length} chars (~${Math.round(text.length / 4)} tokens), ${(text.match(/^```\w/gm) ?? []).length} code blocks, ${chunks.length} deltas, ${DELTAS_PER_FRAME} per frame, ${posts} posts by the host's DeltaBatcher`);
   console.log(`  restored chat: ${history.length} messages, ${historyChars} chars, ${history.reduce((n, m) => n + (m.text.match(/^```\w/gm) ?? []).length, 0)} code blocks`);
   try {
     const oneShot = [];
     for (let i = 0; i < ONE_SHOT_RUNS; i++) oneShot.push(await postOnce({ type: 'chat', chat: chat([question, done]), busy: false }, done.id));
     // The same text through StreamingMarkdown in a single delta: its flushes render it once (markdown work only).
     const single = [];
-    for (let i = 0; i < ONE_SHOT_RUNS; i++) single.push(await streamOnce(question, done, [text]));
+    for (let i = 0; i < ONE_SHOT_RUNS; i++) single.push(await streamOnce(question, done, [{ at: 0, texts: [text] }]));
     const streamed = [];
     for (let i = 0; i < STREAM_RUNS; i++) {
-      const s = await streamOnce(question, done, chunks);
+      const s = await streamOnce(question, done, plan);
       streamed.push(s);
-      if (process.env.BENCH_RENDER_DUMP) fs.writeFileSync(process.env.BENCH_RENDER_DUMP, JSON.stringify({ frameWork: s.frameWork, frameGaps: s.frameGaps, longTasks: s.longTasks }));
-      console.log(`  stream run ${i + 1}: busy ${fmt(s.busy.task)} ms (script ${fmt(s.busy.script)}, layout ${fmt(s.busy.layout)}, style ${fmt(s.busy.style)}), ${s.frameWork.length} frames, wall ${fmt(s.wall)} ms, markdown ${fmt(s.flushMs)} + ${fmt(s.doneMs)} ms, p95 frame work ${fmt(percentile(s.frameWork, 95))} ms, max ${fmt(Math.max(...s.frameWork))} ms, long tasks ${s.longTasks.length} (max ${fmt(Math.max(0, ...s.longTasks))} ms)`);
+      if (process.env.BENCH_RENDER_DUMP) fs.writeFileSync(process.env.BENCH_RENDER_DUMP, JSON.stringify({ frameWork: s.frameWork, longTasks: s.longTasks }));
+      console.log(`  stream run ${i + 1}: busy ${fmt(s.busy.task)} ms (script ${fmt(s.busy.script)}, layout ${fmt(s.busy.layout)}, style ${fmt(s.busy.style)}), ${s.posts} posts, ${s.frameWork.length} flushes, wall ${fmt(s.wall)} ms, markdown ${fmt(s.flushMs)} + ${fmt(s.doneMs)} ms, p95 flush frame ${fmt(percentile(s.frameWork, 95))} ms, max ${fmt(Math.max(...s.frameWork))} ms, long tasks ${s.longTasks.length} (max ${fmt(Math.max(0, ...s.longTasks))} ms)`);
     }
     const restore = [];
     for (let i = 0; i < RESTORE_RUNS; i++) restore.push(await postOnce(init(history), history[history.length - 1].id));
@@ -385,16 +308,16 @@ export async function run(): Promise<BenchResult[]> {
     const p95 = median(streamed.map((s) => percentile(s.frameWork, 95)));
     const longTasks = median(streamed.map((s) => s.longTasks.length));
     const maxFrame = median(streamed.map((s) => Math.max(...s.frameWork)));
-    const frames = median(streamed.map((s) => s.frameWork.length));
+    const flushes = median(streamed.map((s) => s.frameWork.length));
     const restoreMs = median(restore.map((r) => r.ms));
     return [
       { name: `render: 64K-token answer one-shot, main-thread CPU (median of ${ONE_SHOT_RUNS})`, value: oneShotBusy, unit: 'ms', goal: '(baseline)', ok: true },
-      { name: `render: same answer streamed, ${chunks.length} deltas in ${frames} frames, main-thread CPU (median of ${STREAM_RUNS})`, value: streamedBusy, unit: 'ms', goal: `≤ ${fmt(3 * oneShotBusy)} ms (3× one-shot)`, ok: ratio <= 3 },
+      { name: `render: same answer streamed, ${chunks.length} deltas over ${frames} frames → ${posts} host posts → ${flushes} renders, main-thread CPU (median of ${STREAM_RUNS})`, value: streamedBusy, unit: 'ms', goal: `≤ ${fmt(3 * oneShotBusy)} ms (3× one-shot)`, ok: ratio <= 3 },
       { name: 'render: streamed / one-shot, main-thread CPU', value: ratio, unit: '×', goal: `≤ 3× (${fmt(ratio / 3)}× of goal)`, ok: ratio <= 3 },
       { name: 'render: streamed / one-shot, JavaScript only (CDP ScriptDuration)', value: scriptRatio, unit: '×', goal: '(reported)', ok: true },
       { name: `render: markdown rendering (StreamingMarkdown flushes) streamed ${fmt(streamedMarkdown)} ms / in one delta ${fmt(singleMarkdown)} ms`, value: markdownRatio, unit: '×', goal: `≤ 3× (${fmt(markdownRatio / 3)}× of goal)`, ok: markdownRatio <= 3 },
-      { name: 'render: p95 main-thread work per frame while streaming', value: p95, unit: 'ms', goal: `< 50 ms (${fmt(p95 / 50)}× of goal)`, ok: p95 < 50 },
-      { name: `render: long tasks ≥ 50 ms while streaming (longest frame ${fmt(maxFrame)} ms)`, value: longTasks, unit: '', goal: '(reported)', ok: true },
+      { name: 'render: p95 main-thread work per rendering frame while streaming', value: p95, unit: 'ms', goal: `< 50 ms (${fmt(p95 / 50)}× of goal)`, ok: p95 < 50 },
+      { name: `render: long tasks ≥ 50 ms while streaming (longest rendering frame ${fmt(maxFrame)} ms)`, value: longTasks, unit: '', goal: '(reported)', ok: true },
       { name: `render: restored 200-message chat, init → last message painted (median of ${RESTORE_RUNS})`, value: restoreMs, unit: 'ms', goal: `< 300 ms (${fmt(restoreMs / 300)}× of goal)`, ok: restoreMs < 300 },
     ];
   } finally {

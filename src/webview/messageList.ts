@@ -43,8 +43,16 @@ export class MessageList {
   private busy = false;
   private streamingId: string | undefined;
   private highlightQueue: HTMLElement[] = [];
+  /** The view follows the end of the chat until the user scrolls away from it. */
+  private pinned = true;
 
   constructor(private readonly handlers: MessageListHandlers, private readonly scroller: HTMLElement) {
+    scroller.addEventListener('scroll', () => (this.pinned = this.nearBottom()), { passive: true });
+    // Growth of any kind (a streamed frame, an off-screen chunk taking its real height, highlighting) is
+    // followed after layout and before paint, so the end never visibly jumps.
+    new ResizeObserver(() => {
+      if (this.pinned) this.scrollToEnd();
+    }).observe(this.element);
     this.element.addEventListener('click', (event) => {
       const link = (event.target as Element).closest?.('a[data-href]');
       if (!link) return;
@@ -79,34 +87,30 @@ export class MessageList {
       this.highlightQueue = [...this.element.querySelectorAll<HTMLElement>('.code-block.needs-highlight')].reverse();
       this.drainHighlightQueue();
     }
-    this.scrollToBottom(true);
+    this.follow(true);
   }
 
   add(message: MessageView): void {
     this.element.querySelector('.welcome')?.remove();
-    const stick = this.nearBottom();
     const rendered = this.create(message, true, isOpen(message));
     this.element.append(rendered.element);
     if (isOpen(message)) {
       this.streamingId = message.id;
       rendered.element.classList.add('streaming');
     }
-    this.scrollToBottom(stick || message.role === 'user');
+    this.follow(message.role === 'user');
   }
 
   delta(messageId: string, kind: 'text' | 'thought', text: string): void {
     const rendered = this.rendered.get(messageId);
     if (!rendered) return;
-    const stick = this.nearBottom();
     if (kind === 'thought') this.thoughtsOf(rendered).append(text);
     else rendered.body?.append(text);
-    if (stick) requestAnimationFrame(() => this.scrollToBottom(true));
   }
 
   done(message: MessageView): void {
     const previous = this.rendered.get(message.id);
     if (!previous) return this.add(message);
-    const stick = this.nearBottom();
     if (previous.body && previous.body.text === message.text) {
       previous.body.finish();
       previous.thoughts?.finish();
@@ -118,7 +122,7 @@ export class MessageList {
       previous.element.replaceWith(fresh.element);
     }
     if (this.streamingId === message.id) this.streamingId = undefined;
-    this.scrollToBottom(stick);
+    this.follow(false);
   }
 
   private create(message: MessageView, highlight: boolean, streaming: boolean): RenderedMessage {
@@ -288,8 +292,14 @@ export class MessageList {
     return s.scrollHeight - s.scrollTop - s.clientHeight < 60;
   }
 
-  private scrollToBottom(force: boolean): void {
-    if (force) this.scroller.scrollTop = this.scroller.scrollHeight;
+  /** Goes to the end if the view follows it, or always when `force` (the user's own message, another chat). */
+  private follow(force: boolean): void {
+    if (force) this.pinned = true;
+    if (this.pinned) this.scrollToEnd();
+  }
+
+  private scrollToEnd(): void {
+    this.scroller.scrollTop = this.scroller.scrollHeight;
   }
 }
 

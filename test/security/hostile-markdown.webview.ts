@@ -305,9 +305,9 @@ describe('security: hostile markdown in the chat webview (Chromium)', function (
         // Rendering is paced by its own cost, so wait for the open block to catch up with the streamed text.
         await view.page.waitForFunction(
           ([selector, count]) => document.querySelectorAll(`${selector} .invisible-char`).length >= count,
-          [`${ANSWER} .markdown-open pre code`, EXPECTED.length] as const,
+          [`${ANSWER} pre code:not(.hljs)`, EXPECTED.length] as const,
         );
-        await assertMarked(`${ANSWER} .markdown-open pre code`);
+        await assertMarked(`${ANSWER} pre code:not(.hljs)`);
         await finishLive(view, `Here:\n\n\`\`\`javascript\n${CODE}\n\`\`\`\n`);
         await view.page.waitForSelector(DONE);
         await view.page.waitForSelector(`${ANSWER} code.hljs`);

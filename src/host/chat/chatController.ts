@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type * as vscode from 'vscode';
 import { appendMessage, emptyConversation, replaceMessage, toChatView, toMessageView, toModelMessages, totalCost, truncateBefore } from '../../core/conversation/conversation';
 import { CONTINUE_INSTRUCTION, ContinuationJoiner } from '../../core/conversation/continuation';
+import { DeltaBatcher } from '../../core/conversation/deltaBatcher';
 import type { ConversationStore } from '../../core/conversation/store';
 import type { Conversation, StoredMessage } from '../../core/conversation/types';
 import type { ChatMessage, FinishReason, ModelSlot, ThinkingLevel, Usage } from '../../core/providers/types';
@@ -42,7 +43,6 @@ const LAST_CHAT_KEY = 'tandem.lastChatId';
 const MODEL_KEY = 'tandem.model';
 const THINKING_KEY = 'tandem.thinkingLevel';
 /** Deltas arriving within one frame are posted together: one postMessage per frame, not per token. */
-const DELTA_FLUSH_MS = 16;
 
 interface Running {
   readonly abort: AbortController;
@@ -397,25 +397,3 @@ function addUsage(a: Usage | undefined, b: Usage): Usage {
   };
 }
 
-/** Coalesces deltas of the same kind into one post per DELTA_FLUSH_MS. */
-class DeltaBatcher {
-  private pending: { kind: 'text' | 'thought'; text: string } | undefined;
-  private timer: NodeJS.Timeout | undefined;
-
-  constructor(private readonly emit: (kind: 'text' | 'thought', text: string) => void) {}
-
-  push(kind: 'text' | 'thought', text: string): void {
-    if (!text) return;
-    if (this.pending && this.pending.kind !== kind) this.flush();
-    this.pending = this.pending ? { kind, text: this.pending.text + text } : { kind, text };
-    this.timer ??= setTimeout(() => this.flush(), DELTA_FLUSH_MS);
-  }
-
-  flush(): void {
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = undefined;
-    const pending = this.pending;
-    this.pending = undefined;
-    if (pending) this.emit(pending.kind, pending.text);
-  }
-}

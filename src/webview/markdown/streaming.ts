@@ -3,7 +3,7 @@
 // grows by appending text (highlighting waits until it closes), so a huge code answer stays linear.
 import type { Token, Tokens } from 'marked';
 import { markInvisibleChars } from './invisible';
-import { capNesting, lex, lexCapped, renderTokens, type CodeBlockHandlers } from './render';
+import { capNesting, highlightBlock, lex, lexCapped, renderTokens, type CodeBlockHandlers, type RenderOptions } from './render';
 
 const PACE = 3;
 const LONG_ANSWER_CHARS = 16_000;
@@ -11,13 +11,19 @@ const LONG_ANSWER_CHARS = 16_000;
 /** The last tokens stay open: a later line can still extend them (lazy list items, a setext underline). */
 const OPEN_TOKENS = 2;
 
-/** Messages, code blocks and tables already contain their content (padding, or overflow clipping and their own
- * formatting context), so skipping their rendering while they are off screen changes nothing visible. It keeps a
- * streaming frame's layout and paint from growing with the answer, and a restored chat from laying out what is
- * not shown. The last messages always render, so a restored chat opens at its real end. An adopted sheet (the
- * transcript carries no style attributes), installed once. */
+/** Finished blocks go into chunks of about this much source text. */
+const CHUNK_CHARS = 4_000;
+
+/** A chunk of finished blocks, and a message, contain their content (their own formatting context), so skipping
+ * their rendering while they are off screen changes nothing visible. It keeps a streaming frame's style, layout,
+ * compositing and paint from growing with the answer, and a restored chat from laying out what is not shown.
+ * The last messages always render, so a restored chat opens at its real end. Margins do not collapse across a
+ * chunk's edge, so a chunk's first block drops the margin the previous block already gave. An adopted sheet
+ * (the transcript carries no style attributes), installed once. */
 const SKIP_OFFSCREEN = `
-.markdown > .code-block, .markdown > table { content-visibility: auto; contain-intrinsic-block-size: auto 240px; }
+.markdown-chunk { content-visibility: auto; contain-intrinsic-block-size: auto 480px; }
+.markdown-chunk + .markdown-chunk > :first-child { margin-top: 0; }
+.markdown-chunk + .markdown-chunk > :is(h1, h2, h3, h4):first-child { margin-top: 6px; }
 .messages > .message:not(:nth-last-child(-n+4)) { content-visibility: auto; contain-intrinsic-block-size: auto 320px; }`;
 let skipRuleInstalled = false;
 function skipOffscreenBlocks(): void {
@@ -32,14 +38,106 @@ function skipOffscreenBlocks(): void {
   }
 }
 
+/**
+ * A message body: its blocks in chunks of about CHUNK_CHARS of source. The last chunk is live: its frozen blocks,
+ * then the open ones, rendered in place so that freezing a block does not move it. Where a chunk ends depends
+ * only on the frozen tokens, not on how they were grouped, so a streamed answer and a one-shot render build the
+ * same DOM.
+ */
+class ChunkedBody {
+  private chunk: HTMLElement | undefined;
+  /** Source chars frozen into the live chunk, and how many of its child nodes they rendered to (a prefix). */
+  private size = 0;
+  private frozenNodes = 0;
+
+  constructor(private readonly container: HTMLElement) {}
+
+  /** Freezes tokens in order. `rendered[i]`, when given, is token i already rendered as an open block of the
+   * live chunk; the others are rendered now. */
+  freeze(tokens: readonly Token[], options: RenderOptions, rendered: readonly (readonly ChildNode[] | undefined)[] = []): void {
+    let run: Token[] = [];
+    const flushRun = () => {
+      if (run.length > 0) this.insertFrozen([...renderTokens(run, options).childNodes]);
+      run = [];
+    };
+    tokens.forEach((token, i) => {
+      // Trailing blank lines are grouped differently when a block is frozen early: they do not count.
+      const size = token.type === 'space' ? 0 : token.raw.trimEnd().length;
+      if (size > 0 && (!this.chunk || this.size >= CHUNK_CHARS)) {
+        flushRun();
+        this.startChunk();
+      }
+      this.size += size;
+      const nodes = rendered[i];
+      if (!this.chunk) nodes?.forEach((node) => node.remove()); // leading blank lines render nothing
+      else if (!nodes) run.push(token);
+      else {
+        flushRun();
+        this.insertFrozen(nodes);
+      }
+    });
+    flushRun();
+  }
+
+  /** Adds an open block after the others. */
+  appendOpen(nodes: DocumentFragment): void {
+    if (!this.chunk) this.startChunk();
+    this.chunk!.append(nodes);
+  }
+
+  /** Drops every open block. */
+  clearOpen(): void {
+    while (this.chunk && this.chunk.childNodes.length > this.frozenNodes) this.chunk.lastChild!.remove();
+  }
+
+  /** After the last block froze: a live chunk that never got a frozen block is dropped, as a one-shot render has none. */
+  finish(): void {
+    if (this.chunk && this.frozenNodes === 0 && this.size === 0) {
+      this.chunk.remove();
+      this.chunk = undefined;
+    }
+  }
+
+  clear(): void {
+    this.container.replaceChildren();
+    this.chunk = undefined;
+    this.size = 0;
+    this.frozenNodes = 0;
+  }
+
+  private insertFrozen(nodes: readonly ChildNode[]): void {
+    const chunk = this.chunk!;
+    for (const node of nodes) {
+      const at = chunk.childNodes[this.frozenNodes] ?? null;
+      // An open block freezing where it already is stays put: moving it would style and lay it out again.
+      if (at !== node) chunk.insertBefore(node, at);
+      this.frozenNodes++;
+    }
+  }
+
+  /** A new live chunk; the open blocks move into it, after the frozen ones. */
+  private startChunk(): void {
+    const next = document.createElement('div');
+    next.className = 'markdown-chunk';
+    if (this.chunk) next.append(...[...this.chunk.childNodes].slice(this.frozenNodes));
+    this.container.append(next);
+    this.chunk = next;
+    this.size = 0;
+    this.frozenNodes = 0;
+  }
+}
+
 export class StreamingMarkdown {
   readonly element: HTMLElement;
   /** Text of the frozen blocks, and the open tail after it: only the tail is sliced and re-lexed, so a long
    * answer is never flattened and copied whole on every frame. */
   private frozenSource = '';
   private tail = '';
-  private readonly openElement: HTMLElement;
-  private openCode: { start: number; text: string; code: HTMLElement } | undefined;
+  private readonly body: ChunkedBody;
+  /** The open tokens as rendered last flush, in order: one that has not changed since is not rendered again. */
+  private openParts: RenderedPart[] = [];
+  /** The last open part, when it is a code block growing by appended text. */
+  private openCode: { part: RenderedPart; text: string; code: HTMLElement } | undefined;
   private frame = 0;
   private notBefore = 0;
   private pendingCarriageReturn = false;
@@ -53,9 +151,7 @@ export class StreamingMarkdown {
     skipOffscreenBlocks();
     this.element = document.createElement('div');
     this.element.className = 'markdown';
-    this.openElement = document.createElement('div');
-    this.openElement.className = 'markdown-open';
-    this.element.append(this.openElement);
+    this.body = new ChunkedBody(this.element);
   }
 
   get text(): string {
@@ -99,8 +195,8 @@ export class StreamingMarkdown {
     this.frozenSource = '';
     this.tail = normalize(text);
     this.openCode = undefined;
-    while (this.element.firstChild !== this.openElement) this.element.firstChild?.remove();
-    this.openElement.replaceChildren();
+    this.body.clear();
+    this.openParts = [];
     this.flush(final);
   }
 
@@ -110,26 +206,39 @@ export class StreamingMarkdown {
     const capped = capNesting(tail);
     const stableOffsets = capped === tail;
     const tokens = lexCapped(capped);
-    const freeze = final || !stableOffsets ? (final ? tokens.length : 0) : Math.max(0, tokens.length - OPEN_TOKENS);
+    const freeze = final ? tokens.length : stableOffsets ? Math.max(0, tokens.length - OPEN_TOKENS) : 0;
+
+    // The tail starts where the open parts did, so token i is open part i again if its source is unchanged.
+    const previous = stableOffsets ? this.openParts : [];
+    let same = 0;
+    while (same < previous.length && same < tokens.length && previous[same].raw === tokens[same].raw) same++;
+    const growing = !final && this.growingCode(previous, tokens, same, freeze);
+    for (const part of previous.slice(same)) if (part !== growing) part.nodes.forEach((node) => node.remove());
+    if (!stableOffsets) this.body.clearOpen();
+
     let consumed = 0;
     if (freeze > 0) {
-      const frozen = tokens.slice(0, freeze);
-      const fragment = renderTokens(frozen, { highlight: true, handlers: this.handlers });
-      this.element.insertBefore(fragment, this.openElement);
-      consumed = frozen.reduce((sum, t) => sum + t.raw.length, 0);
+      const reused = tokens.slice(0, freeze).map((token, i) => (i < same ? finished(previous[i], token) : undefined));
+      this.body.freeze(tokens.slice(0, freeze), { highlight: true, handlers: this.handlers }, reused);
+      consumed = tokens.slice(0, freeze).reduce((sum, t) => sum + t.raw.length, 0);
     }
-    const open = tokens.slice(freeze);
     if (final) {
       this.frozenSource += tail;
       this.tail = '';
-      this.openElement.replaceChildren();
+      this.body.finish();
+      this.openParts = [];
       this.openCode = undefined;
     } else {
       if (stableOffsets && consumed > 0) {
         this.frozenSource += tail.slice(0, consumed);
         this.tail = tail.slice(consumed);
       }
-      this.renderOpen(open, this.frozenSource.length + open.slice(0, -1).reduce((sum, t) => sum + t.raw.length, 0));
+      this.openParts = tokens.slice(freeze).map((token, j) => {
+        const i = freeze + j;
+        if (i < same) return previous[i];
+        if (growing && i === previous.length - 1) return growing;
+        return this.renderOpenPart(token);
+      });
     }
     const cost = performance.now() - started;
     this.renderMs += cost;
@@ -138,31 +247,52 @@ export class StreamingMarkdown {
     this.notBefore = performance.now() + Math.max(cost * PACE, minInterval);
   }
 
-  private renderOpen(open: Token[], lastStart: number): void {
-    const last = open[open.length - 1];
-    const growingCode = last?.type === 'code' && this.openCode?.start === lastStart && (last as Tokens.Code).text.startsWith(this.openCode.text);
-    // Blank lines before the code block render nothing, so the open block is still just the growing code.
-    if (growingCode && open.every((t) => t === last || t.type === 'space')) {
-      let code = (last as Tokens.Code).text;
-      // A surrogate pair split across deltas waits for its second half, so a tag character is still marked.
-      if (/[\uD800-\uDBFF]$/.test(code)) code = code.slice(0, -1);
-      const piece = document.createElement('span');
-      piece.textContent = code.slice(this.openCode!.text.length);
-      markInvisibleChars(piece);
-      this.openCode!.code.append(...piece.childNodes);
-      this.openCode!.text = code;
-      return;
-    }
-    this.openElement.replaceChildren();
+  /**
+   * An open code block that only grew since the last flush (the last token then and now, nothing after it)
+   * takes the new text by appending: a huge code answer stays linear. It is highlighted once it is frozen.
+   */
+  private growingCode(previous: readonly RenderedPart[], tokens: readonly Token[], same: number, freeze: number): RenderedPart | undefined {
+    const index = previous.length - 1;
+    const token = tokens[index] as Tokens.Code | undefined;
+    const openCode = this.openCode;
     this.openCode = undefined;
-    if (open.length === 0) return;
-    this.openElement.append(renderTokens(open, { highlight: false, handlers: this.handlers }));
-    if (last.type === 'code') {
-      const blocks = this.openElement.querySelectorAll<HTMLElement>('.code-block pre code');
-      const code = blocks[blocks.length - 1];
-      if (code) this.openCode = { start: lastStart, text: (last as Tokens.Code).text, code };
-    }
+    if (!openCode || openCode.part !== previous[index] || same !== index || tokens.length !== index + 1 || index < freeze || token?.type !== 'code' || !token.text.startsWith(openCode.text)) return undefined;
+    let code = token.text;
+    // A surrogate pair split across deltas waits for its second half, so a tag character is still marked.
+    if (/[\uD800-\uDBFF]$/.test(code)) code = code.slice(0, -1);
+    const piece = document.createElement('span');
+    piece.textContent = code.slice(openCode.text.length);
+    markInvisibleChars(piece);
+    openCode.code.append(...piece.childNodes);
+    this.openCode = { ...openCode, text: code };
+    // Its source no longer matches what was rendered, so once frozen it is rendered again, highlighted.
+    return openCode.part;
   }
+
+  private renderOpenPart(token: Token): RenderedPart {
+    const fragment = renderTokens([token], { highlight: false, handlers: this.handlers });
+    const part: RenderedPart = { raw: token.raw, nodes: [...fragment.childNodes] };
+    this.body.appendOpen(fragment);
+    if (token.type === 'code') {
+      const code = part.nodes.find((n): n is HTMLElement => n instanceof HTMLElement && n.classList.contains('code-block'))?.querySelector<HTMLElement>('pre code');
+      if (code) this.openCode = { part, text: (token as Tokens.Code).text, code };
+    }
+    return part;
+  }
+}
+
+interface RenderedPart {
+  /** The token's source when it was rendered. */
+  readonly raw: string;
+  readonly nodes: ChildNode[];
+}
+
+/** An open part whose token is now frozen, as a frozen render would give it: its code highlighted. */
+function finished(part: RenderedPart, token: Token): ChildNode[] {
+  if (token.type === 'code') {
+    for (const node of part.nodes) if (node instanceof HTMLElement && node.classList.contains('needs-highlight')) highlightBlock(node);
+  }
+  return part.nodes;
 }
 
 function normalize(text: string): string {
@@ -174,6 +304,6 @@ export function renderMarkdown(text: string, handlers: CodeBlockHandlers, highli
   skipOffscreenBlocks();
   const element = document.createElement('div');
   element.className = 'markdown';
-  element.append(renderTokens(lex(normalize(text)), { highlight, handlers }));
+  new ChunkedBody(element).freeze(lex(normalize(text)), { highlight, handlers });
   return element;
 }
