@@ -42,6 +42,10 @@ export interface RenderOptions {
   /** Highlight code now; false leaves it plain (streaming, or deferred for long restored chats). */
   readonly highlight: boolean;
   readonly handlers: CodeBlockHandlers;
+  /** With `highlight`: a code block of more lines than this is left plain and handed to `defer`, which
+   * highlights it in a later task, so a huge block does not make one long frame. */
+  readonly deferLines?: number;
+  readonly defer?: (wrapper: HTMLElement) => void;
 }
 
 export function renderTokens(tokens: Token[], options: RenderOptions): DocumentFragment {
@@ -83,12 +87,25 @@ function decorateCodeBlock(pre: HTMLElement, options: RenderOptions): HTMLElemen
   pre.replaceWith(wrapper);
   wrapper.append(header, pre);
   codeData.set(wrapper, { code, language });
-  if (options.highlight) highlightBlock(wrapper);
+  const deferred = options.highlight && options.defer !== undefined && lineCount(code) > (options.deferLines ?? Infinity);
+  if (options.highlight && !deferred) highlightBlock(wrapper);
   else {
     markInvisibleChars(codeEl);
     wrapper.classList.add('needs-highlight');
+    if (deferred) options.defer!(wrapper);
   }
   return wrapper;
+}
+
+export function lineCount(code: string): number {
+  let lines = 1;
+  for (let i = code.indexOf('\n'); i !== -1; i = code.indexOf('\n', i + 1)) lines++;
+  return lines;
+}
+
+/** The code of a decorated block. */
+export function codeBlockData(wrapper: HTMLElement): CodeBlockData | undefined {
+  return codeData.get(wrapper);
 }
 
 /** Highlights a decorated block in place (used directly and by the deferred queue). */
