@@ -86,7 +86,10 @@ describe('edits: inline diff suggestions and editor commands (code-server + fake
     gemini.reset();
     gemini.enqueue(geminiReply({ text: FIX_ANSWER }));
     await vscode.openFile('src/cart.ts');
+    // The previous test selected the whole file and left focus in the chat: clear the selection in the editor.
+    await vscode.focusEditor();
     await vscode.page.keyboard.press('Control+Home');
+    await vscode.page.locator('.editor-group-container.active .monaco-editor .selected-text').first().waitFor({ state: 'detached' });
     await vscode.runCommand('Tandem: Fix');
     await lens('Accept All (2)').waitFor({ timeout: 30_000 });
     const [request] = await gemini.waitForRequests(1);
