@@ -98,13 +98,13 @@ function rememberPart(parts: GeminiPart[], part: GeminiPart): void {
   else parts.push({ ...part });
 }
 
-export async function* decodeGeminiStream(items: AsyncIterable<SseItem>, context: ErrorContext): AsyncGenerator<Chunk> {
+export async function* decodeGeminiStream(batches: AsyncIterable<readonly SseItem[]>, context: ErrorContext): AsyncGenerator<Chunk> {
   let usage: Usage | undefined;
   let finish: FinishReason | undefined;
   let detail: string | undefined;
   let stray = '';
   const parts: GeminiPart[] = [];
-  for await (const item of items) {
+  for await (const batch of batches) for (const item of batch) {
     if (item.type === 'stray') {
       // A bare JSON error object, possibly spread over several lines.
       stray += `${item.line}\n`;

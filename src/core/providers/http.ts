@@ -204,7 +204,7 @@ export interface StreamSpec {
   readonly context: ErrorContext;
   readonly options: TransportOptions;
   /** Turns the event stream into chunks; yields an 'error' chunk and stops on a stream-level error. */
-  readonly decode: (items: AsyncIterable<SseItem>) => AsyncIterable<Chunk>;
+  readonly decode: (batches: AsyncIterable<readonly SseItem[]>) => AsyncIterable<Chunk>;
 }
 
 /**

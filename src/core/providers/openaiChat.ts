@@ -54,17 +54,17 @@ function toUsage(usage: Record<string, unknown>): Usage {
   return { promptTokens: n(usage.prompt_tokens), outputTokens: n(usage.completion_tokens), thoughtTokens: 0, cachedTokens: n(details.cached_tokens) };
 }
 
-export async function* decodeOpenAIStream(items: AsyncIterable<SseItem>, context: ErrorContext): AsyncGenerator<Chunk> {
+export async function* decodeOpenAIStream(batches: AsyncIterable<readonly SseItem[]>, context: ErrorContext): AsyncGenerator<Chunk> {
   let usage: Usage | undefined;
   let finish: FinishReason | undefined;
   let detail: string | undefined;
   let done = false;
-  for await (const item of items) {
+  stream: for await (const batch of batches) for (const item of batch) {
     if (item.type === 'stray') continue; // unknown SSE fields are ignored, as the spec says
     const { event, data } = item.event;
     if (data.trim() === '[DONE]') {
       done = true;
-      break;
+      break stream;
     }
     let json: Record<string, unknown> | undefined;
     try {

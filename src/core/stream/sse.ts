@@ -9,7 +9,11 @@ export type SseItem = { readonly type: 'event'; readonly event: EventSourceMessa
 /** Protects against a server that streams one endless line. */
 const MAX_BUFFER_CHARS = 16 * 1024 * 1024;
 
-export async function* readSse(body: AsyncIterable<Uint8Array>): AsyncGenerator<SseItem> {
+/**
+ * The items in the order they arrive, a batch per network chunk: one async step per chunk rather than per event
+ * (an OpenAI answer is one event per token or two).
+ */
+export async function* readSse(body: AsyncIterable<Uint8Array>): AsyncGenerator<readonly SseItem[]> {
   const decoder = new TextDecoder('utf-8');
   let pending: SseItem[] = [];
   let overflow = false;
@@ -21,19 +25,19 @@ export async function* readSse(body: AsyncIterable<Uint8Array>): AsyncGenerator<
       else if (error.type === 'max-buffer-size-exceeded') overflow = true;
     },
   });
-  const drain = function* () {
+  const take = (): SseItem[] => {
     const items = pending;
     pending = [];
-    yield* items;
+    return items;
   };
   for await (const bytes of body) {
     parser.feed(decoder.decode(bytes, { stream: true }));
     if (overflow) throw new SseOverflowError();
-    yield* drain();
+    if (pending.length > 0) yield take();
   }
   // A last event without its trailing blank line (or newline) still counts; so does a last stray line.
   parser.feed(`${decoder.decode()}\n\n`);
-  yield* drain();
+  if (pending.length > 0) yield take();
 }
 
 export class SseOverflowError extends Error {

@@ -23,7 +23,7 @@ const everyByte = (bytes: Uint8Array) => Array.from(bytes, (_, i) => bytes.subar
 async function read(input: string | Uint8Array | readonly Uint8Array[]): Promise<SseItem[]> {
   const pieces = typeof input === 'string' ? [utf8(input)] : input instanceof Uint8Array ? [input] : input;
   const items: SseItem[] = [];
-  for await (const item of readSse(chunksOf(pieces))) items.push(item);
+  for await (const batch of readSse(chunksOf(pieces))) items.push(...batch);
   return items;
 }
 
@@ -147,11 +147,23 @@ describe('readSse', () => {
     }
     const iterator = readSse(body());
     const first = await iterator.next();
-    assert.ok(!first.done && first.value.type === 'event' && first.value.event.data === 'first');
+    assert.ok(!first.done);
+    assert.deepEqual(first.value.map((item) => item.type === 'event' && item.event.data), ['first']);
     release();
     const second = await iterator.next();
-    assert.ok(!second.done && second.value.type === 'event' && second.value.event.data === 'second');
+    assert.ok(!second.done);
+    assert.deepEqual(second.value.map((item) => item.type === 'event' && item.event.data), ['second']);
     assert.equal((await iterator.next()).done, true);
+  });
+
+  it('hands over the events of one network chunk as one batch, in order', async () => {
+    async function* body() {
+      yield utf8('data: a\n\ndata: b\n\ndata: c');
+      yield utf8('\n\ndata: d\n\n');
+    }
+    const batches: string[][] = [];
+    for await (const batch of readSse(body())) batches.push(batch.map((item) => (item.type === 'event' ? item.event.data : item.line)));
+    assert.deepEqual(batches, [['a', 'b'], ['c', 'd']]);
   });
 
   it('skips a UTF-8 BOM at the start, also when split across chunks', async () => {
