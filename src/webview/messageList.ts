@@ -45,9 +45,11 @@ export class MessageList {
   private highlightQueue: HTMLElement[] = [];
   /** The view follows the end of the chat until the user scrolls away from it. */
   private pinned = true;
+  /** Where the view last went to follow the end: a scroll event for it is ours, even if the chat has grown since. */
+  private followedTo = -1;
 
   constructor(private readonly handlers: MessageListHandlers, private readonly scroller: HTMLElement) {
-    scroller.addEventListener('scroll', () => (this.pinned = this.nearBottom()), { passive: true });
+    scroller.addEventListener('scroll', () => (this.pinned = this.scroller.scrollTop === this.followedTo || this.nearBottom()), { passive: true });
     // Growth of any kind (a streamed frame, an off-screen chunk taking its real height, highlighting) is
     // followed after layout and before paint, so the end never visibly jumps.
     new ResizeObserver(() => {
@@ -300,6 +302,7 @@ export class MessageList {
 
   private scrollToEnd(): void {
     this.scroller.scrollTop = this.scroller.scrollHeight;
+    this.followedTo = this.scroller.scrollTop;
   }
 }
 

@@ -53,10 +53,13 @@ describe('chat panel (code-server + fake models)', () => {
     await openai?.close();
   });
 
+  /** Sends a question once the previous answer has fully ended (Enter does not send while Tandem is busy). */
   async function ask(text: string): Promise<void> {
+    await frame.getByTestId('send').waitFor();
     const input = frame.getByTestId('prompt-input');
     await input.fill(text);
     await input.press('Enter');
+    await waitFor('the question to be sent', async () => ((await input.inputValue()) === '' ? true : undefined));
   }
   const lastAnswer = () => frame.getByTestId('message-assistant').last();
 

@@ -58,6 +58,7 @@ describe('context: chips and what the model receives (code-server + fake Gemini)
   async function ask(text: string): Promise<RecordedRequest> {
     const before = gemini.requests.length;
     gemini.enqueue(geminiReply({ text: 'Noted.' }));
+    await frame.getByTestId('send').waitFor(); // Enter does not send while the previous answer is still ending
     const input = frame.getByTestId('prompt-input');
     await input.fill(text);
     await input.press('Enter');
@@ -117,7 +118,7 @@ describe('context: chips and what the model receives (code-server + fake Gemini)
     await cart.waitFor({ timeout: 15_000 });
   });
 
-  it('the @ picker adds a workspace file on purpose; secret files are not offered', async () => {
+  it('the @ picker adds a workspace file on purpose, kept after a reload; secret files are not offered', async () => {
     await frame.getByTestId('add-context').click();
     const input = vscode.page.locator('.quick-input-widget input');
     await input.waitFor({ state: 'visible' });
@@ -134,7 +135,11 @@ describe('context: chips and what the model receives (code-server + fake Gemini)
     const sent = lastUserText(await ask('Is the tax right?'));
     assert.ok(sent.includes('File: src/tax.ts'), sent.slice(0, 400));
     assert.ok(sent.includes('TAX_MARKER_4411'));
-    // Added on purpose: it stays for the following turns too.
+    // Added on purpose: it stays for the following turns too, and after a window reload.
     await chip('tax.ts').waitFor();
+    await vscode.runCommand('Developer: Reload Window');
+    await vscode.page.waitForSelector('.monaco-workbench', { timeout: 60_000 });
+    frame = await vscode.openTandemView();
+    await chip('tax.ts').waitFor({ timeout: 30_000 });
   });
 });

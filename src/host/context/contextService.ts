@@ -13,6 +13,8 @@ import { expandToFiles, MAX_FOLDER_FILES, pickContextFiles } from './filePicker'
 import { WorkspaceExclusion } from './workspaceExclusion';
 
 const INCLUDE_OPEN_EDITORS_KEY = 'tandem.context.includeOpenEditors';
+/** Files added on purpose, kept per workspace so they are still there after a window reload. */
+const ADDED_FILES_KEY = 'tandem.context.addedFiles';
 const EDITOR_DEBOUNCE_MS = 150;
 const TYPING_DEBOUNCE_MS = 500;
 /** Open editors beyond this many (nearest first) are not even read. */
@@ -60,6 +62,7 @@ export class ContextService implements ContextSource, vscode.Disposable {
     this.exclusion = this.store.add(new WorkspaceExclusion(settings, log));
     this.reader = new ContextFileReader(this.exclusion);
     this.trackEditor(vscode.window.activeTextEditor);
+    for (const saved of memento.get<string[]>(ADDED_FILES_KEY) ?? []) this.pinned.set(saved, vscode.Uri.parse(saved));
     controller.setContextSource(this);
 
     const soon = () => this.refreshSoon(EDITOR_DEBOUNCE_MS);
@@ -105,8 +108,10 @@ export class ContextService implements ContextSource, vscode.Disposable {
     const target = this.last?.targets.get(chipId);
     if (!target) return;
     const pinned = [...this.pinned].find(([, uri]) => this.exclusion.relativePath(uri) === target.path);
-    if (pinned && target.hideKey.startsWith('path:')) this.pinned.delete(pinned[0]);
-    else this.hidden.add(target.hideKey);
+    if (pinned && target.hideKey.startsWith('path:')) {
+      this.pinned.delete(pinned[0]);
+      await this.savePinned();
+    } else this.hidden.add(target.hideKey);
     await this.refreshNow();
   }
 
@@ -148,7 +153,12 @@ export class ContextService implements ContextSource, vscode.Disposable {
       this.pinned.set(uri.toString(), uri);
       this.hidden.delete(`path:${this.exclusion.relativePath(uri)}`);
     }
+    await this.savePinned();
     await this.refreshNow();
+  }
+
+  private async savePinned(): Promise<void> {
+    await this.memento.update(ADDED_FILES_KEY, [...this.pinned.keys()]);
   }
 
   private trackEditor(editor: vscode.TextEditor | undefined): void {
@@ -241,6 +251,7 @@ export class ContextService implements ContextSource, vscode.Disposable {
       const read = await this.reader.read(uri);
       if (read.ok) inputs.push({ kind, path: read.file.path, languageId: read.file.languageId, text: read.file.text, versionKey: read.file.versionKey, order: order++ });
       else if (read.excluded) excluded.push(read.excluded);
+      else if (kind === 'file' && this.pinned.delete(uri.toString())) await this.savePinned(); // deleted since it was added
     };
     for (const uri of this.pinned.values()) await add(uri, 'file');
     if (this.includeOpenEditors) for (const uri of this.openEditorUris(editor)) await add(uri, 'openEditor');
