@@ -187,6 +187,29 @@ describe('chat webview (Chromium)', function () {
     ]);
   });
 
+  it('a code block still streaming in copies and inserts all of its code so far', async () => {
+    view = await WebviewPage.open();
+    await view.send(init([user('u1', 'q')]));
+    await view.send({ type: 'busy', busy: true });
+    await view.send({ type: 'messageAdded', message: { id: 'a1', role: 'assistant', text: '', model: 'gemini' } });
+    const lines = Array.from({ length: 6 }, (_, i) => `const line${i} = ${i};`);
+    await view.send({ type: 'delta', messageId: 'a1', kind: 'text', text: 'Here:\n\n```ts\n' + lines[0] + '\n' });
+    for (const [i, line] of lines.entries()) {
+      if (i > 0) await view.send({ type: 'delta', messageId: 'a1', kind: 'text', text: line + '\n' });
+      await view.page.waitForFunction((text) => document.querySelector('[data-testid=code-block] pre code')?.textContent?.includes(text), line);
+    }
+    const block = view.page.getByTestId('code-block');
+    await block.hover();
+    await block.getByTestId('code-copy').click();
+    await block.getByTestId('code-insert').click();
+    const code = lines.join('\n');
+    const posted = (await view.posted()).filter((m) => m.type === 'copy' || m.type === 'codeAction');
+    assert.deepEqual(posted, [
+      { type: 'copy', text: code },
+      { type: 'codeAction', action: 'insert', code, language: 'ts' },
+    ]);
+  });
+
   it('links open only through the host', async () => {
     view = await WebviewPage.open();
     await view.send(init([user('u1', 'q'), answer('a1', RICH_MARKDOWN)]));

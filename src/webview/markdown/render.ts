@@ -83,7 +83,8 @@ function decorateCodeBlock(pre: HTMLElement, options: RenderOptions): HTMLElemen
   const label = document.createElement('span');
   label.className = 'code-language';
   label.textContent = language || 'text';
-  header.append(label, codeActions(code, language, options.handlers));
+  // The buttons read the block's code when clicked: a block still streaming in keeps growing.
+  header.append(label, codeActions(() => codeData.get(wrapper) ?? { code, language }, options.handlers));
   pre.replaceWith(wrapper);
   wrapper.append(header, pre);
   codeData.set(wrapper, { code, language });
@@ -108,6 +109,12 @@ export function codeBlockData(wrapper: HTMLElement): CodeBlockData | undefined {
   return codeData.get(wrapper);
 }
 
+/** A streaming block's code grew (its DOM already shows the new text). */
+export function setCodeBlockCode(wrapper: HTMLElement, code: string): void {
+  const data = codeData.get(wrapper);
+  if (data) codeData.set(wrapper, { ...data, code });
+}
+
 /** Highlights a decorated block in place (used directly and by the deferred queue). */
 export function highlightBlock(wrapper: HTMLElement): void {
   const data = codeData.get(wrapper);
@@ -124,7 +131,7 @@ export function highlightBlock(wrapper: HTMLElement): void {
   markInvisibleChars(codeEl);
 }
 
-function codeActions(code: string, language: string, handlers: CodeBlockHandlers): HTMLElement {
+function codeActions(current: () => CodeBlockData, handlers: CodeBlockHandlers): HTMLElement {
   const bar = document.createElement('div');
   bar.className = 'code-actions';
   const add = (icon: string, label: string, testId: string, run: () => void) => {
@@ -147,9 +154,9 @@ function codeActions(code: string, language: string, handlers: CodeBlockHandlers
     });
     bar.append(button);
   };
-  add('copy', 'Copy', 'code-copy', () => handlers.copy(code));
-  add('insert', 'Insert at Cursor', 'code-insert', () => handlers.insert(code, language));
-  add('diff', 'Apply to File…', 'code-apply', () => handlers.apply(code, language));
-  add('new-file', 'Save as New File…', 'code-save', () => handlers.save(code, language));
+  add('copy', 'Copy', 'code-copy', () => handlers.copy(current().code));
+  add('insert', 'Insert at Cursor', 'code-insert', () => handlers.insert(current().code, current().language));
+  add('diff', 'Apply to File…', 'code-apply', () => handlers.apply(current().code, current().language));
+  add('new-file', 'Save as New File…', 'code-save', () => handlers.save(current().code, current().language));
   return bar;
 }

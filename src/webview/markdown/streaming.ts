@@ -3,7 +3,7 @@
 // grows by appending text (highlighting waits until it closes), so a huge code answer stays linear.
 import type { Token, Tokens } from 'marked';
 import { markInvisibleChars } from './invisible';
-import { capNesting, codeBlockData, highlightBlock, lex, lexCapped, lineCount, renderTokens, type CodeBlockHandlers, type RenderOptions } from './render';
+import { capNesting, codeBlockData, highlightBlock, lex, lexCapped, lineCount, renderTokens, setCodeBlockCode, type CodeBlockHandlers, type RenderOptions } from './render';
 
 const PACE = 3;
 /** A frozen code block longer than this is highlighted in a task of its own (highlight.js plus the layout of its
@@ -140,7 +140,7 @@ export class StreamingMarkdown {
   /** The open tokens as rendered last flush, in order: one that has not changed since is not rendered again. */
   private openParts: RenderedPart[] = [];
   /** The last open part, when it is a code block growing by appended text. */
-  private openCode: { part: RenderedPart; text: string; code: HTMLElement } | undefined;
+  private openCode: { part: RenderedPart; text: string; wrapper: HTMLElement; code: HTMLElement } | undefined;
   private frame = 0;
   private notBefore = 0;
   private pendingCarriageReturn = false;
@@ -274,6 +274,7 @@ export class StreamingMarkdown {
     piece.textContent = code.slice(openCode.text.length);
     markInvisibleChars(piece);
     openCode.code.append(...piece.childNodes);
+    setCodeBlockCode(openCode.wrapper, code);
     this.openCode = { ...openCode, text: code };
     // Its source no longer matches what was rendered, so once frozen it is rendered again, highlighted.
     return openCode.part;
@@ -316,8 +317,9 @@ export class StreamingMarkdown {
     const part: RenderedPart = { raw: token.raw, nodes: [...fragment.childNodes] };
     this.body.appendOpen(fragment);
     if (token.type === 'code') {
-      const code = part.nodes.find((n): n is HTMLElement => n instanceof HTMLElement && n.classList.contains('code-block'))?.querySelector<HTMLElement>('pre code');
-      if (code) this.openCode = { part, text: (token as Tokens.Code).text, code };
+      const wrapper = part.nodes.find((n): n is HTMLElement => n instanceof HTMLElement && n.classList.contains('code-block'));
+      const code = wrapper?.querySelector<HTMLElement>('pre code');
+      if (wrapper && code) this.openCode = { part, text: (token as Tokens.Code).text, wrapper, code };
     }
     return part;
   }
