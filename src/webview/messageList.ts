@@ -4,7 +4,7 @@ import { formatTokens, formatUsd } from '../shared/format';
 import type { ModelSlot } from '../core/providers/types';
 import { h, iconButton, textButton } from './dom';
 import { StreamingMarkdown, renderMarkdown } from './markdown/streaming';
-import { highlightBlock, type CodeBlockHandlers } from './markdown/render';
+import { highlightLater, type CodeBlockHandlers } from './markdown/render';
 
 export interface MessageListHandlers extends CodeBlockHandlers {
   regenerate(messageId: string): void;
@@ -42,7 +42,6 @@ export class MessageList {
   private models: readonly ModelOption[] = [];
   private busy = false;
   private streamingId: string | undefined;
-  private highlightQueue: HTMLElement[] = [];
   /** The view follows the end of the chat until the user scrolls away from it. */
   private pinned = true;
   /** Where the view last went to follow the end: a scroll event for it is ours, even if the chat has grown since. */
@@ -78,7 +77,6 @@ export class MessageList {
   /** Replaces the transcript (a chat opened or restored); long chats highlight code lazily, newest first. */
   setChat(chat: ChatView): void {
     this.rendered.clear();
-    this.highlightQueue = [];
     const fragment = document.createDocumentFragment();
     const eager = chat.messages.length <= 20;
     const last = chat.messages[chat.messages.length - 1];
@@ -86,8 +84,7 @@ export class MessageList {
     this.element.replaceChildren(fragment);
     if (chat.messages.length === 0) this.element.append(this.welcome());
     if (!eager) {
-      this.highlightQueue = [...this.element.querySelectorAll<HTMLElement>('.code-block.needs-highlight')].reverse();
-      this.drainHighlightQueue();
+      highlightLater([...this.element.querySelectorAll<HTMLElement>('.code-block.needs-highlight')].reverse());
     }
     this.follow(true);
   }
@@ -274,19 +271,6 @@ export class MessageList {
       ),
       h('div', { class: 'welcome-actions' }, textButton('Set API Key', () => this.handlers.hostAction('setKey'), { icon: 'key' }), textButton('Test Connection', () => this.handlers.hostAction('testConnection'), { icon: 'plug' })),
     );
-  }
-
-  private drainHighlightQueue(): void {
-    const step = (deadline?: IdleDeadline) => {
-      const started = performance.now();
-      while (this.highlightQueue.length && (deadline ? deadline.timeRemaining() > 2 : performance.now() - started < 8)) {
-        const block = this.highlightQueue.shift()!;
-        if (block.isConnected) highlightBlock(block);
-      }
-      if (this.highlightQueue.length) schedule();
-    };
-    const schedule = () => ('requestIdleCallback' in window ? requestIdleCallback(step, { timeout: 200 }) : setTimeout(step, 16));
-    schedule();
   }
 
   private nearBottom(): boolean {

@@ -42,10 +42,9 @@ export interface RenderOptions {
   /** Highlight code now; false leaves it plain (streaming, or deferred for long restored chats). */
   readonly highlight: boolean;
   readonly handlers: CodeBlockHandlers;
-  /** With `highlight`: a code block of more lines than this is left plain and handed to `defer`, which
-   * highlights it in a later task, so a huge block does not make one long frame. */
+  /** With `highlight`: a code block of more lines than this is highlighted later, in idle time, so a huge block
+   * does not make one long frame. */
   readonly deferLines?: number;
-  readonly defer?: (wrapper: HTMLElement) => void;
 }
 
 export function renderTokens(tokens: Token[], options: RenderOptions): DocumentFragment {
@@ -88,25 +87,65 @@ function decorateCodeBlock(pre: HTMLElement, options: RenderOptions): HTMLElemen
   pre.replaceWith(wrapper);
   wrapper.append(header, pre);
   codeData.set(wrapper, { code, language });
-  const deferred = options.highlight && options.defer !== undefined && lineCount(code) > (options.deferLines ?? Infinity);
-  if (options.highlight && !deferred) highlightBlock(wrapper);
-  else {
-    markInvisibleChars(codeEl);
-    wrapper.classList.add('needs-highlight');
-    if (deferred) options.defer!(wrapper);
-  }
+  if (options.highlight) highlightSoon(wrapper, options.deferLines);
+  else leavePlain(wrapper);
   return wrapper;
 }
 
-export function lineCount(code: string): number {
+/** Shows a block's code unhighlighted (its invisible characters marked) until it is highlighted. */
+function leavePlain(wrapper: HTMLElement): void {
+  if (wrapper.classList.contains('needs-highlight')) return;
+  const codeEl = wrapper.querySelector<HTMLElement>('pre code') ?? wrapper.querySelector<HTMLElement>('pre');
+  if (codeEl) markInvisibleChars(codeEl);
+  wrapper.classList.add('needs-highlight');
+}
+
+function lineCount(code: string): number {
   let lines = 1;
   for (let i = code.indexOf('\n'); i !== -1; i = code.indexOf('\n', i + 1)) lines++;
   return lines;
 }
 
-/** The code of a decorated block. */
-export function codeBlockData(wrapper: HTMLElement): CodeBlockData | undefined {
-  return codeData.get(wrapper);
+/** Highlights a block now, or, past `deferLines` lines, leaves it plain and highlights it in idle time. */
+export function highlightSoon(wrapper: HTMLElement, deferLines = Infinity): void {
+  if (lineCount(codeData.get(wrapper)?.code ?? '') <= deferLines) return highlightBlock(wrapper);
+  leavePlain(wrapper);
+  highlightLater([wrapper]);
+}
+
+/** Blocks waiting to be highlighted in idle time, oldest first (a restored chat queues its newest first). */
+const idleQueue = new Set<HTMLElement>();
+let idleScheduled = false;
+
+export function highlightLater(wrappers: Iterable<HTMLElement>): void {
+  for (const wrapper of wrappers) idleQueue.add(wrapper);
+  scheduleIdleHighlights();
+}
+
+/** Highlights now every block under `root` still waiting (a finished answer is complete at once). */
+export function highlightPending(root: ParentNode): void {
+  for (const wrapper of root.querySelectorAll<HTMLElement>('.code-block.needs-highlight')) {
+    idleQueue.delete(wrapper);
+    highlightBlock(wrapper);
+  }
+}
+
+function scheduleIdleHighlights(): void {
+  if (idleScheduled || idleQueue.size === 0) return;
+  idleScheduled = true;
+  const step = (deadline?: IdleDeadline) => {
+    idleScheduled = false;
+    const started = performance.now();
+    // At least one block per callback (a callback run by its timeout has no idle time left), then what fits.
+    for (const wrapper of idleQueue) {
+      idleQueue.delete(wrapper);
+      if (wrapper.isConnected && wrapper.classList.contains('needs-highlight')) highlightBlock(wrapper);
+      if (deadline ? deadline.timeRemaining() <= 2 : performance.now() - started >= 8) break;
+    }
+    scheduleIdleHighlights();
+  };
+  if ('requestIdleCallback' in window) requestIdleCallback(step, { timeout: 200 });
+  else setTimeout(step, 16);
 }
 
 /** A streaming block's code grew (its DOM already shows the new text). */

@@ -3,13 +3,12 @@
 // grows by appending text (highlighting waits until it closes), so a huge code answer stays linear.
 import type { Token, Tokens } from 'marked';
 import { markInvisibleChars } from './invisible';
-import { capNesting, codeBlockData, highlightBlock, lex, lexCapped, lineCount, renderTokens, setCodeBlockCode, type CodeBlockHandlers, type RenderOptions } from './render';
+import { capNesting, highlightPending, highlightSoon, lex, lexCapped, renderTokens, setCodeBlockCode, type CodeBlockHandlers, type RenderOptions } from './render';
 
 const PACE = 3;
-/** A frozen code block longer than this is highlighted in a task of its own (highlight.js plus the layout of its
- * spans would otherwise make one frame of 50 ms or more). */
+/** A frozen code block longer than this is highlighted in idle time (highlight.js plus the layout of its spans
+ * would otherwise make one frame of 50 ms or more). */
 const DEFER_HIGHLIGHT_LINES = 120;
-const LONG_ANSWER_CHARS = 16_000;
 
 /** The last tokens stay open: a later line can still extend them (lazy list items, a setext underline). */
 const OPEN_TOKENS = 2;
@@ -144,9 +143,6 @@ export class StreamingMarkdown {
   private frame = 0;
   private notBefore = 0;
   private pendingCarriageReturn = false;
-  /** Frozen code blocks waiting to be highlighted, oldest first. */
-  private readonly toHighlight: HTMLElement[] = [];
-  private highlightTimer: ReturnType<typeof setTimeout> | undefined;
   /** Total milliseconds spent rendering (benchmarks read it). */
   renderMs = 0;
 
@@ -203,7 +199,6 @@ export class StreamingMarkdown {
     this.openCode = undefined;
     this.body.clear();
     this.openParts = [];
-    this.cancelHighlights();
     this.flush(final);
   }
 
@@ -223,20 +218,17 @@ export class StreamingMarkdown {
     for (const part of previous.slice(same)) if (part !== growing) part.nodes.forEach((node) => node.remove());
     if (!stableOffsets) this.body.clearOpen();
 
-    let consumed = 0;
-    if (freeze > 0) {
-      const reused = tokens.slice(0, freeze).map((token, i) => (i < same ? this.finished(previous[i], token) : undefined));
-      this.body.freeze(tokens.slice(0, freeze), { highlight: true, handlers: this.handlers, deferLines: DEFER_HIGHLIGHT_LINES, defer: (wrapper) => this.highlightLater(wrapper) }, reused);
-      consumed = tokens.slice(0, freeze).reduce((sum, t) => sum + t.raw.length, 0);
-    }
+    const frozen = tokens.slice(0, freeze);
+    const reused = frozen.map((token, i) => (i < same ? finished(previous[i], token) : undefined));
+    this.body.freeze(frozen, { highlight: true, handlers: this.handlers, deferLines: DEFER_HIGHLIGHT_LINES }, reused);
+    const consumed = frozen.reduce((sum, t) => sum + t.raw.length, 0);
     if (final) {
       this.frozenSource += tail;
       this.tail = '';
       this.body.finish();
       this.openParts = [];
       // A finished answer is complete at once, as a one-shot render is.
-      for (const wrapper of this.toHighlight.splice(0)) highlightBlock(wrapper);
-      this.cancelHighlights();
+      highlightPending(this.element);
       this.openCode = undefined;
     } else {
       if (stableOffsets && consumed > 0) {
@@ -252,9 +244,8 @@ export class StreamingMarkdown {
     }
     const cost = performance.now() - started;
     this.renderMs += cost;
-    // Past a few screens of text nobody reads per frame: ~30 updates a second are enough and halve the work.
-    const minInterval = this.frozenSource.length > LONG_ANSWER_CHARS ? 33 : 0;
-    this.notBefore = performance.now() + Math.max(cost * PACE, minInterval);
+    // How often a long answer updates at all is the host's DeltaBatcher's to decide; this only bounds the share.
+    this.notBefore = performance.now() + cost * PACE;
   }
 
   /**
@@ -280,38 +271,6 @@ export class StreamingMarkdown {
     return openCode.part;
   }
 
-  /** An open part whose token is now frozen, as a frozen render would give it: its code highlighted. */
-  private finished(part: RenderedPart, token: Token): ChildNode[] {
-    if (token.type !== 'code') return part.nodes;
-    for (const node of part.nodes) {
-      if (!(node instanceof HTMLElement) || !node.classList.contains('needs-highlight')) continue;
-      if (lineCount(codeBlockData(node)?.code ?? '') > DEFER_HIGHLIGHT_LINES) this.highlightLater(node);
-      else highlightBlock(node);
-    }
-    return part.nodes;
-  }
-
-  private highlightLater(wrapper: HTMLElement): void {
-    this.toHighlight.push(wrapper);
-    this.scheduleHighlight();
-  }
-
-  /** One block per task, so the highlighting and the layout of its spans never share a frame with a flush. */
-  private scheduleHighlight(): void {
-    this.highlightTimer ??= setTimeout(() => {
-      this.highlightTimer = undefined;
-      const next = this.toHighlight.shift();
-      if (next?.classList.contains('needs-highlight')) highlightBlock(next);
-      if (this.toHighlight.length > 0) this.scheduleHighlight();
-    }, 0);
-  }
-
-  private cancelHighlights(): void {
-    this.toHighlight.length = 0;
-    if (this.highlightTimer) clearTimeout(this.highlightTimer);
-    this.highlightTimer = undefined;
-  }
-
   private renderOpenPart(token: Token): RenderedPart {
     const fragment = renderTokens([token], { highlight: false, handlers: this.handlers });
     const part: RenderedPart = { raw: token.raw, nodes: [...fragment.childNodes] };
@@ -331,6 +290,13 @@ interface RenderedPart {
   readonly nodes: ChildNode[];
 }
 
+/** An open part whose token is now frozen, as a frozen render would give it: its code highlighted. */
+function finished(part: RenderedPart, token: Token): ChildNode[] {
+  if (token.type === 'code') {
+    for (const node of part.nodes) if (node instanceof HTMLElement && node.classList.contains('needs-highlight')) highlightSoon(node, DEFER_HIGHLIGHT_LINES);
+  }
+  return part.nodes;
+}
 
 function normalize(text: string): string {
   return text.includes('\r') ? text.replace(/\r\n?/g, '\n') : text;
