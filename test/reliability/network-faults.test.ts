@@ -5,7 +5,8 @@
 // the fake (= whether a retry happened), and that no key appears in anything shown. The per-provider unit tests in
 // test/unit/providers go deeper into each format; this file is the cross-provider matrix.
 import { strict as assert } from 'node:assert';
-import { ConversationStore, type ChatFileSystem } from '../../src/core/conversation/store';
+import { ConversationStore } from '../../src/core/conversation/store';
+import { MemoryFs } from '../support/memoryFs';
 import type { ErrorContext } from '../../src/core/providers/errors';
 import { GeminiProvider, type GeminiEndpointKind } from '../../src/core/providers/gemini';
 import type { TransportOptions } from '../../src/core/providers/http';
@@ -510,14 +511,6 @@ class ProviderGateway implements ModelGateway {
   costUsd() {
     return 0;
   }
-}
-
-class MemoryFs implements ChatFileSystem {
-  readonly files = new Map<string, string>();
-  async list() { return [...this.files.keys()]; }
-  async read(name: string) { return this.files.get(name); }
-  async write(name: string, content: string) { this.files.set(name, content); }
-  async delete(name: string) { this.files.delete(name); }
 }
 
 function chatSetup(slot: ModelSlot, baseUrl: string, transportOptions: TransportOptions) {

@@ -198,31 +198,24 @@ describe('security: hostile markdown in the chat webview (Chromium)', function (
     }
   }
 
-  describe('remote images load nothing', () => {
-    for (const c of REMOTE_IMAGES) {
-      for (const mode of MODES) {
-        it(`${c.name} (${mode})`, async () => {
-          await open();
-          await render(view, mode, c.markdown(view.attackerOrigin));
-          await interact(c);
-          await assertInert(view, startUrl);
-        });
+  /** Each case, live and restored: rendered, hovered and clicked as its `hover`/`click` say, it stays inert. */
+  function inertCases(title: string, cases: readonly Case[]): void {
+    describe(title, () => {
+      for (const c of cases) {
+        for (const mode of MODES) {
+          it(`${c.name} (${mode})`, async () => {
+            await open();
+            await render(view, mode, c.markdown(view.attackerOrigin));
+            await interact(c);
+            await assertInert(view, startUrl);
+          });
+        }
       }
-    }
-  });
+    });
+  }
 
-  describe('scripts, handlers, frames, refresh, forms and base do nothing', () => {
-    for (const c of SCRIPTS) {
-      for (const mode of MODES) {
-        it(`${c.name} (${mode})`, async () => {
-          await open();
-          await render(view, mode, c.markdown(view.attackerOrigin));
-          await interact(c);
-          await assertInert(view, startUrl);
-        });
-      }
-    }
-  });
+  inertCases('remote images load nothing', REMOTE_IMAGES);
+  inertCases('scripts, handlers, frames, refresh, forms and base do nothing', SCRIPTS);
 
   describe('links with dangerous schemes do not open', () => {
     for (const mode of MODES) {

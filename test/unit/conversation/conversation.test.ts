@@ -8,20 +8,13 @@ import {
   truncateBefore,
 } from '../../../src/core/conversation/conversation';
 import { conversationToMarkdown } from '../../../src/core/conversation/export';
-import { ConversationStore, type ChatFileSystem } from '../../../src/core/conversation/store';
+import { ConversationStore } from '../../../src/core/conversation/store';
+import { MemoryFs } from '../../support/memoryFs';
 import type { StoredMessage } from '../../../src/core/conversation/types';
 import { formatUsd } from '../../../src/shared/format';
 
 const user = (id: string, text: string, extra: Partial<StoredMessage> = {}): StoredMessage => ({ id, role: 'user', text, createdAt: 1, ...extra });
 const answer = (id: string, text: string, extra: Partial<StoredMessage> = {}): StoredMessage => ({ id, role: 'assistant', text, createdAt: 2, model: 'gemini', ...extra });
-
-class MemoryFs implements ChatFileSystem {
-  readonly files = new Map<string, string>();
-  async list() { return [...this.files.keys()]; }
-  async read(name: string) { return this.files.get(name); }
-  async write(name: string, content: string) { this.files.set(name, content); }
-  async delete(name: string) { this.files.delete(name); }
-}
 
 describe('conversation', () => {
   it('titles a chat by its first user message, trimmed to one line', () => {

@@ -3,7 +3,8 @@ import { ChatController, type ChatHost } from '../../../src/host/chat/chatContro
 import type { ChatSurface } from '../../../src/host/chat/chatSurface';
 import type { GatewayRequest, ModelGateway } from '../../../src/host/chat/modelGateway';
 import type { Log } from '../../../src/host/log';
-import { ConversationStore, type ChatFileSystem } from '../../../src/core/conversation/store';
+import { ConversationStore } from '../../../src/core/conversation/store';
+import { MemoryFs } from '../../support/memoryFs';
 import type { Chunk, Usage } from '../../../src/core/providers/types';
 import type { HostMessage } from '../../../src/shared/protocol';
 
@@ -47,14 +48,6 @@ function endless(): Script {
     await new Promise<void>((resolve) => signal.addEventListener('abort', () => resolve(), { once: true }));
     yield { type: 'error', error: { kind: 'cancelled', message: 'Stopped.', action: 'none' } };
   };
-}
-
-class MemoryFs implements ChatFileSystem {
-  readonly files = new Map<string, string>();
-  async list() { return [...this.files.keys()]; }
-  async read(name: string) { return this.files.get(name); }
-  async write(name: string, content: string) { this.files.set(name, content); }
-  async delete(name: string) { this.files.delete(name); }
 }
 
 class MemoryMemento {
