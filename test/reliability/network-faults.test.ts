@@ -5,15 +5,13 @@
 // the fake (= whether a retry happened), and that no key appears in anything shown. The per-provider unit tests in
 // test/unit/providers go deeper into each format; this file is the cross-provider matrix.
 import { strict as assert } from 'node:assert';
-import { ConversationStore } from '../../src/core/conversation/store';
-import { MemoryFs } from '../support/memoryFs';
 import type { ErrorContext } from '../../src/core/providers/errors';
 import { GeminiProvider, type GeminiEndpointKind } from '../../src/core/providers/gemini';
 import type { TransportOptions } from '../../src/core/providers/http';
 import { OpenAIChatProvider } from '../../src/core/providers/openaiChat';
 import type { Chunk, ErrorKind, FinishReason, ModelProvider, ModelRequest, ModelSlot } from '../../src/core/providers/types';
-import { ChatController, type ChatHost } from '../../src/host/chat/chatController';
-import type { ChatSurface } from '../../src/host/chat/chatSurface';
+import type { ChatHost } from '../../src/host/chat/chatController';
+import { chatUnderTest } from '../support/chatUnderTest';
 import type { GatewayRequest, ModelGateway } from '../../src/host/chat/modelGateway';
 import type { Log } from '../../src/host/log';
 import type { HostMessage } from '../../src/shared/protocol';
@@ -524,22 +522,11 @@ function chatSetup(slot: ModelSlot, baseUrl: string, transportOptions: Transport
   const memento = { get: <T>(key: string) => values.get(key) as T | undefined, update: async (key: string, value: unknown) => void values.set(key, value) };
   const logged: string[] = [];
   const log = { trace: (m: string) => logged.push(m), info: (m: string) => logged.push(m), warn: (m: string) => logged.push(m), error: (m: string) => logged.push(m) } as unknown as Log;
-  const host: ChatHost = {
-    settings: () => ({ autoContinueLimit: 0, defaultModel: slot, thinkingLevel: 'low' }),
-    contextForTurn: async () => undefined,
-    codeAction: async () => {},
-    openLink: async () => {},
-    copy: async () => {},
-    runCommand: async () => {},
-    exportChat: async () => {},
-    onChatsChanged: () => {},
-    memento: memento as unknown as ChatHost['memento'],
-  };
-  const fs = new MemoryFs();
-  const controller = new ChatController(new ConversationStore(fs), gateway, host, log);
-  const posted: HostMessage[] = [];
-  const surface = { post: (m: HostMessage) => posted.push(m), onDidDispose: () => {} } as unknown as ChatSurface;
-  controller.attach(surface);
+  const { controller, surface, posted, fs } = chatUnderTest(
+    gateway,
+    { settings: () => ({ autoContinueLimit: 0, defaultModel: slot, thinkingLevel: 'low' }), contextForTurn: async () => undefined, memento: memento as unknown as ChatHost['memento'] },
+    log,
+  );
   const secret = slot === 'gpt' ? openaiEp.secret : geminiEp.secret;
   return { controller, surface, posted, fs, logged, secret };
 }

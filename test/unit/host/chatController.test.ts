@@ -1,9 +1,8 @@
 import { strict as assert } from 'node:assert';
-import { ChatController, type ChatHost } from '../../../src/host/chat/chatController';
-import type { ChatSurface } from '../../../src/host/chat/chatSurface';
+import type { ChatController } from '../../../src/host/chat/chatController';
 import type { GatewayRequest, ModelGateway } from '../../../src/host/chat/modelGateway';
 import type { Log } from '../../../src/host/log';
-import { ConversationStore } from '../../../src/core/conversation/store';
+import { chatUnderTest } from '../../support/chatUnderTest';
 import { MemoryFs } from '../../support/memoryFs';
 import type { Chunk, Usage } from '../../../src/core/providers/types';
 import type { HostMessage } from '../../../src/shared/protocol';
@@ -64,21 +63,8 @@ const silentLog = { trace() {}, info() {}, warn() {}, error() {} } as unknown as
 
 function setup(scripts: Script[], fs = new MemoryFs(), memento = new MemoryMemento()) {
   const gateway = new FakeGateway(scripts);
-  const host: ChatHost = {
-    settings: () => ({ autoContinueLimit: 2, defaultModel: 'gemini', thinkingLevel: 'low' }),
-    contextForTurn: async (question) => `CONTEXT for ${question}`,
-    codeAction: async () => {},
-    openLink: async () => {},
-    copy: async () => {},
-    runCommand: async () => {},
-    exportChat: async () => {},
-    onChatsChanged: () => {},
-    memento,
-  };
-  const controller = new ChatController(new ConversationStore(fs), gateway, host, silentLog);
-  const posted: HostMessage[] = [];
-  const surface = { post: (m: HostMessage) => posted.push(m), onDidDispose: () => {} } as unknown as ChatSurface;
-  controller.attach(surface);
+  const settings = () => ({ autoContinueLimit: 2, defaultModel: 'gemini' as const, thinkingLevel: 'low' as const });
+  const { controller, posted, surface } = chatUnderTest(gateway, { settings, contextForTurn: async (question) => `CONTEXT for ${question}`, memento }, silentLog, fs);
   return { controller, gateway, posted, surface, fs, memento };
 }
 
