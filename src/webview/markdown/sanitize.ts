@@ -9,10 +9,13 @@ const ALLOWED_TAGS = [
 const ALLOWED_ATTR = ['href', 'title', 'alt', 'src', 'class', 'align', 'start', 'type', 'checked', 'disabled', 'colspan', 'rowspan'];
 const SAFE_IMAGE = /^data:image\/(png|jpeg|gif|webp);base64,[a-z0-9+/=\s]+$/i;
 
-let hooked = false;
-function installHooks(): void {
-  if (hooked) return;
-  hooked = true;
+let configured = false;
+/** The allow-list is parsed once: passed to every sanitize() call it was parsed again each time (a streamed
+ * answer sanitizes every frame). Nothing else in the webview uses DOMPurify. */
+function configure(): void {
+  if (configured) return;
+  configured = true;
+  DOMPurify.setConfig({ ALLOWED_TAGS, ALLOWED_ATTR, ALLOW_DATA_ATTR: false, ALLOW_ARIA_ATTR: false, RETURN_DOM_FRAGMENT: true });
   DOMPurify.addHook('afterSanitizeAttributes', (node) => {
     const el = node as Element;
     if (el.tagName === 'A') {
@@ -38,14 +41,8 @@ function installHooks(): void {
 
 /** Sanitized DOM for marked's HTML. */
 export function sanitizeToFragment(html: string): DocumentFragment {
-  installHooks();
-  const sanitized = DOMPurify.sanitize(html, {
-    ALLOWED_TAGS,
-    ALLOWED_ATTR,
-    ALLOW_DATA_ATTR: false,
-    ALLOW_ARIA_ATTR: false,
-    RETURN_DOM_FRAGMENT: true,
-  }) as DocumentFragment | null;
+  configure();
+  const sanitized = DOMPurify.sanitize(html) as unknown as DocumentFragment | null;
   // HTML that starts with <frameset> parses to a document without a body: DOMPurify returns null.
   if (!sanitized) return document.createDocumentFragment();
   // DOMPurify's fragment belongs to its inert document, where each innerHTML (code highlighting) costs time
