@@ -53,12 +53,28 @@ if (withTests && fs.existsSync('test/integration/suite/index.ts')) {
   });
 }
 
-/** Copies the codicon font and stylesheet next to the webview bundle (localResourceRoots covers dist/). */
-function copyCodicons() {
+/**
+ * The codicon font and stylesheet next to the webview bundle (localResourceRoots covers dist/), cut down to the
+ * icons the panel uses (src/webview/icons.ts): the whole font is ~60 KB of the VSIX, these glyphs ~4 KB.
+ */
+async function buildCodicons() {
   const from = path.join(__dirname, 'node_modules', '@vscode', 'codicons', 'dist');
   const to = path.join(__dirname, 'dist', 'webview');
   fs.mkdirSync(to, { recursive: true });
-  for (const file of ['codicon.css', 'codicon.ttf']) fs.copyFileSync(path.join(from, file), path.join(to, file));
+  const icons = await esbuild.build({ entryPoints: [path.join(__dirname, 'src', 'webview', 'icons.ts')], bundle: true, format: 'cjs', platform: 'node', write: false, logLevel: 'warning' });
+  const module = { exports: {} };
+  new Function('module', 'exports', icons.outputFiles[0].text)(module, module.exports);
+  const names = module.exports.CODICONS;
+  const css = fs.readFileSync(path.join(from, 'codicon.css'), 'utf8');
+  const ICON_RULE = /^\.codicon-([\w-]+):before \{ content: "\\([0-9a-f]+)" \}\n?/gm;
+  const glyphs = new Map([...css.matchAll(ICON_RULE)].map((m) => [m[1], m[2]]));
+  const missing = names.filter((name) => !glyphs.has(name));
+  if (missing.length > 0) throw new Error(`src/webview/icons.ts names icons that @vscode/codicons does not have: ${missing.join(', ')}`);
+  const rules = names.map((name) => `.codicon-${name}:before { content: "\\${glyphs.get(name)}" }`).join('\n');
+  fs.writeFileSync(path.join(to, 'codicon.css'), `${css.replace(ICON_RULE, '').trimEnd()}\n\n${rules}\n`);
+  const text = names.map((name) => String.fromCodePoint(parseInt(glyphs.get(name), 16))).join('');
+  const font = await require('subset-font')(fs.readFileSync(path.join(from, 'codicon.ttf')), text, { targetFormat: 'truetype' });
+  fs.writeFileSync(path.join(to, 'codicon.ttf'), font);
 }
 
 /**
@@ -104,7 +120,7 @@ function report(results) {
 
 async function main() {
   fs.rmSync('dist', { recursive: true, force: true });
-  copyCodicons();
+  await buildCodicons();
   if (watch) {
     const contexts = await Promise.all(
       builds.map((options) =>

@@ -2,6 +2,7 @@
 import type { ContextChipView } from '../shared/protocol';
 import { formatTokens } from '../shared/format';
 import { h, iconButton } from './dom';
+import { codiconClass } from './icons';
 
 export interface ContextHandlers {
   remove(chipId: string): void;
@@ -25,7 +26,7 @@ export class ContextChips {
         h(
           'span',
           { class: `chip status-${chip.status}`, title: [chip.detail, chip.note].filter(Boolean).join(' — '), attrs: { 'data-testid': 'context-chip' } },
-          h('span', { class: `codicon codicon-${chip.status === 'dropped' || chip.status === 'excluded' ? 'circle-slash' : 'file'}` }),
+          h('span', { class: codiconClass(chip.status === 'dropped' || chip.status === 'excluded' ? 'circle-slash' : 'file') }),
           h('span', { class: 'chip-label' }, chip.label),
           h('span', { class: 'chip-tokens' }, chip.status === 'dropped' || chip.status === 'excluded' ? chip.status : formatTokens(chip.tokens)),
           iconButton('close', `Remove ${chip.label}`, () => this.handlers.remove(chip.id)),

@@ -1,4 +1,5 @@
 // Tiny element builder: no innerHTML for anything but sanitized markdown.
+import { codiconClass, type Codicon } from './icons';
 
 type Child = Node | string | null | undefined | false;
 
@@ -17,8 +18,8 @@ export function h<K extends keyof HTMLElementTagNameMap>(
 }
 
 /** A toolbar button with a codicon and an accessible label. */
-export function iconButton(icon: string, label: string, onClick: () => void, testId?: string): HTMLButtonElement {
-  const button = h('button', { class: 'icon-button', title: label, attrs: { type: 'button', 'aria-label': label, ...(testId ? { 'data-testid': testId } : {}) } }, h('span', { class: `codicon codicon-${icon}` }));
+export function iconButton(icon: Codicon, label: string, onClick: () => void, testId?: string): HTMLButtonElement {
+  const button = h('button', { class: 'icon-button', title: label, attrs: { type: 'button', 'aria-label': label, ...(testId ? { 'data-testid': testId } : {}) } }, h('span', { class: codiconClass(icon) }));
   button.addEventListener('click', (e) => {
     e.stopPropagation();
     onClick();
@@ -26,11 +27,11 @@ export function iconButton(icon: string, label: string, onClick: () => void, tes
   return button;
 }
 
-export function textButton(label: string, onClick: () => void, options: { primary?: boolean; icon?: string; testId?: string } = {}): HTMLButtonElement {
+export function textButton(label: string, onClick: () => void, options: { primary?: boolean; icon?: Codicon; testId?: string } = {}): HTMLButtonElement {
   const button = h(
     'button',
     { class: options.primary ? 'text-button primary' : 'text-button', attrs: { type: 'button', ...(options.testId ? { 'data-testid': options.testId } : {}) } },
-    options.icon ? h('span', { class: `codicon codicon-${options.icon}` }) : null,
+    options.icon ? h('span', { class: codiconClass(options.icon) }) : null,
     label,
   );
   button.addEventListener('click', (e) => {

@@ -1,6 +1,7 @@
 // The history overlay: earlier chats of this workspace, newest first; open or delete.
 import type { ChatSummary } from '../shared/protocol';
 import { h, iconButton } from './dom';
+import { codiconClass } from './icons';
 
 export interface HistoryHandlers {
   open(chatId: string): void;
@@ -28,7 +29,7 @@ export class HistoryPanel {
       const item = h(
         'li',
         { class: chat.id === currentId ? 'history-item current' : 'history-item', attrs: { tabindex: '0', 'data-testid': 'history-item' } },
-        h('span', { class: 'codicon codicon-comment' }),
+        h('span', { class: codiconClass('comment') }),
         h('span', { class: 'history-title' }, chat.title || 'New chat'),
         h('span', { class: 'history-meta' }, `${chat.messageCount} msg · ${relativeTime(chat.updatedAt)}`),
         iconButton('trash', 'Delete Chat', () => this.handlers.remove(chat.id), 'history-delete'),

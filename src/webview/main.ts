@@ -6,6 +6,7 @@ import { Composer } from './composer';
 import { ContextChips } from './contextChips';
 import { h, iconButton } from './dom';
 import { HistoryPanel } from './history';
+import { codiconClass } from './icons';
 import { MessageList } from './messageList';
 import { loadState, post, saveState } from './vscodeApi';
 
@@ -85,7 +86,7 @@ function setBusy(busy: boolean): void {
 
 function showNotice(level: 'info' | 'warning' | 'error', text: string): void {
   const icon = level === 'error' ? 'error' : level === 'warning' ? 'warning' : 'info';
-  const notice = h('div', { class: `notice ${level}`, attrs: { role: 'status', 'data-testid': 'notice' } }, h('span', { class: `codicon codicon-${icon}` }), h('span', { class: 'notice-text' }, text));
+  const notice = h('div', { class: `notice ${level}`, attrs: { role: 'status', 'data-testid': 'notice' } }, h('span', { class: codiconClass(icon) }), h('span', { class: 'notice-text' }, text));
   notice.append(iconButton('close', 'Dismiss', () => notice.remove()));
   notices.append(notice);
   while (notices.children.length > 3) notices.firstElementChild?.remove();

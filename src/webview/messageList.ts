@@ -3,6 +3,7 @@ import type { ChatView, HostAction, MessageView, ModelOption } from '../shared/p
 import { formatTokens, formatUsd } from '../shared/format';
 import type { ModelSlot } from '../core/providers/types';
 import { h, iconButton, textButton } from './dom';
+import { codiconClass, type Codicon } from './icons';
 import { StreamingMarkdown, renderMarkdown } from './markdown/streaming';
 import { highlightLater, type CodeBlockHandlers } from './markdown/render';
 
@@ -23,7 +24,7 @@ const FINISH_NOTES: Partial<Record<NonNullable<MessageView['finish']>, string>> 
   other: 'The answer ended early.',
 };
 
-const ACTION_LABELS: Record<string, { label: string; icon: string }> = {
+const ACTION_LABELS: Record<string, { label: string; icon: Codicon }> = {
   setKey: { label: 'Set API Key', icon: 'key' },
   retry: { label: 'Retry', icon: 'refresh' },
   openSettings: { label: 'Open Settings', icon: 'settings-gear' },
@@ -177,7 +178,7 @@ export class MessageList {
   private createAssistant(message: MessageView, highlight: boolean, streaming: boolean): RenderedMessage {
     const element = h('div', { class: 'message assistant', attrs: { 'data-testid': 'message-assistant', 'data-message-id': message.id } });
     const model = this.models.find((m) => m.slot === message.model);
-    element.append(h('div', { class: 'message-header' }, h('span', { class: `codicon codicon-${modelIcon(message.model)}` }), h('span', { class: 'model-name' }, model?.label ?? modelName(message.model))));
+    element.append(h('div', { class: 'message-header' }, h('span', { class: codiconClass(modelIcon(message.model)) }), h('span', { class: 'model-name' }, model?.label ?? modelName(message.model))));
     const rendered: RenderedMessage = { element, body: undefined, message };
     if (message.thoughts) {
       this.thoughtsOf(rendered).reset(message.thoughts, true);
@@ -197,7 +198,7 @@ export class MessageList {
   private thoughtsOf(rendered: RenderedMessage): StreamingMarkdown {
     if (rendered.thoughts) return rendered.thoughts;
     const thoughts = new StreamingMarkdown(this.handlers);
-    const block = h('details', { class: 'thoughts', attrs: { 'data-testid': 'thoughts' } }, h('summary', {}, h('span', { class: 'codicon codicon-lightbulb' }), 'Thinking'), thoughts.element);
+    const block = h('details', { class: 'thoughts', attrs: { 'data-testid': 'thoughts' } }, h('summary', {}, h('span', { class: codiconClass('lightbulb') }), 'Thinking'), thoughts.element);
     rendered.element.querySelector('.message-header')?.after(block);
     rendered.thoughts = thoughts;
     return thoughts;
@@ -212,7 +213,7 @@ export class MessageList {
         h(
           'div',
           { class: `message-error kind-${message.error.kind}`, attrs: { role: 'alert', 'data-testid': 'message-error' } },
-          h('span', { class: 'codicon codicon-error' }),
+          h('span', { class: codiconClass('error') }),
           h('span', { class: 'error-text' }, message.error.message),
           action ? textButton(action.label, () => this.runErrorAction(message.error!.action), { icon: action.icon, testId: `error-action-${message.error.action}` }) : null,
         ),
@@ -223,7 +224,7 @@ export class MessageList {
         h(
           'div',
           { class: 'message-note', attrs: { 'data-testid': 'message-note' } },
-          h('span', { class: 'codicon codicon-info' }),
+          h('span', { class: codiconClass('info') }),
           h('span', {}, note + (message.continuations ? ` Continued ${message.continuations} time${message.continuations > 1 ? 's' : ''}.` : '')),
           retry ? textButton('Retry', () => this.handlers.retry(), { icon: 'refresh' }) : null,
         ),
@@ -259,7 +260,7 @@ export class MessageList {
     return h(
       'div',
       { class: 'welcome', attrs: { 'data-testid': 'welcome' } },
-      h('div', { class: 'welcome-logo codicon codicon-comment-discussion' }),
+      h('div', { class: `welcome-logo ${codiconClass('comment-discussion')}` }),
       h('h2', {}, 'Ask Tandem about your code'),
       h('p', {}, 'Gemini 3.1 Flash-Lite and GPT-5.3 Chat, with your selection and open files as context.'),
       h(
@@ -295,7 +296,7 @@ function isOpen(message: MessageView): boolean {
   return message.role === 'assistant' && !message.finish && !message.error;
 }
 
-function modelIcon(slot: ModelSlot | undefined): string {
+function modelIcon(slot: ModelSlot | undefined): Codicon {
   return slot === 'gpt' ? 'hubot' : 'sparkle';
 }
 

@@ -1,5 +1,6 @@
 // Markdown tokens → sanitized DOM, with code blocks decorated (toolbar, highlighting, invisible characters).
 import { Marked, type Token } from 'marked';
+import { codiconClass, type Codicon } from '../icons';
 import { highlightToHtml } from './highlight';
 import { markInvisibleChars } from './invisible';
 import { sanitizeToFragment } from './sanitize';
@@ -173,7 +174,7 @@ export function highlightBlock(wrapper: HTMLElement): void {
 function codeActions(current: () => CodeBlockData, handlers: CodeBlockHandlers): HTMLElement {
   const bar = document.createElement('div');
   bar.className = 'code-actions';
-  const add = (icon: string, label: string, testId: string, run: () => void) => {
+  const add = (icon: Codicon, label: string, testId: string, run: () => void) => {
     const button = document.createElement('button');
     button.type = 'button';
     button.className = 'icon-button';
@@ -181,14 +182,14 @@ function codeActions(current: () => CodeBlockData, handlers: CodeBlockHandlers):
     button.setAttribute('aria-label', label);
     button.setAttribute('data-testid', testId);
     const glyph = document.createElement('span');
-    glyph.className = `codicon codicon-${icon}`;
+    glyph.className = codiconClass(icon);
     button.append(glyph);
     button.addEventListener('click', (event) => {
       event.stopPropagation();
       run();
       if (testId === 'code-copy') {
-        glyph.className = 'codicon codicon-check';
-        setTimeout(() => (glyph.className = 'codicon codicon-copy'), 1200);
+        glyph.className = codiconClass('check');
+        setTimeout(() => (glyph.className = codiconClass('copy')), 1200);
       }
     });
     bar.append(button);

@@ -1,6 +1,7 @@
 // Model output is hostile input. After marked, everything passes DOMPurify with a markdown-only allow-list;
 // links lose their href (they open through the host after a scheme check) and only inline data: images survive.
 import DOMPurify from 'dompurify';
+import { codiconClass } from '../icons';
 
 const ALLOWED_TAGS = [
   'p', 'br', 'hr', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'blockquote', 'ul', 'ol', 'li', 'pre', 'code', 'em', 'strong', 'del', 's',
@@ -56,7 +57,9 @@ function blockedImage(img: HTMLImageElement): HTMLElement {
   const src = img.getAttribute('data-blocked-src') ?? '';
   const note = document.createElement('span');
   note.className = 'blocked-image';
-  note.textContent = `Image not loaded${img.alt ? `: ${img.alt}` : ''}`;
+  const icon = document.createElement('span');
+  icon.className = codiconClass('globe');
+  note.append(icon, `Image not loaded${img.alt ? `: ${img.alt}` : ''}`);
   note.title = src ? `Tandem does not load remote images. Source: ${src}` : 'Tandem does not load remote images.';
   return note;
 }
