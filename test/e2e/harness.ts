@@ -268,9 +268,17 @@ export class VscodeSession {
 
   /** Opens Tandem's activity-bar container and returns the chat webview's inner frame once it rendered. */
   async openTandemView(): Promise<FrameLocator> {
-    await this.page.locator('.activitybar [aria-label^="Tandem"]').first().click();
+    const icon = this.page.locator('.activitybar [aria-label^="Tandem"]').first();
     const frame = this.chatFrame();
-    await frame.locator('[data-testid="tandem-app"]').waitFor({ timeout: 30_000 });
+    const app = frame.locator('[data-testid="tandem-app"]');
+    // A reloaded window may open the view itself, and a click on the icon of the open container closes it:
+    // click only while the container is not open, until the chat has rendered.
+    await waitFor('the Tandem chat view', async () => {
+      if (await app.isVisible().catch(() => false)) return true;
+      const open = await icon.evaluate((el) => !!el.closest('.action-item')?.classList.contains('checked')).catch(() => false);
+      if (!open) await icon.click();
+      return undefined;
+    }, 30_000, 250);
     return frame;
   }
 
