@@ -348,6 +348,8 @@ describe('security: hostile markdown in the chat webview (Chromium)', function (
             await view.send(init([user('u1', 'q'), answer('a1', text)]));
           }
           await view.page.waitForSelector(DONE, { timeout: HANG_BOUND_MS });
+          // A huge text fills in a slice per frame after it is done: all of it must arrive.
+          await view.page.waitForSelector(`${ANSWER} .markdown:not([aria-busy])`, { state: 'attached', timeout: HANG_BOUND_MS });
           await withTimeout(view.page.evaluate(() => 1), HANG_BOUND_MS, 'the page stopped answering');
           const finished = Date.now();
           const longest = await longestTask(view);
@@ -360,6 +362,8 @@ describe('security: hostile markdown in the chat webview (Chromium)', function (
           const shown = (await view.page.locator(`${ANSWER} .markdown`).first().textContent()) ?? '';
           assert.ok(shown.length > 0, 'the answer shows');
           if (text.includes('after')) assert.match(shown, /after/);
+          const fences = (text.match(/^```/gm) ?? []).length;
+          assert.equal(await view.page.locator(`${ANSWER} .code-block`).count(), Math.ceil(fences / 2), 'every code block rendered');
         });
       }
     }

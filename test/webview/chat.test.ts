@@ -125,6 +125,35 @@ describe('chat webview (Chromium)', function () {
     assert.equal(await view.page.locator('[data-message-id=a1] .code-block').count(), (text.match(/^```\w/gm) ?? []).length);
   });
 
+  it('renders a huge message in slices, a frame each, into the DOM the same text streamed gives', async () => {
+    // 1.2 MB: beyond one model answer, as an answer continued many times can be.
+    const writer = new MarkdownWriter(5);
+    const text = writer.answer(1_200_000, 2);
+    const body = '[data-message-id=a1] .markdown';
+    const settled = async () => {
+      await view.page.waitForSelector(`${body}:not([aria-busy])`, { state: 'attached', timeout: 30_000 });
+      await view.page.waitForFunction((selector) => !document.querySelector(`${selector} .needs-highlight`), body, { timeout: 30_000 });
+      return view.page.locator(body).first().innerHTML();
+    };
+    view = await WebviewPage.open();
+    // Restored: the message element is there at once, busy while its slices render.
+    await view.send(init([user('u1', 'All of it'), answer('a1', text)]));
+    assert.equal(await view.page.locator(`${body}[aria-busy]`).count(), 1, 'a huge restored message renders in slices');
+    const restored = await settled();
+    assert.equal(await view.page.locator('[data-message-id=a1] .code-block').count(), (text.match(/^```\w/gm) ?? []).length);
+
+    // Live, in three deltas of ~400 KB (each under the slicing size), then done.
+    await view.send(init([user('u1', 'All of it')], true));
+    await view.send({ type: 'messageAdded', message: { id: 'a1', role: 'assistant', text: '', model: 'gemini' } });
+    const third = Math.ceil(text.length / 3);
+    for (let i = 0; i < text.length; i += third) {
+      await view.send({ type: 'delta', messageId: 'a1', kind: 'text', text: text.slice(i, i + third) });
+      await view.page.evaluate(() => new Promise(requestAnimationFrame));
+    }
+    await view.send({ type: 'messageDone', message: answer('a1', text), totalCostUsd: 0.01 });
+    assert.equal(await settled(), restored);
+  });
+
   it('follows the end of a streaming answer until the user scrolls up, and again once they are back at the end', async () => {
     const writer = new MarkdownWriter(3);
     const deltas = writer.deltas(writer.answer(30_000));

@@ -3,7 +3,8 @@
 // grows by appending text (highlighting waits until it closes), so a huge code answer stays linear.
 import type { Token, Tokens } from 'marked';
 import { markInvisibleChars } from './invisible';
-import { capNesting, highlightPending, highlightSoon, lex, lexCapped, renderTokens, setCodeBlockCode, type CodeBlockHandlers, type RenderOptions } from './render';
+import { sliceEnd } from './slicing';
+import { capNesting, highlightLater, highlightPending, highlightSoon, lex, lexCapped, renderTokens, setCodeBlockCode, type CodeBlockHandlers, type RenderOptions } from './render';
 
 const PACE = 3;
 /** A frozen code block longer than this is highlighted in idle time (highlight.js plus the layout of its spans
@@ -15,6 +16,12 @@ const OPEN_TOKENS = 2;
 
 /** Finished blocks go into chunks of about this much source text. */
 const CHUNK_CHARS = 4_000;
+
+/** Text beyond this much at once renders in slices of SLICE_CHARS, a frame each. One model answer is smaller (64K
+ * tokens are ~256 KB) and renders in one go, but a much-continued one may not be: a 5 MB message rendered at once
+ * blocked the panel for 4 s; in slices the panel stays responsive while it fills in. */
+const HUGE_CHARS = 512 * 1024;
+const SLICE_CHARS = 128 * 1024;
 
 /** A chunk of finished blocks, and a message, contain their content (their own formatting context), so skipping
  * their rendering while they are off screen changes nothing visible. It keeps a streaming frame's style, layout,
@@ -135,6 +142,12 @@ export class StreamingMarkdown {
    * answer is never flattened and copied whole on every frame. */
   private frozenSource = '';
   private tail = '';
+  /** Text received but not yet given to the lexer (more than a slice arrived since the last flush). */
+  private pending = '';
+  /** The text is complete: the flush that takes its last slice closes every block. */
+  private finishing = false;
+  /** Some flush took only a slice: the text is huge, so its remaining code waits for idle time at the end. */
+  private sliced = false;
   private readonly body: ChunkedBody;
   /** The open tokens as rendered last flush, in order: one that has not changed since is not rendered again. */
   private openParts: RenderedPart[] = [];
@@ -143,8 +156,6 @@ export class StreamingMarkdown {
   private frame = 0;
   private notBefore = 0;
   private pendingCarriageReturn = false;
-  /** Total milliseconds spent rendering (benchmarks read it). */
-  renderMs = 0;
 
   constructor(
     private readonly handlers: CodeBlockHandlers,
@@ -157,14 +168,14 @@ export class StreamingMarkdown {
   }
 
   get text(): string {
-    return this.frozenSource + this.tail;
+    return this.frozenSource + this.tail + this.pending;
   }
 
   append(delta: string): void {
     if (!delta) return;
     if (this.pendingCarriageReturn && delta.startsWith('\n')) delta = delta.slice(1);
     this.pendingCarriageReturn = delta.endsWith('\r');
-    this.tail += normalize(delta);
+    this.pending += normalize(delta);
     this.requestFlush();
   }
 
@@ -179,7 +190,7 @@ export class StreamingMarkdown {
     const run = () => {
       this.frame = this.schedule(() => {
         this.frame = 0;
-        this.flush(false);
+        this.flush();
       });
     };
     const wait = this.notBefore - performance.now();
@@ -187,23 +198,45 @@ export class StreamingMarkdown {
     else run();
   }
 
-  /** Renders everything now; `final` closes all blocks and highlights them. */
+  /** The text is complete: renders the rest now (a huge rest: its first slice now, the others a frame each), closing
+   * every block and highlighting it. */
   finish(): void {
-    this.flush(true);
+    this.finishing = true;
+    this.flush();
   }
 
-  /** Replaces the whole text (a restored or edited message). */
+  /** Replaces the whole text (a restored or edited message); `final` when it is complete. */
   reset(text: string, final: boolean): void {
     this.frozenSource = '';
-    this.tail = normalize(text);
+    this.tail = '';
+    this.pending = normalize(text);
+    this.finishing = final;
+    this.sliced = false;
     this.openCode = undefined;
     this.body.clear();
     this.openParts = [];
-    this.flush(final);
+    this.flush();
   }
 
-  private flush(final: boolean): void {
+  /** Moves the next slice of pending text into the tail; true when text is left for later frames. */
+  private takeSlice(): boolean {
+    if (this.pending.length <= (this.sliced ? SLICE_CHARS : HUGE_CHARS)) {
+      this.tail += this.pending;
+      this.pending = '';
+      return false;
+    }
+    const cut = sliceEnd(this.pending, SLICE_CHARS);
+    this.tail += this.pending.slice(0, cut);
+    this.pending = this.pending.slice(cut);
+    this.sliced = true;
+    return true;
+  }
+
+  private flush(): void {
     const started = performance.now();
+    const more = this.takeSlice();
+    const final = this.finishing && !more;
+    this.element.toggleAttribute('aria-busy', more);
     const tail = this.tail;
     const capped = capNesting(tail);
     const stableOffsets = capped === tail;
@@ -227,8 +260,9 @@ export class StreamingMarkdown {
       this.tail = '';
       this.body.finish();
       this.openParts = [];
-      // A finished answer is complete at once, as a one-shot render is.
-      highlightPending(this.element);
+      // A finished answer is complete at once, as a one-shot render is; a huge one highlights in idle time.
+      if (this.sliced) highlightLater(this.element.querySelectorAll<HTMLElement>('.code-block.needs-highlight'));
+      else highlightPending(this.element);
       this.openCode = undefined;
     } else {
       if (stableOffsets && consumed > 0) {
@@ -243,9 +277,10 @@ export class StreamingMarkdown {
       });
     }
     const cost = performance.now() - started;
-    this.renderMs += cost;
     // How often a long answer updates at all is the host's DeltaBatcher's to decide; this only bounds the share.
-    this.notBefore = performance.now() + cost * PACE;
+    // Slices of a huge text that has already arrived follow each other a frame apart.
+    this.notBefore = more ? 0 : performance.now() + cost * PACE;
+    if (more) this.requestFlush();
   }
 
   /**
@@ -304,6 +339,13 @@ function normalize(text: string): string {
 
 /** One-shot rendering of a finished message (restored chats, edits). */
 export function renderMarkdown(text: string, handlers: CodeBlockHandlers, highlight: boolean): HTMLElement {
+  if (text.length > HUGE_CHARS) {
+    // Too much to render in one task: in slices, a frame each (the view shows the message filling in).
+    const progressive = new StreamingMarkdown(handlers);
+    progressive.element.classList.add('filling');
+    progressive.reset(text, true);
+    return progressive.element;
+  }
   skipOffscreenBlocks();
   const element = document.createElement('div');
   element.className = 'markdown';
