@@ -229,6 +229,12 @@ describe('chat panel (code-server + fake models)', () => {
   });
 
   it('the chat is still there after a window reload', async () => {
+    if ((await frame.getByTestId('message-user').count()) === 0) {
+      // Run on its own (--grep): first make the chat to restore.
+      gemini.enqueue(geminiReply({ text: ANSWER }, { eol: '\r\n' }));
+      await ask('Why is the cart total wrong?');
+      await lastAnswer().getByTestId('message-usage').waitFor({ timeout: 30_000 });
+    }
     const before = await frame.getByTestId('message-assistant').count();
     await vscode.runCommand('Developer: Reload Window');
     await vscode.page.waitForSelector('.monaco-workbench', { timeout: 60_000 });
