@@ -24,6 +24,7 @@ import * as path from 'node:path';
 import type { CDPSession } from 'playwright-core';
 import type { MessageView } from '../src/shared/protocol';
 import { DeltaBatcher } from '../src/core/conversation/deltaBatcher';
+import { CHUNK_CHARS } from '../src/webview/markdown/streaming';
 import { MarkdownWriter } from '../test/support/markdownWriter';
 import { answer, chat, init, user } from '../test/webview/fixtures';
 import { WebviewPage, closeBrowser } from '../test/webview/page';
@@ -100,7 +101,7 @@ const STREAM_DRIVER = `async ({ done }) => {
  * follows the end as the panel does. What this costs is what
  * any renderer pays for that many visible updates of that much text in this browser.
  */
-const PLAIN_DRIVER = `async ({ done }) => {
+const PLAIN_DRIVER = `async ({ done, chunkChars }) => {
   const plan = window.__benchPlan;
   const body = document.querySelector('[data-message-id="' + done.id + '"] .markdown');
   const frame = () => new Promise((resolve) => requestAnimationFrame(() => resolve(performance.now())));
@@ -110,7 +111,7 @@ const PLAIN_DRIVER = `async ({ done }) => {
   for (const { at, texts } of plan) {
     const wait = started + at - performance.now();
     if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
-    if (!chunk || size >= 4000) {
+    if (!chunk || size >= chunkChars) {
       chunk = document.createElement('div');
       chunk.className = 'markdown-chunk';
       body.append(chunk);
@@ -251,7 +252,7 @@ async function streamOnce(question: MessageView, done: MessageView, plan: Planne
       await cdp.send('Profiler.start');
     }
     const before = await busy(cdp);
-    const result = await evaluate<Omit<StreamSample, 'busy'>>(view, driver, { done });
+    const result = await evaluate<Omit<StreamSample, 'busy'>>(view, driver, { done, chunkChars: CHUNK_CHARS });
     const after = await busy(cdp);
     if (profile) fs.writeFileSync(profile, JSON.stringify((await cdp.send('Profiler.stop')).profile));
     if (trace && browser) await browser.stopTracing();

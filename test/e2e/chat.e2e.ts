@@ -7,7 +7,7 @@ import type { FrameLocator } from 'playwright-core';
 import { FakeServer } from '../fakes/server';
 import { geminiReply } from '../fakes/gemini';
 import { openaiReply } from '../fakes/openai';
-import { VscodeSession, waitFor } from './harness';
+import { VscodeSession, sendPrompt, waitFor } from './harness';
 
 // Sentinel keys: the last tests prove neither lands on disk or in an export.
 const GEMINI_KEY = 'AIzaSyE2E-SENTINEL-gemini-0000000000000';
@@ -53,14 +53,7 @@ describe('chat panel (code-server + fake models)', () => {
     await openai?.close();
   });
 
-  /** Sends a question once the previous answer has fully ended (Enter does not send while Tandem is busy). */
-  async function ask(text: string): Promise<void> {
-    await frame.getByTestId('send').waitFor();
-    const input = frame.getByTestId('prompt-input');
-    await input.fill(text);
-    await input.press('Enter');
-    await waitFor('the question to be sent', async () => ((await input.inputValue()) === '' ? true : undefined));
-  }
+  const ask = (text: string) => sendPrompt(frame, text);
   const lastAnswer = () => frame.getByTestId('message-assistant').last();
 
   it('streams a Gemini answer visibly and renders markdown with highlighted code', async () => {
@@ -236,9 +229,7 @@ describe('chat panel (code-server + fake models)', () => {
       await lastAnswer().getByTestId('message-usage').waitFor({ timeout: 30_000 });
     }
     const before = await frame.getByTestId('message-assistant').count();
-    await vscode.runCommand('Developer: Reload Window');
-    await vscode.page.waitForSelector('.monaco-workbench', { timeout: 60_000 });
-    frame = await vscode.openTandemView();
+    frame = await vscode.reloadWindow();
     await waitFor('the restored chat', async () => ((await frame.getByTestId('message-assistant').count()) === before ? true : undefined), 30_000);
     assert.match((await frame.getByTestId('message-user').first().textContent()) ?? '', /Why is the cart total wrong\?/);
   });

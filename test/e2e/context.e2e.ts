@@ -4,7 +4,7 @@ import { strict as assert } from 'node:assert';
 import type { FrameLocator } from 'playwright-core';
 import { geminiReply } from '../fakes/gemini';
 import { FakeServer, type RecordedRequest } from '../fakes/server';
-import { VscodeSession, waitFor } from './harness';
+import { VscodeSession, sendPrompt, waitFor } from './harness';
 
 const CART = [
   'export interface Item { price: number; quantity: number }',
@@ -58,10 +58,7 @@ describe('context: chips and what the model receives (code-server + fake Gemini)
   async function ask(text: string): Promise<RecordedRequest> {
     const before = gemini.requests.length;
     gemini.enqueue(geminiReply({ text: 'Noted.' }));
-    await frame.getByTestId('send').waitFor(); // Enter does not send while the previous answer is still ending
-    const input = frame.getByTestId('prompt-input');
-    await input.fill(text);
-    await input.press('Enter');
+    await sendPrompt(frame, text);
     const requests = await gemini.waitForRequests(before + 1, 30_000);
     await frame.getByTestId('message-assistant').last().getByTestId('message-usage').waitFor({ timeout: 30_000 });
     return requests[before];
@@ -137,9 +134,7 @@ describe('context: chips and what the model receives (code-server + fake Gemini)
     assert.ok(sent.includes('TAX_MARKER_4411'));
     // Added on purpose: it stays for the following turns too, and after a window reload.
     await chip('tax.ts').waitFor();
-    await vscode.runCommand('Developer: Reload Window');
-    await vscode.page.waitForSelector('.monaco-workbench', { timeout: 60_000 });
-    frame = await vscode.openTandemView();
+    frame = await vscode.reloadWindow();
     await chip('tax.ts').waitFor({ timeout: 30_000 });
   });
 });

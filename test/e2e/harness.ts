@@ -64,6 +64,16 @@ export async function waitFor<T>(what: string, check: () => Promise<T | undefine
   }
 }
 
+/** Types a question into the chat and sends it, once the previous answer has fully ended (Enter does not send
+ * while Tandem is busy); returns when the panel took it (the input is cleared). */
+export async function sendPrompt(frame: FrameLocator, text: string): Promise<void> {
+  await frame.getByTestId('send').waitFor();
+  const input = frame.getByTestId('prompt-input');
+  await input.fill(text);
+  await input.press('Enter');
+  await waitFor('the question to be sent', async () => ((await input.inputValue()) === '' ? true : undefined));
+}
+
 /** Packages the VSIX once per run and installs it into a staging extensions dir that sessions copy. */
 function stageExtension(): string {
   if (stagedExtensionDir) return stagedExtensionDir;
@@ -264,6 +274,13 @@ export class VscodeSession {
     }
     await this.page.keyboard.press('Escape');
     return [...seen];
+  }
+
+  /** Reloads the window and opens the chat again; returns its new frame. */
+  async reloadWindow(): Promise<FrameLocator> {
+    await this.runCommand('Developer: Reload Window');
+    await this.page.waitForSelector('.monaco-workbench', { timeout: 60_000 });
+    return this.openTandemView();
   }
 
   /** Opens Tandem's activity-bar container and returns the chat webview's inner frame once it rendered. */

@@ -4,7 +4,7 @@ import { strict as assert } from 'node:assert';
 import { FakeProxy } from '../fakes/proxy';
 import { FakeServer } from '../fakes/server';
 import { geminiReply } from '../fakes/gemini';
-import { VscodeSession, waitFor } from './harness';
+import { VscodeSession, sendPrompt, waitFor } from './harness';
 
 describe('network and trust (code-server + fake)', () => {
   let gemini: FakeServer;
@@ -33,8 +33,7 @@ describe('network and trust (code-server + fake)', () => {
     it('model requests go through the proxy VS Code is configured with', async () => {
       gemini.enqueue(geminiReply({ text: 'Through the proxy.' }));
       const frame = await vscode.openTandemView();
-      await frame.getByTestId('prompt-input').fill('Are you there?');
-      await frame.getByTestId('prompt-input').press('Enter');
+      await sendPrompt(frame, 'Are you there?');
       await waitFor('the answer', async () => ((await frame.getByTestId('message-assistant').last().textContent()) ?? '').includes('Through the proxy.'), 30_000);
       const host = new URL(gemini.url.replace('127.0.0.1', '127.0.0.2')).host;
       const seen = proxy.targets.filter((t) => t.includes(host));
@@ -63,8 +62,7 @@ describe('network and trust (code-server + fake)', () => {
       assert.equal(gemini.requests.length, before, 'no model call for a refused edit');
       gemini.enqueue(geminiReply({ text: 'Chat works untrusted.' }));
       const frame = await vscode.openTandemView();
-      await frame.getByTestId('prompt-input').fill('Explain this project');
-      await frame.getByTestId('prompt-input').press('Enter');
+      await sendPrompt(frame, 'Explain this project');
       await waitFor('the answer', async () => ((await frame.getByTestId('message-assistant').last().textContent()) ?? '').includes('Chat works untrusted.'), 30_000);
       assert.equal(gemini.requests.length, before + 1, 'the workspace base URL was ignored: the request reached the user-level endpoint');
     });

@@ -118,6 +118,8 @@ describe('chat webview (Chromium)', function () {
     assert.equal(await view.page.evaluate(() => (document.querySelector('[data-message-id=a1] h2') as HTMLElement & { keep?: boolean }).keep), true);
     const chunks = await view.page.locator('[data-message-id=a1] .markdown-chunk').count();
     assert.ok(chunks >= 4, `${chunks} chunks`);
+    const skipping = await view.page.locator('[data-message-id=a1] .markdown-chunk').evaluateAll((all) => all.every((chunk) => getComputedStyle(chunk).contentVisibility === 'auto'));
+    assert.equal(skipping, true, 'chunks skip their rendering while off screen');
 
     await view.send(init([user('u1', 'Walk me through it'), answer('a1', text)]));
     await view.page.waitForSelector('[data-message-id=a1] .hljs-keyword');

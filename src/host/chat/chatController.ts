@@ -42,7 +42,6 @@ export interface ContextSource {
 const LAST_CHAT_KEY = 'tandem.lastChatId';
 const MODEL_KEY = 'tandem.model';
 const THINKING_KEY = 'tandem.thinkingLevel';
-/** Deltas arriving within one frame are posted together: one postMessage per frame, not per token. */
 
 interface Running {
   readonly abort: AbortController;
@@ -64,6 +63,11 @@ export class ChatController implements ChatMessageHandler, vscode.Disposable {
     private readonly host: ChatHost,
     private readonly log: Log,
   ) {}
+
+  /** A chat webview has loaded in this window: the context chips are worth keeping current. */
+  get shown(): boolean {
+    return [...this.surfaces].some((surface) => surface.isReady);
+  }
 
   attach(surface: ChatSurface): void {
     this.surfaces.add(surface);
@@ -114,6 +118,8 @@ export class ChatController implements ChatMessageHandler, vscode.Disposable {
         await this.ensureLoaded();
         surface.post(this.initMessage());
         if (this.lastContext) surface.post(this.lastContext);
+        // Chips are only planned while a chat is shown: they may be missing or stale.
+        this.contextSource?.refresh();
         return;
       case 'send':
         return this.send(message.text, message.images);

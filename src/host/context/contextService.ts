@@ -180,8 +180,10 @@ export class ContextService implements ContextSource, vscode.Disposable {
     this.timer = undefined;
   }
 
+  /** Plans the chips again after `delayMs`; not before a chat has loaded (the extension activates at startup, and
+   * reading open editors and counting their tokens is for a chat to show). */
   private refreshSoon(delayMs: number): void {
-    if (this.disposed) return;
+    if (this.disposed || !this.controller.shown) return;
     this.cancelPending();
     this.timer = setTimeout(() => {
       this.timer = undefined;

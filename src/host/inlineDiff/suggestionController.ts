@@ -103,17 +103,18 @@ export class SuggestionController implements vscode.CodeLensProvider, vscode.Tex
     thread.collapsibleState = vscode.CommentThreadCollapsibleState.Expanded;
     let pending: string | undefined;
     let timer: NodeJS.Timeout | undefined;
-    const show = (answer: string) => {
-      // Parsed here, at most a few times a second, not on every streamed chunk.
-      const text = toCode(answer);
-      const body = new vscode.MarkdownString();
-      body.appendCodeblock(text.split('\n').slice(-40).join('\n'), languageId);
-      const lines = text.split('\n').length;
-      thread.label = `Tandem is writing: ${label} (${lines} line${lines === 1 ? '' : 's'} so far)`;
+    const display = (title: string, body: vscode.MarkdownString) => {
+      thread.label = `Tandem is writing: ${title}`;
       thread.comments = [{ body, mode: vscode.CommentMode.Preview, author: { name: `Tandem · ${label}` }, contextValue: 'tandemDraft' }];
     };
-    thread.label = `Tandem is writing: ${label}…`;
-    thread.comments = [{ body: new vscode.MarkdownString('…'), mode: vscode.CommentMode.Preview, author: { name: `Tandem · ${label}` }, contextValue: 'tandemDraft' }];
+    const show = (answer: string) => {
+      // Parsed here, at most a few times a second, not on every streamed chunk.
+      const lines = toCode(answer).split('\n');
+      const body = new vscode.MarkdownString();
+      body.appendCodeblock(lines.slice(-40).join('\n'), languageId);
+      display(`${label} (${lines.length} line${lines.length === 1 ? '' : 's'} so far)`, body);
+    };
+    display(`${label}…`, new vscode.MarkdownString('…'));
     return {
       // At most a few updates a second: rebuilding the widget per token would stall the editor.
       update: (text) => {

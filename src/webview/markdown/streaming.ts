@@ -15,37 +15,13 @@ const DEFER_HIGHLIGHT_LINES = 120;
 const OPEN_TOKENS = 2;
 
 /** Finished blocks go into chunks of about this much source text. */
-const CHUNK_CHARS = 4_000;
+export const CHUNK_CHARS = 4_000;
 
 /** Text beyond this much at once renders in slices of SLICE_CHARS, a frame each. One model answer is smaller (64K
  * tokens are ~256 KB) and renders in one go, but a much-continued one may not be: a 5 MB message rendered at once
  * blocked the panel for 4 s; in slices the panel stays responsive while it fills in. */
 const HUGE_CHARS = 512 * 1024;
 const SLICE_CHARS = 128 * 1024;
-
-/** A chunk of finished blocks, and a message, contain their content (their own formatting context), so skipping
- * their rendering while they are off screen changes nothing visible. It keeps a streaming frame's style, layout,
- * compositing and paint from growing with the answer, and a restored chat from laying out what is not shown.
- * The last messages always render, so a restored chat opens at its real end. Margins do not collapse across a
- * chunk's edge, so a chunk's first block drops the margin the previous block already gave. An adopted sheet
- * (the transcript carries no style attributes), installed once. */
-const SKIP_OFFSCREEN = `
-.markdown-chunk { content-visibility: auto; contain-intrinsic-block-size: auto 480px; }
-.markdown-chunk + .markdown-chunk > :first-child { margin-top: 0; }
-.markdown-chunk + .markdown-chunk > :is(h1, h2, h3, h4):first-child { margin-top: 6px; }
-.messages > .message:not(:nth-last-child(-n+4)) { content-visibility: auto; contain-intrinsic-block-size: auto 320px; }`;
-let skipRuleInstalled = false;
-function skipOffscreenBlocks(): void {
-  if (skipRuleInstalled) return;
-  skipRuleInstalled = true;
-  try {
-    const sheet = new CSSStyleSheet();
-    sheet.replaceSync(SKIP_OFFSCREEN);
-    document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
-  } catch {
-    // no constructable sheets: everything simply always renders
-  }
-}
 
 /**
  * A message body: its blocks in chunks of about CHUNK_CHARS of source. The last chunk is live: its frozen blocks,
@@ -161,7 +137,6 @@ export class StreamingMarkdown {
     private readonly handlers: CodeBlockHandlers,
     private readonly schedule: (callback: () => void) => number = (cb) => requestAnimationFrame(cb),
   ) {
-    skipOffscreenBlocks();
     this.element = document.createElement('div');
     this.element.className = 'markdown';
     this.body = new ChunkedBody(this.element);
@@ -346,7 +321,6 @@ export function renderMarkdown(text: string, handlers: CodeBlockHandlers, highli
     progressive.reset(text, true);
     return progressive.element;
   }
-  skipOffscreenBlocks();
   const element = document.createElement('div');
   element.className = 'markdown';
   new ChunkedBody(element).freeze(lex(normalize(text)), { highlight, handlers });
