@@ -47,9 +47,14 @@ export class MessageList {
   private pinned = true;
   /** Where the view last went to follow the end: a scroll event for it is ours, even if the chat has grown since. */
   private followedTo = -1;
+  private lastScrollTop = 0;
 
   constructor(private readonly handlers: MessageListHandlers, private readonly scroller: HTMLElement) {
-    scroller.addEventListener('scroll', () => (this.pinned = this.scroller.scrollTop === this.followedTo || this.nearBottom()), { passive: true });
+    scroller.addEventListener('scroll', () => this.onScroll(), { passive: true });
+    // The user's own move up lets go of the end at once, before its first scroll event: growth during a smooth
+    // wheel scroll (a chunk taking its real height, highlighting) would otherwise pull the view back down.
+    scroller.addEventListener('wheel', (event) => event.deltaY < 0 && (this.pinned = false), { passive: true });
+    scroller.addEventListener('keydown', (event) => ['ArrowUp', 'PageUp', 'Home'].includes(event.key) && (this.pinned = false));
     // Growth of any kind (a streamed frame, an off-screen chunk taking its real height, highlighting) is
     // followed after layout and before paint, so the end never visibly jumps.
     new ResizeObserver(() => {
@@ -272,6 +277,15 @@ export class MessageList {
       ),
       h('div', { class: 'welcome-actions' }, textButton('Set API Key', () => this.handlers.hostAction('setKey'), { icon: 'key' }), textButton('Test Connection', () => this.handlers.hostAction('testConnection'), { icon: 'plug' })),
     );
+  }
+
+  /** Our own follow-scroll keeps following; the user's scroll up lets go; back near the end follows again. */
+  private onScroll(): void {
+    const top = this.scroller.scrollTop;
+    if (top === this.followedTo) this.pinned = true;
+    else if (top < this.lastScrollTop) this.pinned = false;
+    else if (this.nearBottom()) this.pinned = true;
+    this.lastScrollTop = top;
   }
 
   private nearBottom(): boolean {
