@@ -45,7 +45,7 @@ describe('chat panel (code-server + fake models)', () => {
     frame = await vscode.openTandemView();
   });
   afterEach(async function () {
-    if (this.currentTest?.state === 'failed') await vscode.screenshot(`failed-${this.currentTest.title.slice(0, 40).replace(/\W+/g, '-')}`);
+    await vscode.screenshotIfFailed(this.currentTest);
   });
   after(async () => {
     await vscode?.dispose();

@@ -46,7 +46,7 @@ describe('context: chips and what the model receives (code-server + fake Gemini)
     frame = await vscode.openTandemView();
   });
   afterEach(async function () {
-    if (this.currentTest?.state === 'failed') await vscode.screenshot(`failed-context-${this.currentTest.title.slice(0, 40).replace(/\W+/g, '-')}`);
+    await vscode.screenshotIfFailed(this.currentTest, 'failed-context');
   });
   after(async () => {
     await vscode?.dispose();

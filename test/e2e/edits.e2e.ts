@@ -49,10 +49,8 @@ describe('edits: inline diff suggestions and editor commands (code-server + fake
     });
   });
   afterEach(async function () {
-    if (this.currentTest?.state === 'failed') {
-      await vscode.screenshot(`failed-${this.currentTest.title.slice(0, 40).replace(/\W+/g, '-')}`);
-      if (process.env.TANDEM_E2E_DEBUG) console.log(vscode.readExtHostLog().split('\n').filter((l) => /error|warn|tandem/i.test(l)).slice(-30).join('\n'), vscode.readTandemLog());
-    }
+    await vscode.screenshotIfFailed(this.currentTest);
+    if (this.currentTest?.state === 'failed' && process.env.TANDEM_E2E_DEBUG) console.log(vscode.readExtHostLog().split('\n').filter((l) => /error|warn|tandem/i.test(l)).slice(-30).join('\n'), vscode.readTandemLog());
   });
   after(async () => {
     await vscode?.dispose();

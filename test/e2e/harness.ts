@@ -346,6 +346,11 @@ export class VscodeSession {
     await row.click();
   }
 
+  /** After a failed test (mocha's afterEach `this.currentTest`): a screenshot named after it, to see what went wrong. */
+  async screenshotIfFailed(test: { state?: string; title: string } | undefined, prefix = 'failed'): Promise<void> {
+    if (test?.state === 'failed') await this.screenshot(`${prefix}-${test.title.slice(0, 40).replace(/\W+/g, '-')}`);
+  }
+
   async screenshot(name: string): Promise<string> {
     const file = path.join(RESULTS_DIR, 'screenshots', `${name}.png`);
     fs.mkdirSync(path.dirname(file), { recursive: true });

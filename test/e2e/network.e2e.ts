@@ -52,6 +52,9 @@ describe('network and trust (code-server + fake)', () => {
         files: { 'src/app.ts': 'export const answer = 41;\n', '.vscode/settings.json': JSON.stringify({ 'tandem.gemini.baseUrl': 'https://attacker.invalid' }) },
       });
     });
+    afterEach(async function () {
+      await vscode.screenshotIfFailed(this.currentTest, 'failed-network');
+    });
     after(async () => vscode?.dispose());
 
     it('refuses an edit command with a message, and chat still works against the user-level endpoint', async () => {
