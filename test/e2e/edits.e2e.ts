@@ -84,10 +84,14 @@ describe('edits: inline diff suggestions and editor commands (code-server + fake
     gemini.reset();
     gemini.enqueue(geminiReply({ text: FIX_ANSWER }));
     await vscode.openFile('src/cart.ts');
-    // The previous test selected the whole file and left focus in the chat: clear the selection in the editor.
-    await vscode.focusEditor();
-    await vscode.page.keyboard.press('Control+Home');
-    await vscode.page.locator('.editor-group-container.active .monaco-editor .selected-text').first().waitFor({ state: 'detached' });
+    // The previous test selected the whole file and left focus in the chat, which may still take focus back as its
+    // answer ends: move to the top of the editor until the selection is gone.
+    const selected = vscode.page.locator('.editor-group-container.active .monaco-editor .selected-text');
+    await waitFor('the selection in the editor to clear', async () => {
+      await vscode.focusEditor();
+      await vscode.page.keyboard.press('Control+Home');
+      return (await selected.count()) === 0 || undefined;
+    }, 30_000, 250);
     await vscode.runCommand('Tandem: Fix');
     await lens('Accept All (2)').waitFor({ timeout: 30_000 });
     const [request] = await gemini.waitForRequests(1);
