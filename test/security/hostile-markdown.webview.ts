@@ -3,51 +3,21 @@
 // itself on the attacker's server; an executed payload would set window.__pwned.
 import * as assert from 'node:assert/strict';
 import { checkModelLink, linkConfirmationDetail } from '../../src/shared/links';
-import type { HostMessage, WebviewMessage } from '../../src/shared/protocol';
-import { RICH_MARKDOWN, answer, init, user } from '../webview/fixtures';
+import type { WebviewMessage } from '../../src/shared/protocol';
+import { ANSWER, DONE, HUGE_ANSWERS, MODES, type Mode, finishLive, showHugeAnswer, streamLive } from '../support/hugeAnswers';
+import { answer, init, user } from '../webview/fixtures';
 import { WebviewPage, closeBrowser } from '../webview/page';
 
-type Mode = 'live' | 'restored';
-const MODES: readonly Mode[] = ['live', 'restored'];
 const PNG = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==';
-const ANSWER = '[data-message-id=a1]';
-const DONE = `${ANSWER} [data-testid=message-usage]`;
-/** The panel must answer and show a finished answer within this; no single task may block it this long. */
-const HANG_BOUND_MS = 20_000;
-/** A live 5 MB stream re-lays out a growing document every frame: generous, and measured in the report. */
-const LIVE_TOTAL_BOUND_MS = 120_000;
+/**
+ * How long any one step may take before the test gives up: far above the slowest run seen (a 5 MB live answer,
+ * both cores busy with other work). How fast it is belongs to bench/huge-answers.ts.
+ */
+const CEILING_MS = 300_000;
 
 interface Win {
   __pwned?: unknown;
   __posted: WebviewMessage[];
-}
-
-/** Streams `text` in small deltas, letting frames render in between (so half-written HTML is rendered too). */
-async function streamLive(view: WebviewPage, text: string, chunk = 23): Promise<void> {
-  await view.send(init([user('u1', 'q')]));
-  await view.send({ type: 'busy', busy: true });
-  const messages: HostMessage[] = [{ type: 'messageAdded', message: { id: 'a1', role: 'assistant', text: '', model: 'gemini' } }];
-  for (let i = 0; i < text.length; i += chunk) messages.push({ type: 'delta', messageId: 'a1', kind: 'text', text: text.slice(i, i + chunk) });
-  await postInFrames(view, messages);
-}
-
-/** Posts host messages from inside the page, a frame every few messages, and waits until they are handled. */
-async function postInFrames(view: WebviewPage, messages: HostMessage[], perFrame = 3): Promise<void> {
-  await view.page.evaluate(
-    async ({ messages, perFrame }) => {
-      for (let i = 0; i < messages.length; i++) {
-        window.postMessage(messages[i], '*');
-        if (i % perFrame === perFrame - 1) await new Promise(requestAnimationFrame);
-      }
-      await new Promise((resolve) => setTimeout(resolve, 0));
-    },
-    { messages: messages as unknown as Record<string, unknown>[], perFrame },
-  );
-}
-
-async function finishLive(view: WebviewPage, text: string): Promise<void> {
-  await view.send({ type: 'messageDone', message: answer('a1', text), totalCostUsd: 0.001 });
-  await view.send({ type: 'busy', busy: false });
 }
 
 async function render(view: WebviewPage, mode: Mode, text: string): Promise<void> {
@@ -88,18 +58,24 @@ async function offenders(view: WebviewPage): Promise<string[]> {
   );
 }
 
-/**
- * DOMPurify parses model HTML in an inert DOMParser document, which inherits the page's CSP: a style or base
- * there is reported (and blocked) before DOMPurify removes it. `offenders()` proves none reaches the page.
- */
-const INERT_PARSE_REPORTS = /^(Applying inline style violates|Setting the document's base URI)/;
+/** Names the page itself may add to `window` while a test runs (the fake VS Code API and the test's own probes). */
+const TEST_GLOBALS = new Set(['__posted', '__state', '__initialState', '__liveOffenses', '__longest']);
 
-async function assertInert(view: WebviewPage, startUrl: string): Promise<void> {
+/**
+ * Inert means: nothing reached the attacker's server, no payload set anything on `window`, the live document never
+ * held a handler, a javascript: URL or a script/frame/object/form/base/meta/style element (watched from load, so a
+ * transient one counts), the transcript holds nothing that loads, and the CSP saw nothing from the live document.
+ * CSP reports from DOMPurify's own inert parse are not evidence either way (see `fromSanitizerParse`).
+ */
+async function assertInert(view: WebviewPage, startUrl: string, namesBefore: readonly string[]): Promise<void> {
   await settle(view);
   assert.deepEqual(view.attackerRequests, [], 'the attacker server saw a request');
   assert.equal(await view.page.evaluate(() => (window as unknown as Win).__pwned), undefined, 'a payload ran');
+  const before = new Set(namesBefore);
+  assert.deepEqual((await view.windowNames()).filter((n) => !before.has(n) && !TEST_GLOBALS.has(n)), [], 'something was set on window');
+  assert.deepEqual(await view.liveOffenses(), [], 'the live document held something that runs or loads');
   assert.deepEqual(await offenders(view), [], 'the transcript holds something that loads or runs');
-  assert.deepEqual(view.cspViolations.filter((v) => !INERT_PARSE_REPORTS.test(v)), [], 'the sanitizer let through something only the CSP stopped');
+  assert.deepEqual(view.liveCspReports().map((r) => `${r.text.slice(0, 60)}… at ${r.frames.join(' < ') || '(no script)'}`), [], 'the live document triggered the CSP');
   assert.equal(view.page.url(), startUrl, 'the webview navigated');
 }
 
@@ -177,12 +153,14 @@ const LINKS: LinkCase[] = [
 describe('security: hostile markdown in the chat webview (Chromium)', function () {
   let view: WebviewPage;
   let startUrl: string;
+  let namesBefore: string[];
   afterEach(async () => view?.close());
   after(closeBrowser);
 
   async function open(): Promise<WebviewPage> {
     view = await WebviewPage.open();
     startUrl = view.page.url();
+    namesBefore = await view.windowNames();
     return view;
   }
 
@@ -207,7 +185,7 @@ describe('security: hostile markdown in the chat webview (Chromium)', function (
             await open();
             await render(view, mode, c.markdown(view.attackerOrigin));
             await interact(c);
-            await assertInert(view, startUrl);
+            await assertInert(view, startUrl, namesBefore);
           });
         }
       }
@@ -226,7 +204,7 @@ describe('security: hostile markdown in the chat webview (Chromium)', function (
           const target = view.page.locator('.messages').getByText(link.text, { exact: true });
           if (await target.count()) await target.first().click();
         }
-        await assertInert(view, startUrl);
+        await assertInert(view, startUrl, namesBefore);
         const opened = (await view.posted()).filter((m): m is Extract<WebviewMessage, { type: 'openLink' }> => m.type === 'openLink');
         for (const message of opened) assert.equal(checkModelLink(message.href).ok, false, `the host would open ${message.href}`);
       });
@@ -310,55 +288,14 @@ describe('security: hostile markdown in the chat webview (Chromium)', function (
   });
 
   describe('huge and deep answers do not hang the panel', () => {
-    const DEEP = 10_000;
-    const HUGE = 5 * 1024 * 1024;
-    const cases: { name: string; text: () => string }[] = [
-      { name: `${DEEP} nested blockquotes`, text: () => `${'>'.repeat(DEEP)} deep quote\n\nafter` },
-      { name: `${DEEP} nested blockquotes, spaced`, text: () => `${'> '.repeat(DEEP)}deep quote\n\nafter` },
-      { name: `${DEEP} nested lists`, text: () => `${'- '.repeat(DEEP)}deep item\n\nafter` },
-      { name: `${DEEP} nested ordered lists`, text: () => `${'1. '.repeat(DEEP)}deep item\n\nafter` },
-      { name: `${DEEP} nested quotes and lists`, text: () => `${'> - '.repeat(DEEP / 2)}deep\n\nafter` },
-      { name: `${DEEP} nested HTML <div>`, text: () => `${'<div>'.repeat(DEEP)}deep div${'</div>'.repeat(DEEP)}\n\nafter` },
-      { name: `${DEEP} unclosed HTML <div>`, text: () => `${'<div>'.repeat(DEEP)}deep div\n\nafter` },
-      { name: `${DEEP} nested brackets and emphasis`, text: () => `${'['.repeat(DEEP)}x${']'.repeat(DEEP)} ${'*_'.repeat(DEEP)}y\n\nafter` },
-      { name: '5 MB of mixed markdown', text: () => repeatTo(RICH_MARKDOWN + '\n', HUGE) },
-      { name: '5 MB code block', text: () => `\`\`\`typescript\n${repeatTo('const total = items.reduce((sum, item) => sum + item.price * item.quantity, 0);\n', HUGE)}\`\`\`\n` },
-      { name: '5 MB single line', text: () => repeatTo('word ', HUGE) },
-    ];
-    const timings: string[] = [];
-    after(() => {
-      if (timings.length) console.log(`\n    render times:\n${timings.map((t) => `      ${t}`).join('\n')}`);
-    });
-
-    for (const c of cases) {
+    for (const c of HUGE_ANSWERS) {
       for (const mode of MODES) {
         it(`${c.name} (${mode})`, async function () {
-          this.timeout(mode === 'live' ? LIVE_TOTAL_BOUND_MS + HANG_BOUND_MS : HANG_BOUND_MS * 3);
+          this.timeout(3 * CEILING_MS);
           const text = c.text();
           await open();
-          await watchLongTasks(view);
-          const started = Date.now();
-          let lastDelta = started;
-          if (mode === 'live') {
-            // A frame after every few deltas, as a host streaming ~200 KB per frame would cause.
-            await streamLive(view, text, text.length > 100_000 ? 64 * 1024 : 997);
-            lastDelta = Date.now();
-            await finishLive(view, text);
-          } else {
-            await view.send(init([user('u1', 'q'), answer('a1', text)]));
-          }
-          await view.page.waitForSelector(DONE, { timeout: HANG_BOUND_MS });
-          // A huge text fills in a slice per frame after it is done: all of it must arrive.
-          await view.page.waitForSelector(`${ANSWER} .markdown:not([aria-busy])`, { state: 'attached', timeout: HANG_BOUND_MS });
-          await withTimeout(view.page.evaluate(() => 1), HANG_BOUND_MS, 'the page stopped answering');
-          const finished = Date.now();
-          const longest = await longestTask(view);
-          const label = `${c.name} (${mode})`.padEnd(44);
-          const live = mode === 'live' ? `, streaming ${lastDelta - started} ms + finish ${finished - lastDelta} ms` : '';
-          timings.push(`${label} ${String(finished - started).padStart(6)} ms total, longest task ${longest} ms${live}`);
-          assert.ok(finished - lastDelta < HANG_BOUND_MS, `rendering the finished answer took ${finished - lastDelta} ms`);
-          assert.ok(longest < HANG_BOUND_MS, `the page did not answer for ${longest} ms`);
-          assert.ok(finished - started < LIVE_TOTAL_BOUND_MS, `took ${finished - started} ms`);
+          await showHugeAnswer(view, mode, text, CEILING_MS);
+          assert.equal(await view.page.evaluate(() => 1), 1, 'the page answers');
           const shown = (await view.page.locator(`${ANSWER} .markdown`).first().textContent()) ?? '';
           assert.ok(shown.length > 0, 'the answer shows');
           if (text.includes('after')) assert.match(shown, /after/);
@@ -368,31 +305,28 @@ describe('security: hostile markdown in the chat webview (Chromium)', function (
       }
     }
   });
-});
 
-async function watchLongTasks(view: WebviewPage): Promise<void> {
-  await view.page.evaluate(() => {
-    const w = window as unknown as { __longest: number };
-    w.__longest = 0;
-    new PerformanceObserver((list) => {
-      for (const entry of list.getEntries()) w.__longest = Math.max(w.__longest, Math.round(entry.duration));
-    }).observe({ type: 'longtask' });
+  describe('the oracle sees what reaches the live document', () => {
+    it('a handler or javascript: URL put into the live document is caught; one DOMPurify parsed and dropped is not', async () => {
+      await open();
+      await render(view, 'restored', '<img src="x" onerror="window.__pwned = 1">\n\n<p style="color:red">styled</p>');
+      await settle(view);
+      assert.deepEqual(await view.liveOffenses(), []);
+      assert.deepEqual(view.liveCspReports(), [], 'reports of the sanitizer\'s inert parse are told apart');
+      // What a sanitizer bypass would do: the markup lands in the live document.
+      await view.page.evaluate(() => {
+        const box = document.createElement('div');
+        box.innerHTML = '<img src="data:," onerror="void 0">';
+        const link = document.createElement('a');
+        link.setAttribute('href', ' java\tscript:void 0');
+        document.querySelector('.messages')!.append(box, link);
+        box.querySelector('img')!.removeAttribute('onerror');
+      });
+      await settle(view);
+      const offenses = await view.liveOffenses();
+      assert.ok(offenses.some((o) => /onerror/.test(o)), `a transient onerror is caught: ${offenses.join(', ')}`);
+      assert.ok(offenses.some((o) => /href=/.test(o)), `a javascript: href is caught: ${offenses.join(', ')}`);
+      assert.ok(view.liveCspReports().length >= 1, 'the handler set in the live document shows as a live CSP report');
+    });
   });
-}
-
-async function longestTask(view: WebviewPage): Promise<number> {
-  return view.page.evaluate(() => (window as unknown as { __longest: number }).__longest);
-}
-
-function repeatTo(unit: string, size: number): string {
-  return unit.repeat(Math.ceil(size / unit.length)).slice(0, size);
-}
-
-async function withTimeout<T>(promise: Promise<T>, ms: number, message: string): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  try {
-    return await Promise.race([promise, new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(message)), Math.max(0, ms))))]);
-  } finally {
-    clearTimeout(timer);
-  }
-}
+});

@@ -14,7 +14,38 @@ const paths = require('../../scripts/vscode-paths.js') as { root: string; chromi
 const DIST = path.join(paths.root, 'dist', 'webview');
 const TYPES: Record<string, string> = { '.js': 'text/javascript', '.css': 'text/css', '.ttf': 'font/ttf', '.html': 'text/html' };
 
-const PRELUDE = `
+/**
+ * Watches the live document from the moment its own markup is parsed: every element added later and every
+ * attribute set later is checked, so a handler or a javascript: URL that reached the page counts even if
+ * something removed it again before the test looked.
+ */
+const LIVE_DOCUMENT_WATCH = `
+window.__liveOffenses = [];
+document.addEventListener('DOMContentLoaded', () => {
+  const FORBIDDEN = 'script, iframe, frame, frameset, object, embed, form, base, meta, link, style, portal';
+  const URL_ATTRIBUTE = /^(href|src|action|formaction|xlink:href|data|srcdoc|poster|background|codebase|ping|srcset)$/i;
+  const record = (el, what) => window.__liveOffenses.push('<' + el.tagName.toLowerCase() + '> ' + what);
+  const checkAttribute = (el, name, value) => {
+    if (/^on/i.test(name)) record(el, name + '="' + String(value).slice(0, 80) + '"');
+    else if (URL_ATTRIBUTE.test(name) && /^javascript:/i.test(String(value).replace(/[\\u0000-\\u0020]/g, ''))) record(el, name + '="' + String(value).slice(0, 80) + '"');
+  };
+  const checkTree = (root) => {
+    if (!(root instanceof Element)) return;
+    for (const el of [root, ...root.querySelectorAll('*')]) {
+      if (el.matches(FORBIDDEN)) record(el, 'added');
+      for (const attr of el.attributes) checkAttribute(el, attr.name, attr.value);
+    }
+  };
+  new MutationObserver((records) => {
+    for (const r of records) {
+      if (r.type === 'attributes' && r.target instanceof Element) checkAttribute(r.target, r.attributeName, r.target.getAttribute(r.attributeName) ?? '(set, then removed)');
+      for (const node of r.addedNodes) checkTree(node);
+    }
+  }).observe(document, { subtree: true, childList: true, attributes: true });
+  for (const el of document.body.querySelectorAll('*')) for (const attr of el.attributes) checkAttribute(el, attr.name, attr.value);
+});`;
+
+const PRELUDE = `${LIVE_DOCUMENT_WATCH}
 window.__posted = [];
 window.__state = window.__initialState;
 window.acquireVsCodeApi = () => ({
@@ -50,9 +81,24 @@ export interface OpenOptions {
   readonly height?: number;
 }
 
+/** A CSP report as Chromium logs it, with the JavaScript stack that caused it (empty when no script ran). */
+export interface CspReport {
+  readonly text: string;
+  readonly frames: readonly string[];
+}
+
+/**
+ * Chromium (checked in 156) checks an inline handler or style when the attribute is set, in whatever document:
+ * DOMPurify's own inert parse document inherits the page's CSP, so sanitizing `<img onerror>` logs a report
+ * although nothing reaches the page. Those reports carry DOMPurify's sanitize call on their stack; a handler set
+ * in the live document (by our code or by the parser) does not. A minified stack has no names and so counts as live.
+ */
+const SANITIZER_FRAME = 'DOMPurify.sanitize';
+export const fromSanitizerParse = (report: CspReport): boolean => report.frames.includes(SANITIZER_FRAME);
+
 export class WebviewPage {
-  /** Requests that reached the attacker's origin. */
-  readonly cspViolations: string[] = [];
+  /** Every CSP report of the page, in order. */
+  readonly cspReports: CspReport[] = [];
 
   private constructor(
     readonly page: Page,
@@ -60,6 +106,25 @@ export class WebviewPage {
     private readonly site: http.Server,
     private readonly attacker: http.Server,
   ) {}
+
+  get cspViolations(): string[] {
+    return this.cspReports.map((r) => r.text);
+  }
+
+  /** CSP reports caused in the live document: evidence that something hostile reached the page. */
+  liveCspReports(): CspReport[] {
+    return this.cspReports.filter((r) => !fromSanitizerParse(r));
+  }
+
+  /** Handlers, javascript: URLs and script/frame/object/form/base/meta/style elements seen in the live document. */
+  async liveOffenses(): Promise<string[]> {
+    return this.page.evaluate(() => (window as unknown as { __liveOffenses: string[] }).__liveOffenses);
+  }
+
+  /** Names on `window` now, to compare before and after rendering. */
+  async windowNames(): Promise<string[]> {
+    return this.page.evaluate(() => Object.getOwnPropertyNames(window));
+  }
 
   /** Base URL of the attacker's server, for hostile markdown. */
   get attackerOrigin(): string {
@@ -94,9 +159,13 @@ export class WebviewPage {
     const context = await (await sharedBrowser()).newContext({ viewport: { width: options.width ?? 420, height: options.height ?? 760 } });
     const page = await context.newPage();
     const view = new WebviewPage(page, attackerRequests, site, attacker);
-    page.on('console', (message) => {
-      if (/Content Security Policy/i.test(message.text())) view.cspViolations.push(message.text());
+    // CDP's log entries carry the stack of each report; Playwright's console messages do not.
+    const cdp = await context.newCDPSession(page);
+    cdp.on('Log.entryAdded', ({ entry }) => {
+      if (entry.source !== 'security' && !/Content Security Policy/i.test(entry.text)) return;
+      view.cspReports.push({ text: entry.text, frames: (entry.stackTrace?.callFrames ?? []).map((f) => f.functionName) });
     });
+    await cdp.send('Log.enable');
     await page.goto(origin + '/');
     await page.waitForFunction(() => (window as unknown as { __posted: { type: string }[] }).__posted.some((m) => m.type === 'ready'));
     return view;
