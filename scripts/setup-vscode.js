@@ -33,7 +33,7 @@ function installed() {
 function main() {
   if (installed()) return;
   if (!fs.existsSync('/usr/include/gssapi/gssapi.h')) {
-    console.error('code-server needs libkrb5-dev (and tests need chromium): apt-get install -y libkrb5-dev chromium');
+    console.error('code-server needs the Debian package libkrb5-dev: `node scripts/prepare.js start` installs it (as root) or prints the line to run.');
     process.exit(1);
   }
   console.log(`Installing code-server ${VERSIONS.codeServer} into ${toolsDir} (about 2 minutes, once)…`);

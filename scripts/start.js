@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // `npm start`: installs what is missing, builds and packages Tandem, installs it into a local VS Code
-// (code-server 4.139.1), opens a sample workspace and prints the URL. Ctrl+C stops it.
-// `npm start -- --desktop` installs the VSIX into a desktop `code` on PATH instead.
+// (code-server 4.139.1), opens a trusted sample workspace and prints the URL. Ctrl+C stops it.
+// `npm start -- --desktop` installs the VSIX into a desktop `code` on PATH instead; `-- --restricted` opens the
+// sample in Restricted Mode.
 'use strict';
 const { execFileSync, spawn, spawnSync } = require('node:child_process');
 const fs = require('node:fs');
@@ -20,8 +21,21 @@ function run(cmd, args, options = {}) {
   execFileSync(cmd, args, { cwd: root, stdio: 'inherit', ...options });
 }
 
+/** A small project to try every feature on at once: a type error for the lightbulb, a logic bug for Fix and the
+ * inline diff, a second language, and a secret file that is never sent. */
 const SAMPLE_FILES = {
-  'README.md': '# Sample workspace\n\nOpen `src/cart.ts` and select some code, then right-click → Tandem, or open the Tandem chat.\n',
+  'README.md': [
+    '# Try Tandem here',
+    '',
+    '1. Run **Tandem: Set API Key** (F1), then open the Tandem chat from the activity bar.',
+    '2. Open `src/cart.ts`: `item.qty` is underlined (a type error). Put the cursor on it, open the lightbulb',
+    '   (Ctrl+.) and pick **Fix with Tandem**. The fix shows inline; accept or reject it.',
+    '3. Open `src/discount.ts`: a cart of $600 gets 10 % off, not 20 %. Select `discountFor`, right-click ›',
+    '   **Tandem › Fix**, or ask the chat why.',
+    '4. `.env` holds a fake secret: Tandem never sends it, and the context chips say so.',
+    '',
+  ].join('\n'),
+  'tsconfig.json': JSON.stringify({ compilerOptions: { target: 'ES2022', module: 'commonjs', strict: true, noEmit: true }, include: ['src'] }, null, 2) + '\n',
   'src/cart.ts': [
     'export interface Item {',
     '  name: string;',
@@ -29,13 +43,30 @@ const SAMPLE_FILES = {
     '  quantity: number;',
     '}',
     '',
-    '// Bug: the discount is applied to every item twice.',
+    '/** Sum of price × quantity, with an optional discount (0.1 = 10 % off the whole cart). */',
     'export function total(items: Item[], discount = 0): number {',
     '  let sum = 0;',
     '  for (const item of items) {',
-    '    sum += item.price * item.quantity * (1 - discount);',
+    '    sum += item.price * item.qty;',
     '  }',
     '  return sum * (1 - discount);',
+    '}',
+    '',
+    '/** An amount in dollars, e.g. 12.5 → "$12.50". */',
+    'export function formatPrice(amount: number): string {',
+    "  return '$' + amount.toFixed(2);",
+    '}',
+    '',
+  ].join('\n'),
+  'src/discount.ts': [
+    "import { type Item, total } from './cart';",
+    '',
+    '/** 10 % off carts of $100 or more, 20 % off carts of $500 or more. */',
+    'export function discountFor(items: Item[]): number {',
+    '  const amount = total(items);',
+    '  if (amount >= 100) return 0.1;',
+    '  if (amount >= 500) return 0.2;',
+    '  return 0;',
     '}',
     '',
   ].join('\n'),
@@ -67,14 +98,13 @@ function ensureSampleWorkspace(dir) {
 }
 
 function main() {
-  if (!fs.existsSync(path.join(root, 'node_modules', '.bin', 'esbuild'))) {
-    step('Installing npm dependencies');
-    run('npm', [fs.existsSync(path.join(root, 'package-lock.json')) ? 'ci' : 'install', '--no-audit', '--no-fund']);
-  }
+  const desktop = process.argv.includes('--desktop');
+  // Debian packages (or the one sudo line to run), npm dependencies and code-server; exits with a message on failure.
+  if (spawnSync(process.execPath, [path.join(__dirname, 'prepare.js'), desktop ? 'desktop' : 'start'], { stdio: 'inherit' }).status !== 0) process.exit(1);
   step('Building and packaging the extension');
   run('npm', ['run', '--silent', 'package']);
 
-  if (process.argv.includes('--desktop')) {
+  if (desktop) {
     const found = spawnSync('code', ['--version'], { stdio: 'ignore' });
     if (found.status !== 0) {
       console.error('No desktop `code` on PATH; run `npm start` without --desktop to use the bundled code-server.');
@@ -85,8 +115,6 @@ function main() {
     return;
   }
 
-  step('Preparing code-server 4.139.1 (VS Code 1.139.1)');
-  run(process.execPath, [path.join(__dirname, 'setup-vscode.js')]);
   const env = { ...process.env, PATH: `${nodeBinDir}:${process.env.PATH}` };
   const userDataDir = path.join(toolsDir, 'user-data');
   const extensionsDir = path.join(toolsDir, 'extensions');
@@ -98,10 +126,13 @@ function main() {
   run(path.join(nodeBinDir, 'node'), [codeServerBin, '--extensions-dir', extensionsDir, '--install-extension', vsix, '--force'], { env, stdio: 'ignore' });
 
   step('Starting VS Code');
+  // The sample is this script's own folder, so it opens trusted: Fix and Apply work at once. This VS Code has its
+  // own profile in .vscode-test/; `npm start -- --restricted` keeps workspace trust on to try Restricted Mode.
+  const trust = process.argv.includes('--restricted') ? [] : ['--disable-workspace-trust'];
   const server = spawn(
     path.join(nodeBinDir, 'node'),
     [codeServerBin, '--auth', 'none', '--bind-addr', `127.0.0.1:${port}`, '--disable-telemetry', '--disable-update-check',
-      '--user-data-dir', userDataDir, '--extensions-dir', extensionsDir, workspace],
+      ...trust, '--user-data-dir', userDataDir, '--extensions-dir', extensionsDir, workspace],
     { env, stdio: ['ignore', 'pipe', 'pipe'] },
   );
   let announced = false;
@@ -123,4 +154,10 @@ function main() {
   server.on('exit', (code) => process.exit(code ?? 0));
 }
 
-main();
+try {
+  main();
+} catch (error) {
+  // A failed step (build, package, install) printed its own output above; a stack would only bury it.
+  console.error(`\n${error.message}`);
+  process.exit(typeof error.status === 'number' ? error.status : 1);
+}

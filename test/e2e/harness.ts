@@ -32,6 +32,11 @@ export interface SessionOptions {
   readonly restricted?: boolean;
   /** Extra environment for the extension host. */
   readonly env?: Record<string, string>;
+  /**
+   * Load Tandem from the source tree (its `dist/`) instead of the packaged VSIX, and run this bundled mocha suite in
+   * the extension host (VS Code's `extensionTestsPath`, through the smoke-test driver's payload).
+   */
+  readonly inHostTests?: string;
 }
 
 const live = new Set<VscodeSession>();
@@ -74,6 +79,17 @@ export async function sendPrompt(frame: FrameLocator, text: string): Promise<voi
   await waitFor('the question to be sent', async () => ((await input.inputValue()) === '' ? true : undefined));
 }
 
+function workbenchUrl(port: number, workspace: string, inHostTests: string | undefined): string {
+  const host = `127.0.0.1:${port}`;
+  const url = `http://${host}/?folder=${encodeURIComponent(workspace)}`;
+  if (!inHostTests) return url;
+  const payload = [
+    ['extensionDevelopmentPath', `vscode-remote://${host}${ROOT}`],
+    ['extensionTestsPath', `vscode-remote://${host}${inHostTests}`],
+  ];
+  return `${url}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
+}
+
 /** Packages the VSIX once per run and installs it into a staging extensions dir that sessions copy. */
 function stageExtension(): string {
   if (stagedExtensionDir) return stagedExtensionDir;
@@ -106,13 +122,14 @@ export class VscodeSession {
   }
 
   static async start(options: SessionOptions = {}): Promise<VscodeSession> {
-    const staging = stageExtension();
+    const staging = options.inHostTests ? undefined : stageExtension();
     const base = fs.mkdtempSync(path.join(os.tmpdir(), 'tandem-e2e-'));
     const workspace = path.join(base, 'workspace');
     const userDataDir = path.join(base, 'user-data');
     const extensionsDir = path.join(base, 'extensions');
     fs.mkdirSync(path.join(userDataDir, 'User'), { recursive: true });
-    fs.cpSync(staging, extensionsDir, { recursive: true });
+    if (staging) fs.cpSync(staging, extensionsDir, { recursive: true });
+    else fs.mkdirSync(extensionsDir, { recursive: true });
     for (const [file, content] of Object.entries(options.files ?? { 'README.md': '# Sample\n' })) {
       fs.mkdirSync(path.dirname(path.join(workspace, file)), { recursive: true });
       fs.writeFileSync(path.join(workspace, file), content);
@@ -170,7 +187,7 @@ export class VscodeSession {
       const page = await context.newPage();
       const session = new VscodeSession(port, workspace, userDataDir, extensionsDir, server, browser, page, serverOutput);
       live.add(session);
-      await page.goto(`http://127.0.0.1:${port}/?folder=${encodeURIComponent(workspace)}`);
+      await page.goto(workbenchUrl(port, workspace, options.inHostTests));
       await page.waitForSelector('.monaco-workbench', { timeout: 60_000 });
       await session.waitForExtensionHost();
       return session;

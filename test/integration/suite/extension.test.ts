@@ -1,4 +1,5 @@
-// In-host checks with the real vscode API: activation, commands, and the inline diff's one-undo guarantee.
+// In-host checks with the real vscode API: activation, commands, contributed view and settings, and that a
+// pending suggestion leaves the document alone.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 
@@ -13,6 +14,13 @@ export function extensionSuite(): void {
       const registered = new Set(await vscode.commands.getCommands(true));
       const contributed = (ext.packageJSON.contributes.commands as { command: string }[]).map((c) => c.command);
       assert.deepEqual(contributed.filter((c) => !registered.has(c)), []);
+    });
+
+    it('contributes its chat view and settings: the view opens, every setting reads its declared default', async () => {
+      await vscode.commands.executeCommand('tandem.chatView.focus');
+      const properties = extension()!.packageJSON.contributes.configuration.properties as Record<string, { default?: unknown }>;
+      const config = vscode.workspace.getConfiguration();
+      for (const [key, schema] of Object.entries(properties)) assert.deepEqual(config.get(key), schema.default, key);
     });
 
     it('keeps keys out of settings', () => {
