@@ -88,6 +88,30 @@ const SAMPLE_FILES = {
   '.env': 'API_TOKEN=this-file-is-never-sent-to-a-model\n',
 };
 
+/**
+ * The demo profile's defaults, added where the user has not set the key: the sample's README opens first, and
+ * VS Code's own chat stays out of the way (two chat panels side by side confuse a first look).
+ */
+const DEMO_SETTINGS = {
+  'workbench.colorTheme': 'Default Dark Modern',
+  'workbench.startupEditor': 'readme',
+  'workbench.secondarySideBar.defaultVisibility': 'hidden',
+  'chat.disableAIFeatures': true,
+  // The sample lives inside this repository's .vscode-test/: do not offer to open the outer repository.
+  'git.openRepositoryInParentFolders': 'never',
+};
+
+function writeMissingSettings(file) {
+  let current = {};
+  try {
+    current = JSON.parse(fs.readFileSync(file, 'utf8'));
+  } catch {
+    if (fs.existsSync(file)) return; // the user's own file with comments: leave it alone
+  }
+  const merged = { ...DEMO_SETTINGS, ...current };
+  if (Object.keys(merged).length !== Object.keys(current).length) fs.writeFileSync(file, JSON.stringify(merged, null, 2));
+}
+
 function ensureSampleWorkspace(dir) {
   for (const [file, content] of Object.entries(SAMPLE_FILES)) {
     const target = path.join(dir, file);
@@ -122,7 +146,7 @@ function main() {
   ensureSampleWorkspace(workspace);
   fs.mkdirSync(path.join(userDataDir, 'User'), { recursive: true });
   const settingsFile = path.join(userDataDir, 'User', 'settings.json');
-  if (!fs.existsSync(settingsFile)) fs.writeFileSync(settingsFile, JSON.stringify({ 'workbench.colorTheme': 'Default Dark Modern' }, null, 2));
+  writeMissingSettings(settingsFile);
   run(path.join(nodeBinDir, 'node'), [codeServerBin, '--extensions-dir', extensionsDir, '--install-extension', vsix, '--force'], { env, stdio: 'ignore' });
 
   step('Starting VS Code');
