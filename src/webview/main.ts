@@ -122,6 +122,9 @@ window.addEventListener('message', (event: MessageEvent<HostMessage>) => {
     case 'delta':
       list.delta(message.messageId, message.kind, message.text);
       break;
+    case 'status':
+      list.status(message.messageId, message.text);
+      break;
     case 'messageDone':
       list.done(message.message);
       cost.textContent = formatUsd(message.totalCostUsd);

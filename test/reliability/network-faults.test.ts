@@ -613,7 +613,8 @@ describe('reliability: network faults through the chat controller (real provider
           assert.equal(controller.busy, false);
           const final = doneMessages(posted)[0].message;
           assert.equal(final.text, expectText);
-          assert.equal(final.error?.kind, 'cancelled');
+          assert.equal(final.finish, 'stopped');
+          assert.equal(final.error, undefined, 'a Stop is not an error');
           assert.equal(fake.requests.length, 1, 'Stop is not followed by a retry');
         });
       }

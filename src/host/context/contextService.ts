@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import type { ItemInput } from '../../core/context/items';
 import { TokenCounter } from '../../core/context/tokens';
 import type { Problem, ProblemSeverity, TokenFamily } from '../../core/context/types';
+import { modelHistory } from '../../core/conversation/conversation';
 import type { ModelSlot } from '../../core/providers/types';
 import { CHAT_SYSTEM_PROMPT, type ChatController, type ContextSource } from '../chat/chatController';
 import { DisposableStore } from '../disposables';
@@ -86,10 +87,14 @@ export class ContextService implements ContextSource, vscode.Disposable {
     return this.memento.get<boolean>(INCLUDE_OPEN_EDITORS_KEY) ?? this.settings().context.includeOpenEditors;
   }
 
-  /** The context block for a turn, planned with the question in the budget; what the chips then show. */
-  async contextForTurn(question: string, slot: ModelSlot): Promise<string | undefined> {
+  /**
+   * The context block for a turn, planned with the question in the budget; what the chips then show. A Stop
+   * (`signal`) ends the gathering between files: undefined, nothing posted.
+   */
+  async contextForTurn(question: string, slot: ModelSlot, signal?: AbortSignal): Promise<string | undefined> {
     this.cancelPending();
-    const assembled = await this.assemble(slot, question, PROBLEMS_MENTION.test(question));
+    const assembled = await this.assemble(slot, question, PROBLEMS_MENTION.test(question), signal);
+    if (signal?.aborted) return undefined;
     this.post(assembled);
     const { plan } = assembled;
     this.log.info(
@@ -208,10 +213,10 @@ export class ContextService implements ContextSource, vscode.Disposable {
     this.controller.postContext(assembled.chips, this.includeOpenEditors);
   }
 
-  private async assemble(slot: ModelSlot, question: string, withProblems: boolean): Promise<AssembledContext> {
+  private async assemble(slot: ModelSlot, question: string, withProblems: boolean, signal?: AbortSignal): Promise<AssembledContext> {
     const family: TokenFamily = slot === 'gpt' ? 'gpt' : 'gemini';
     const counter = this.counters[family];
-    const gathered = await this.gather(withProblems);
+    const gathered = await this.gather(withProblems, signal);
     return assembleContext(gathered, {
       family,
       budget: this.budget(slot, question, counter),
@@ -225,7 +230,7 @@ export class ContextService implements ContextSource, vscode.Disposable {
     const s = this.settings();
     const model = slot === 'gpt' ? s.gpt : s.gemini;
     let conversation = counter.count(question) + PER_MESSAGE_TOKENS;
-    for (const message of this.controller.current.messages) {
+    for (const message of modelHistory(this.controller.current.messages)) {
       conversation += counter.count(message.text, `message:${message.id}`) + PER_MESSAGE_TOKENS;
       if (message.context) conversation += counter.count(message.context, `context:${message.id}`);
       conversation += (message.images?.length ?? 0) * IMAGE_TOKENS;
@@ -234,7 +239,7 @@ export class ContextService implements ContextSource, vscode.Disposable {
     return Math.max(0, Math.floor(model.contextWindow - model.maxOutputTokens - conversation - system));
   }
 
-  private async gather(withProblems: boolean): Promise<Gathered> {
+  private async gather(withProblems: boolean, signal?: AbortSignal): Promise<Gathered> {
     const inputs: ItemInput[] = [];
     const excluded: ExcludedEntry[] = [];
     const seen = new Set<string>();
@@ -248,7 +253,7 @@ export class ContextService implements ContextSource, vscode.Disposable {
     }
     let order = 1;
     const add = async (uri: vscode.Uri, kind: 'file' | 'openEditor'): Promise<void> => {
-      if (seen.has(uri.toString())) return;
+      if (signal?.aborted || seen.has(uri.toString())) return;
       seen.add(uri.toString());
       const read = await this.reader.read(uri);
       if (read.ok) inputs.push({ kind, path: read.file.path, languageId: read.file.languageId, text: read.file.text, versionKey: read.file.versionKey, order: order++ });
@@ -257,7 +262,7 @@ export class ContextService implements ContextSource, vscode.Disposable {
     };
     for (const uri of this.pinned.values()) await add(uri, 'file');
     if (this.includeOpenEditors) for (const uri of this.openEditorUris(editor)) await add(uri, 'openEditor');
-    const problems = withProblems ? await this.problems() : undefined;
+    const problems = withProblems && !signal?.aborted ? await this.problems() : undefined;
     return { inputs, excluded, problems };
   }
 
