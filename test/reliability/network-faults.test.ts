@@ -235,9 +235,23 @@ const FAULTS: readonly Fault[] = [
   { name: 'UTF-8 characters split across chunks', replies: (w) => [utf8SplitReply(w, ANSWER)], expect: ok() },
   { name: 'keep-alive comments before every event', replies: (w) => [answerReply(w, ANSWER, { keepAlive: true })], expect: ok() },
   { name: 'keep-alive comments, CRLF, byte by byte', replies: (w) => [answerReply(w, ANSWER, { keepAlive: true, eol: '\r\n', split: 'byte' })], expect: ok() },
-  { name: 'no newline after the last event', replies: (w) => [answerReply(w, ANSWER, { noTrailingNewline: true })], expect: ok() },
+  // The SSE rules drop an event the body ends without closing: OpenAI loses only its [DONE] (the finish came before),
+  // Gemini its last chunk, finish included.
+  { name: 'no newline after the last event', only: 'openai', replies: (w) => [answerReply(w, ANSWER, { noTrailingNewline: true })], expect: ok() },
+  {
+    name: 'no newline after the last event (dropped: the answer is unfinished)',
+    only: 'gemini',
+    replies: (w) => [answerReply(w, ANSWER, { noTrailingNewline: true })],
+    expect: { text: ANSWER.slice(0, Math.floor((ANSWER.length - 1) / 8) * 8), finish: 'truncated', requests: 1 },
+  },
 
   // Stream-level failures after text: partial kept, never retried silently.
+  {
+    name: 'a body that ends cleanly in the middle of an event (truncated, not a protocol error)',
+    replies: (w) => [partialReply(w, [{ write: `data: {"candidates":[{"content":{"parts":[{"text":"cut${w.eol}data: here` }]), answerReply(w, 'never asked')],
+    expect: { text: PARTIAL, finish: 'truncated', requests: 1 },
+    everyEndpoint: true,
+  },
   { name: 'EOF without a finish (truncated)', replies: (w) => [sseReply(w.events(PARTIAL, false), { eol: w.eol }), answerReply(w, 'never asked')], expect: { text: PARTIAL, finish: 'truncated', requests: 1 } },
   {
     name: 'connection destroyed mid-stream',

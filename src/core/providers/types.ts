@@ -61,7 +61,9 @@ export type ErrorKind =
   | 'cancelled'
   | 'notFound'
   | 'server'
-  | 'badRequest';
+  | 'badRequest'
+  /** One stream event above the size cap. */
+  | 'tooLarge';
 
 /** What the UI can offer next to an error. */
 export type ErrorAction = 'setKey' | 'retry' | 'openSettings' | 'none';

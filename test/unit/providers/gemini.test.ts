@@ -77,7 +77,6 @@ describe('Gemini provider', () => {
     ['every byte on its own (UTF-8 and CRLF split)', { eol: '\r\n', split: 'byte' }],
     ['3-byte pieces', { eol: '\r\n', split: 3 }],
     ['keep-alive comments', { eol: '\r\n', keepAlive: true }],
-    ['no trailing newline at EOF', { eol: '\r\n', noTrailingNewline: true }],
   ] as const) {
     it(`reads the stream with ${name}`, async () => {
       fake.enqueue(geminiReply({ text: ANSWER }, framing));
@@ -86,6 +85,13 @@ describe('Gemini provider', () => {
       assert.equal(last(chunks).type === 'finish' && last(chunks).type, 'finish');
     });
   }
+
+  it('drops a last event the body ends without closing (SSE rules): the answer is unfinished, its text so far kept', async () => {
+    fake.enqueue(geminiReply({ text: 'one two three', pieceSize: 4 }, { eol: '\r\n', noTrailingNewline: true }));
+    const chunks = await collect(provider(), simpleRequest(MODEL));
+    assert.equal(textOf(chunks), 'one two thre');
+    assert.deepEqual(last(chunks), { type: 'finish', reason: 'truncated', detail: 'the stream ended without a finish reason' });
+  });
 
   it('joins multi-line data fields', async () => {
     const json = JSON.stringify({ candidates: [{ content: { parts: [{ text: 'multi' }] }, finishReason: 'STOP' }] }, null, 2);
