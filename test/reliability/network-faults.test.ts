@@ -475,8 +475,15 @@ describe('reliability: network faults × wire formats × endpoints', function ()
             if (final.type === 'finish') assert.equal(final.reason, expect.finish);
           }
 
-          // Retries: how many requests reached the fake, and the waits between them.
+          // Retries: how many requests reached the fake, and the waits between them, each told to the user first.
           assert.equal(fake.requests.length, expect.requests, 'requests at the fake');
+          const notices = chunks.flatMap((c) => (c.type === 'retrying' ? [c] : []));
+          assert.equal(notices.length, expect.requests - 1, 'one notice per retry');
+          notices.forEach((notice, index) => {
+            assert.equal(notice.attempt, index + 2);
+            assert.equal(notice.attempts, MAX_RETRIES + 1);
+            if (fault.name.startsWith('429')) assert.match(notice.message, new RegExp(`^Rate limited by ${endpoint.name.replace(/[()]/g, '\\$&')} — retrying in \\d+ s \\(attempt ${index + 2} of ${MAX_RETRIES + 1}\\)$`));
+          });
           if (expect.waits) expect.waits(waits);
           else assert.equal(waits.length, expect.requests - 1, 'one wait per retry');
 
@@ -607,6 +614,38 @@ describe('reliability: network faults through the chat controller (real provider
           await within(Promise.all(fake.requests.map((r) => r.closed)), 1_000, 'closing every socket');
         });
       }
+
+      it('a retried 429 shows "Rate limited … retrying in N s (attempt 2 of 3)" in the answer, then clears it when the answer comes', async () => {
+        const endpoint = ENDPOINTS.find((e) => e.format === format)!;
+        const { controller, surface, posted } = chatSetup(slot, fake.url, transport([]));
+        fake.enqueue(rateLimited(wire, endpoint, { 'retry-after': '7' }), answerReply(wire, ANSWER));
+        await controller.handle({ type: 'ready' }, surface);
+        await controller.handle({ type: 'send', text: 'Hello', images: [] }, surface);
+        await until(() => !controller.busy, 'the answer to end');
+        const statuses = posted.flatMap((m) => (m.type === 'status' ? [m.text] : []));
+        assert.deepEqual(statuses, [`Rate limited by ${endpoint.name} — retrying in 7 s (attempt 2 of 3)`, '']);
+        const order = posted.map((m) => (m.type === 'status' ? (m.text ? 'notice' : 'cleared') : m.type === 'delta' ? 'delta' : '')).filter(Boolean);
+        assert.deepEqual(order.slice(0, 3), ['notice', 'cleared', 'delta'], 'the notice goes before the first text arrives');
+        assert.equal(doneMessages(posted)[0].message.text, ANSWER);
+      });
+
+      it('Stop while a 429 retry waits ends the wait at once, with no further request', async () => {
+        const endpoint = ENDPOINTS.find((e) => e.format === format)!;
+        const waitForStop = (_ms: number, signal: AbortSignal) => new Promise<void>((resolve) => signal.addEventListener('abort', () => resolve(), { once: true }));
+        const { controller, surface, posted } = chatSetup(slot, fake.url, transport([], { sleep: waitForStop }));
+        fake.enqueue(rateLimited(wire, endpoint, { 'retry-after': '30' }), answerReply(wire, 'never asked'));
+        await controller.handle({ type: 'ready' }, surface);
+        await controller.handle({ type: 'send', text: 'Hello', images: [] }, surface);
+        await until(() => posted.some((m) => m.type === 'status' && m.text.includes('retrying in 30 s')), 'the retry notice');
+        const stoppedAt = Date.now();
+        await controller.handle({ type: 'stop' }, surface);
+        assert.ok(Date.now() - stoppedAt < 100, 'Stop ended the wait at once');
+        assert.equal(controller.busy, false);
+        const final = doneMessages(posted)[0].message;
+        assert.equal(final.finish, 'stopped');
+        assert.equal(final.error, undefined);
+        assert.equal(fake.requests.length, 1);
+      });
 
       for (const [when, reply, expectText] of [
         ['mid-answer', partialReply(wire, [{ stall: true }]), PARTIAL],

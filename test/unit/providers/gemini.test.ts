@@ -131,6 +131,26 @@ describe('Gemini provider', () => {
     assert.equal(fake.requests.length, 1, 'no silent retry after text streamed');
   });
 
+  it('reports an event above the size cap as its own error kind, after the text so far, and does not retry it', async () => {
+    const huge = `data: {"candidates":[{"content":{"parts":[{"text":"${'x'.repeat(17 * 1024 * 1024)}`;
+    const before = geminiReply({ text: 'Before the flood', finishReason: null });
+    fake.enqueue({ ...before, steps: [...before.steps, { write: huge }] }, geminiReply({ text: 'never asked' }));
+    const chunks = await collect(provider(), simpleRequest(MODEL));
+    assert.equal(textOf(chunks), 'Before the flood');
+    const error = errorOf(chunks);
+    assert.equal(error.kind, 'tooLarge');
+    assert.match(error.message, /^The Gemini API sent a stream event larger than 16 MB/);
+    assert.equal(fake.requests.length, 1);
+  });
+
+  it('reports an oversized first event without retrying it as a network error', async () => {
+    fake.enqueue({ status: 200, headers: { 'content-type': 'text/event-stream' }, steps: [{ write: `data: ${'y'.repeat(17 * 1024 * 1024)}` }] }, geminiReply({ text: 'never asked' }));
+    const chunks = await collect(provider(), simpleRequest(MODEL));
+    assert.equal(errorOf(chunks).kind, 'tooLarge');
+    assert.equal(chunks.some((c) => c.type === 'retrying'), false);
+    assert.equal(fake.requests.length, 1, 'downloading the same stream again would not help');
+  });
+
   it('sends thought signatures back unchanged in the next turn', async () => {
     fake.enqueue(geminiReply({ text: 'Signed answer', thoughtSignature: 'c2lnbmF0dXJl' }), geminiReply({ text: 'ok' }));
     const first = await collect(provider(), simpleRequest(MODEL));
