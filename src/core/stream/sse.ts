@@ -41,7 +41,7 @@ export async function* readSse(body: AsyncIterable<Uint8Array>): AsyncGenerator<
     endedWithCr = false;
     if (!text) return;
     endedWithCr = text.charCodeAt(text.length - 1) === CR;
-    parser.feed(text.includes('\r') ? text.replace(/\r\n?/g, '\n') : text);
+    parser.feed(text.includes('\r') ? asLf(text) : text);
     if (overflow) throw new SseOverflowError();
   };
   const take = (): SseItem[] => {
@@ -58,6 +58,12 @@ export async function* readSse(body: AsyncIterable<Uint8Array>): AsyncGenerator<
   // is not dispatched.
   parser.reset({ consume: true });
   if (pending.length > 0) yield take();
+}
+
+/** CRLF and lone CR as LF (two plain replaceAll passes are about twice as fast as one regular expression). */
+function asLf(text: string): string {
+  const crlf = text.replaceAll('\r\n', '\n');
+  return crlf.includes('\r') ? crlf.replaceAll('\r', '\n') : crlf;
 }
 
 export class SseOverflowError extends Error {

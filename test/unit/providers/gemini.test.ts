@@ -1,5 +1,9 @@
 import { strict as assert } from 'node:assert';
-import { GeminiProvider, type GeminiConfig } from '../../../src/core/providers/gemini';
+import { decodeGeminiStream, GeminiProvider, type GeminiConfig } from '../../../src/core/providers/gemini';
+import { readSse } from '../../../src/core/stream/sse';
+import type { Chunk } from '../../../src/core/providers/types';
+import { encodeEvent } from '../../fakes/sse';
+import { geminiChunks } from '../../fakes/gemini';
 import { FakeServer } from '../../fakes/server';
 import { geminiError, geminiMidStreamError, geminiPromptBlocked, geminiRateLimited, geminiReply } from '../../fakes/gemini';
 import { htmlReply, redirectReply, sseReply } from '../../fakes/sse';
@@ -149,6 +153,71 @@ describe('Gemini provider', () => {
     assert.equal(errorOf(chunks).kind, 'tooLarge');
     assert.equal(chunks.some((c) => c.type === 'retrying'), false);
     assert.equal(fake.requests.length, 1, 'downloading the same stream again would not help');
+  });
+
+  for (const [where, at] of [['before the answer', 0], ['between its chunks', 2], ['after its finish and usage', Infinity]] as const) {
+    it(`ignores an unknown line ${where}: a finished answer stays finished, with its usage`, async () => {
+      const events: (string | { raw: string })[] = geminiChunks({ text: ANSWER, promptTokens: 33 }).map((c) => JSON.stringify(c));
+      const index = Math.min(at, events.length);
+      events.splice(index, 0, { raw: 'this is not an SSE field\r\n' }, { raw: '{"note": "a JSON line that is no error"}\r\n' }, { raw: ']\r\n' });
+      fake.enqueue(sseReply(events, { eol: '\r\n' }));
+      const chunks = await collect(provider(), simpleRequest(MODEL));
+      assert.equal(textOf(chunks), ANSWER);
+      const usage = chunks.find((c) => c.type === 'usage');
+      assert.equal(usage?.type === 'usage' && usage.usage.promptTokens, 33, 'usage kept');
+      assert.deepEqual(last(chunks), { type: 'finish', reason: 'stop', detail: 'STOP', providerState: undefined });
+    });
+  }
+
+  it('ignores the start of a JSON value left unfinished at the end of a finished answer', async () => {
+    const events: (string | { raw: string })[] = geminiChunks({ text: 'done' }).map((c) => JSON.stringify(c));
+    events.push({ raw: '{"unfinished":\r\n' });
+    fake.enqueue(sseReply(events, { eol: '\r\n' }));
+    const chunks = await collect(provider(), simpleRequest(MODEL));
+    assert.equal(last(chunks).type, 'finish');
+  });
+
+  it('keeps a thought signature carried on a thought part, and sends it back exactly where it came from', async () => {
+    const chunk = (parts: Record<string, unknown>[], finishReason?: string) => JSON.stringify({ candidates: [{ content: { role: 'model', parts }, ...(finishReason ? { finishReason } : {}) }] });
+    fake.enqueue(
+      sseReply([
+        chunk([{ text: 'Weighing the options.', thought: true, thoughtSignature: 'dGhvdWdodA==' }]),
+        chunk([{ text: 'An unsigned summary.', thought: true }]),
+        chunk([{ text: 'The answer ' }]),
+        chunk([{ text: 'is 42.' }]),
+        chunk([{ text: '', thoughtSignature: 'ZW5k' }], 'STOP'),
+      ], { eol: '\r\n' }),
+      geminiReply({ text: 'ok' }),
+    );
+    const first = await collect(provider(), simpleRequest(MODEL));
+    assert.equal(textOf(first), 'The answer is 42.');
+    assert.equal(thoughtsOf(first), 'Weighing the options.An unsigned summary.');
+    const finish = last(first);
+    assert.ok(finish.type === 'finish' && finish.providerState, 'the signatures are kept');
+    await collect(provider(), simpleRequest(MODEL, {
+      messages: [
+        { role: 'user', parts: [{ kind: 'text', text: 'Hello' }] },
+        { role: 'assistant', parts: [{ kind: 'text', text: 'The answer is 42.' }], providerState: finish.type === 'finish' ? finish.providerState : undefined },
+        { role: 'user', parts: [{ kind: 'text', text: 'Why?' }] },
+      ],
+    }));
+    const modelTurn = fake.requests[1].json<{ contents: { role: string; parts: Record<string, unknown>[] }[] }>().contents[1];
+    assert.deepEqual(modelTurn.parts, [
+      { text: 'Weighing the options.', thought: true, thoughtSignature: 'dGhvdWdodA==' },
+      { text: 'The answer is 42.' },
+      { text: '', thoughtSignature: 'ZW5k' },
+    ]);
+  });
+
+  it('decodes a network chunk of many events into one text delta (one async step per chunk, not per event)', async () => {
+    const body = geminiChunks({ text: 'x'.repeat(400), pieceSize: 8 }).map((c) => encodeEvent(JSON.stringify(c), '\r\n')).join('');
+    async function* oneChunk() {
+      yield new TextEncoder().encode(body);
+    }
+    const chunks: Chunk[] = [];
+    for await (const chunk of decodeGeminiStream(readSse(oneChunk()), geminiContext)) chunks.push(chunk);
+    assert.deepEqual(chunks.map((c) => c.type), ['text', 'usage', 'finish']);
+    assert.equal(textOf(chunks), 'x'.repeat(400));
   });
 
   it('sends thought signatures back unchanged in the next turn', async () => {
