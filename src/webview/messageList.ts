@@ -258,8 +258,9 @@ export class MessageList {
       const meta = h('div', { class: 'message-meta' });
       if (message.usage) {
         const u = message.usage;
-        const detail = `${u.promptTokens.toLocaleString()} prompt tokens${u.cachedTokens ? ` (${u.cachedTokens.toLocaleString()} cached)` : ''}, ${u.outputTokens.toLocaleString()} output${u.thoughtTokens ? `, ${u.thoughtTokens.toLocaleString()} thinking` : ''}`;
-        meta.append(h('span', { class: 'usage', title: detail, attrs: { 'data-testid': 'message-usage' } }, `${formatTokens(u.promptTokens)} in · ${formatTokens(u.outputTokens + u.thoughtTokens)} out · ${formatUsd(u.costUsd)}`));
+        const detail = `${u.promptTokens.toLocaleString()} prompt tokens${u.cachedTokens ? ` (${u.cachedTokens.toLocaleString()} cached, billed at the cached-input price)` : ''}, ${u.outputTokens.toLocaleString()} output${u.thoughtTokens ? `, ${u.thoughtTokens.toLocaleString()} thinking (billed as output)` : ''}`;
+        const cached = u.cachedTokens ? `, ${formatTokens(u.cachedTokens)} cached` : '';
+        meta.append(h('span', { class: 'usage', title: detail, attrs: { 'data-testid': 'message-usage' } }, `${formatTokens(u.promptTokens)} in${cached} · ${formatTokens(u.outputTokens + u.thoughtTokens)} out · ${formatUsd(u.costUsd)}`));
       }
       if (message.continuations && !note) meta.append(h('span', { class: 'usage' }, `joined ${message.continuations + 1} parts`));
       meta.append(

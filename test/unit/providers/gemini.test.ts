@@ -74,6 +74,12 @@ describe('Gemini provider', () => {
     assert.deepEqual(last(chunks), { type: 'finish', reason: 'stop', detail: 'STOP', providerState: undefined });
   });
 
+  it('reads the cached part of the prompt from usageMetadata.cachedContentTokenCount', async () => {
+    fake.enqueue(geminiReply({ text: 'cached', promptTokens: 20_000, cachedTokens: 18_000 }));
+    const usage = (await collect(provider(), simpleRequest(MODEL))).find((c) => c.type === 'usage');
+    assert.deepEqual(usage?.type === 'usage' && usage.usage, { promptTokens: 20_000, outputTokens: 2, thoughtTokens: 0, cachedTokens: 18_000 });
+  });
+
   for (const [name, framing] of [
     ['CRLF', { eol: '\r\n' }],
     ['LF', { eol: '\n' }],
