@@ -1,7 +1,8 @@
 import * as vscode from 'vscode';
-import type { ItemInput } from '../../core/context/items';
+import type { Counter, ItemInput } from '../../core/context/items';
 import { TokenCounter } from '../../core/context/tokens';
 import type { Problem, ProblemSeverity, TokenFamily } from '../../core/context/types';
+import { geminiCalibration, PER_MESSAGE_TOKENS, requestTokens } from '../../core/context/promptTokens';
 import { modelHistory } from '../../core/conversation/conversation';
 import type { ModelSlot } from '../../core/providers/types';
 import { CHAT_SYSTEM_PROMPT, type ChatController, type ContextSource } from '../chat/chatController';
@@ -21,11 +22,6 @@ const TYPING_DEBOUNCE_MS = 500;
 /** Open editors beyond this many (nearest first) are not even read. */
 const MAX_OPEN_EDITORS = 30;
 const MAX_PROBLEMS = 500;
-/** Per image, the most either API charges for a typical screenshot. */
-const IMAGE_TOKENS = 1_600;
-/** Role markers and wire framing per message, and for the request as a whole. */
-const PER_MESSAGE_TOKENS = 8;
-const REQUEST_OVERHEAD_TOKENS = 256;
 const PROBLEMS_MENTION = /(^|\s)@problems\b/i;
 
 const SEVERITY: Record<vscode.DiagnosticSeverity, ProblemSeverity> = {
@@ -217,26 +213,25 @@ export class ContextService implements ContextSource, vscode.Disposable {
     const family: TokenFamily = slot === 'gpt' ? 'gpt' : 'gemini';
     const counter = this.counters[family];
     const gathered = await this.gather(withProblems, signal);
+    const estimate: Counter = (text, key) => counter.count(text, key);
+    // Gemini counts are estimates, corrected by what this chat's answers reported (see promptTokens.ts).
+    const ratio = family === 'gemini' ? geminiCalibration(this.controller.current.messages, CHAT_SYSTEM_PROMPT, estimate) : 1;
+    const count: Counter = ratio === 1 ? estimate : (text, key) => Math.ceil(estimate(text, key) * ratio);
     return assembleContext(gathered, {
       family,
-      budget: this.budget(slot, question, counter),
+      budget: this.budget(slot, question, count),
       hidden: this.hidden,
-      count: (text, key) => counter.count(text, key),
+      count,
     });
   }
 
   /** The context window less the reserved output, the conversation with this question, and the system prompt. */
-  private budget(slot: ModelSlot, question: string, counter: TokenCounter): number {
+  private budget(slot: ModelSlot, question: string, count: Counter): number {
     const s = this.settings();
     const model = slot === 'gpt' ? s.gpt : s.gemini;
-    let conversation = counter.count(question) + PER_MESSAGE_TOKENS;
-    for (const message of modelHistory(this.controller.current.messages)) {
-      conversation += counter.count(message.text, `message:${message.id}`) + PER_MESSAGE_TOKENS;
-      if (message.context) conversation += counter.count(message.context, `context:${message.id}`);
-      conversation += (message.images?.length ?? 0) * IMAGE_TOKENS;
-    }
-    const system = counter.count(CHAT_SYSTEM_PROMPT) + REQUEST_OVERHEAD_TOKENS;
-    return Math.max(0, Math.floor(model.contextWindow - model.maxOutputTokens - conversation - system));
+    const asked = count(question) + PER_MESSAGE_TOKENS;
+    const request = requestTokens(modelHistory(this.controller.current.messages), CHAT_SYSTEM_PROMPT, count);
+    return Math.max(0, Math.floor(model.contextWindow - model.maxOutputTokens - asked - request));
   }
 
   private async gather(withProblems: boolean, signal?: AbortSignal): Promise<Gathered> {
