@@ -84,3 +84,12 @@ export function originsFor(credential: CredentialId, settings: TandemSettings): 
   if (origins.length === 0) origins.push(originOf(DEFAULT_BASE_URL[credential]));
   return [...new Set(origins)];
 }
+
+/**
+ * Token counts for an endpoint's model are exact (o200k for OpenAI's models) or an estimate corrected by what the
+ * API reports (Gemini); a local OpenAI-compatible model (Ollama, vLLM…) has its own tokenizer, so o200k only
+ * approximates it and the chips say "≈".
+ */
+export function approximateTokenCounts(endpoint: ResolvedEndpoint): boolean {
+  return endpoint.kind === 'openaiCompatible';
+}

@@ -140,7 +140,7 @@ window.addEventListener('message', (event: MessageEvent<HostMessage>) => {
       composer.setModels(message.models, message.model, message.thinkingLevel);
       break;
     case 'context':
-      chips.show(message.chips, message.includeOpenEditors);
+      chips.show(message.chips, message.includeOpenEditors, message.approximate);
       break;
     case 'prefill':
       composer.prefill(message.text, message.send);

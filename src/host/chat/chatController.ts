@@ -104,8 +104,8 @@ export class ChatController implements ChatMessageHandler, vscode.Disposable {
   }
 
   /** Shows the chips of what goes with the next turn; kept for views that load later. */
-  postContext(chips: readonly ContextChipView[], includeOpenEditors: boolean): void {
-    this.lastContext = { type: 'context', chips, includeOpenEditors };
+  postContext(chips: readonly ContextChipView[], includeOpenEditors: boolean, approximate = false): void {
+    this.lastContext = { type: 'context', chips, includeOpenEditors, approximate };
     this.broadcast(this.lastContext);
   }
 

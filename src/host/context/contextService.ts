@@ -7,6 +7,7 @@ import { modelHistory } from '../../core/conversation/conversation';
 import type { ModelSlot } from '../../core/providers/types';
 import { CHAT_SYSTEM_PROMPT, type ChatController, type ContextSource } from '../chat/chatController';
 import { DisposableStore } from '../disposables';
+import { approximateTokenCounts, resolveEndpoint } from '../endpoints';
 import type { Log } from '../log';
 import type { TandemSettings } from '../settings';
 import { assembleContext, selectionLines, type AssembledContext, type ExcludedEntry, type Gathered } from './assemble';
@@ -206,7 +207,8 @@ export class ContextService implements ContextSource, vscode.Disposable {
 
   private post(assembled: AssembledContext): void {
     this.last = assembled;
-    this.controller.postContext(assembled.chips, this.includeOpenEditors);
+    const approximate = approximateTokenCounts(resolveEndpoint(this.controller.model, this.settings()));
+    this.controller.postContext(assembled.chips, this.includeOpenEditors, approximate);
   }
 
   private async assemble(slot: ModelSlot, question: string, withProblems: boolean, signal?: AbortSignal): Promise<AssembledContext> {

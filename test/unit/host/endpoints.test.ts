@@ -1,13 +1,13 @@
 import { strict as assert } from 'node:assert';
-import { resolveEndpoint } from '../../../src/host/endpoints';
+import { approximateTokenCounts, resolveEndpoint } from '../../../src/host/endpoints';
 import type { TandemSettings } from '../../../src/host/settings';
 
-function settings(vertexLocation: string, baseUrl = ''): TandemSettings {
+function settings(vertexLocation: string, baseUrl = '', gptProvider: TandemSettings['gpt']['provider'] = 'openai'): TandemSettings {
   const price = { inputPerMillion: 0.25, cachedInputPerMillion: 0.025, outputPerMillion: 1.5 };
   return {
     defaultModel: 'gemini',
     gemini: { provider: 'vertex', model: 'gemini-3.1-flash-lite', baseUrl, thinkingLevel: 'low', contextWindow: 1_048_576, maxOutputTokens: 65_536, price, vertexProject: 'p', vertexLocation },
-    gpt: { provider: 'openai', model: 'gpt-5.3-chat-latest', baseUrl: '', contextWindow: 128_000, maxOutputTokens: 16_384, price, extraBodyParameters: {} },
+    gpt: { provider: gptProvider, model: 'gpt-5.3-chat-latest', baseUrl: '', contextWindow: 128_000, maxOutputTokens: 16_384, price, extraBodyParameters: {} },
     network: { firstByteTimeoutMs: 30_000, idleTimeoutMs: 60_000, maxRetries: 3 },
     chat: { autoContinueLimit: 3 },
     context: { includeOpenEditors: true, exclude: [], maxFileSizeBytes: 512 * 1024 },
@@ -31,5 +31,12 @@ describe('endpoints', () => {
 
   it('keeps a base URL override whatever the location', () => {
     assert.equal(resolveEndpoint('gemini', settings('eu', 'https://proxy.example.com/')).baseUrl, 'https://proxy.example.com');
+  });
+
+  it('marks token counts approximate only for a local OpenAI-compatible model', () => {
+    assert.equal(approximateTokenCounts(resolveEndpoint('gpt', settings('global', '', 'openaiCompatible'))), true);
+    assert.equal(approximateTokenCounts(resolveEndpoint('gpt', settings('global', '', 'openai'))), false);
+    assert.equal(approximateTokenCounts(resolveEndpoint('gpt', settings('global', '', 'cometapi'))), false);
+    assert.equal(approximateTokenCounts(resolveEndpoint('gemini', settings('global'))), false);
   });
 });
