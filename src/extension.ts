@@ -35,7 +35,7 @@ export function activate(context: vscode.ExtensionContext): void {
       const s = readSettings();
       return { autoContinueLimit: s.chat.autoContinueLimit, defaultModel: s.defaultModel, thinkingLevel: s.gemini.thinkingLevel };
     },
-    contextForTurn: (question, slot): Promise<string | undefined> => contextService.contextForTurn(question, slot),
+    contextForTurn: (question, slot, signal): Promise<string | undefined> => contextService.contextForTurn(question, slot, signal),
     codeAction: async (action, code, language): Promise<void> => {
       if (action === 'insert') return insertAtCursor(code);
       if (action === 'save') return saveAsNewFile(code, language);

@@ -40,9 +40,14 @@ const KIND_LABEL: Readonly<Record<EndpointKind, string>> = {
 
 export const MODEL_LABEL: Readonly<Record<ModelSlot, string>> = { gemini: 'Gemini 3.1 Flash-Lite', gpt: 'GPT-5.3 Chat' };
 
+/** Vertex AI's multi-region locations have their own hosts; a region is a prefix of the global host. */
+const VERTEX_MULTI_REGION_HOST: Readonly<Record<string, string>> = { us: 'aiplatform.us.rep.googleapis.com', eu: 'aiplatform.eu.rep.googleapis.com' };
+
 function defaultBaseUrl(kind: EndpointKind, settings: TandemSettings): string {
-  if (kind === 'vertex' && settings.gemini.vertexLocation !== 'global') return `https://${settings.gemini.vertexLocation}-aiplatform.googleapis.com`;
-  return DEFAULT_BASE_URL[kind];
+  const location = settings.gemini.vertexLocation;
+  if (kind !== 'vertex' || location === 'global') return DEFAULT_BASE_URL[kind];
+  const multiRegion = Object.prototype.hasOwnProperty.call(VERTEX_MULTI_REGION_HOST, location) ? VERTEX_MULTI_REGION_HOST[location] : undefined;
+  return `https://${multiRegion ?? `${location}-aiplatform.googleapis.com`}`;
 }
 
 function originOf(baseUrl: string): string {
@@ -78,4 +83,13 @@ export function originsFor(credential: CredentialId, settings: TandemSettings): 
     .map((endpoint) => endpoint.origin);
   if (origins.length === 0) origins.push(originOf(DEFAULT_BASE_URL[credential]));
   return [...new Set(origins)];
+}
+
+/**
+ * Token counts for an endpoint's model are exact (o200k for OpenAI's models) or an estimate corrected by what the
+ * API reports (Gemini); a local OpenAI-compatible model (Ollama, vLLM…) has its own tokenizer, so o200k only
+ * approximates it and the chips say "≈".
+ */
+export function approximateTokenCounts(endpoint: ResolvedEndpoint): boolean {
+  return endpoint.kind === 'openaiCompatible';
 }

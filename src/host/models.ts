@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { ModelOption } from '../shared/protocol';
+import { usageCost } from '../core/providers/price';
 import type { Chunk, ModelProvider, ModelSlot, ProviderErrorInfo, Usage } from '../core/providers/types';
 import type { GatewayRequest, ModelGateway } from './chat/modelGateway';
 import { MODEL_LABEL, originsFor, resolveEndpoint, type ResolvedEndpoint } from './endpoints';
@@ -73,9 +74,7 @@ export class ModelService implements ModelGateway, vscode.Disposable {
   }
 
   costUsd(slot: ModelSlot, usage: Usage): number {
-    const price = slot === 'gemini' ? this.settings().gemini.price : this.settings().gpt.price;
-    // Thought tokens are billed as output; cached-token discounts are not modelled (no price setting for them).
-    return (usage.promptTokens * price.inputPerMillion + (usage.outputTokens + usage.thoughtTokens) * price.outputPerMillion) / 1_000_000;
+    return usageCost(usage, slot === 'gemini' ? this.settings().gemini.price : this.settings().gpt.price);
   }
 
   async *stream(request: GatewayRequest, signal: AbortSignal): AsyncIterable<Chunk> {

@@ -1,13 +1,9 @@
 import * as vscode from 'vscode';
+import { DEFAULT_PRICES, parsePrice, type Price } from '../core/providers/price';
 import type { ModelSlot, ThinkingLevel } from '../core/providers/types';
 
 export type GeminiProviderKind = 'gemini' | 'vertex' | 'vertexExpress' | 'cometapi';
 export type GptProviderKind = 'openai' | 'cometapi' | 'openaiCompatible';
-
-export interface Price {
-  readonly inputPerMillion: number;
-  readonly outputPerMillion: number;
-}
 
 /** A plain snapshot of Tandem's settings: nothing below the host layer reads configuration itself. */
 export interface TandemSettings {
@@ -51,13 +47,6 @@ function positive(value: number | undefined, fallback: number): number {
   return typeof value === 'number' && Number.isFinite(value) && value > 0 ? value : fallback;
 }
 
-function price(value: Partial<Price> | undefined, fallback: Price): Price {
-  return {
-    inputPerMillion: typeof value?.inputPerMillion === 'number' && value.inputPerMillion >= 0 ? value.inputPerMillion : fallback.inputPerMillion,
-    outputPerMillion: typeof value?.outputPerMillion === 'number' && value.outputPerMillion >= 0 ? value.outputPerMillion : fallback.outputPerMillion,
-  };
-}
-
 export function readSettings(): TandemSettings {
   const c = vscode.workspace.getConfiguration('tandem');
   return {
@@ -69,7 +58,7 @@ export function readSettings(): TandemSettings {
       thinkingLevel: c.get<ThinkingLevel>('gemini.thinkingLevel') ?? 'low',
       contextWindow: positive(c.get('gemini.contextWindow'), 1_048_576),
       maxOutputTokens: positive(c.get('gemini.maxOutputTokens'), 65_536),
-      price: price(c.get('gemini.price'), { inputPerMillion: 0.25, outputPerMillion: 1.5 }),
+      price: parsePrice(c.get('gemini.price'), DEFAULT_PRICES.gemini),
       vertexProject: userValue(c, 'vertex.project', '').trim(),
       vertexLocation: userValue(c, 'vertex.location', 'global').trim() || 'global',
     },
@@ -79,7 +68,7 @@ export function readSettings(): TandemSettings {
       baseUrl: userValue(c, 'gpt.baseUrl', '').trim(),
       contextWindow: positive(c.get('gpt.contextWindow'), 128_000),
       maxOutputTokens: positive(c.get('gpt.maxOutputTokens'), 16_384),
-      price: price(c.get('gpt.price'), { inputPerMillion: 1.75, outputPerMillion: 14 }),
+      price: parsePrice(c.get('gpt.price'), DEFAULT_PRICES.gpt),
       extraBodyParameters: userValue<Record<string, unknown>>(c, 'gpt.extraBodyParameters', {}),
     },
     network: {

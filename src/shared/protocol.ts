@@ -99,10 +99,13 @@ export type HostMessage =
   | { readonly type: 'messageAdded'; readonly message: MessageView }
   | { readonly type: 'delta'; readonly messageId: string; readonly kind: 'text' | 'thought'; readonly text: string }
   | { readonly type: 'messageDone'; readonly message: MessageView; readonly totalCostUsd: number }
+  /** A transient line shown in an answer that has no text yet (a retry after a rate limit); '' removes it. */
+  | { readonly type: 'status'; readonly messageId: string; readonly text: string }
   | { readonly type: 'busy'; readonly busy: boolean }
   | { readonly type: 'history'; readonly chats: readonly ChatSummary[]; readonly currentId: string }
   | { readonly type: 'models'; readonly models: readonly ModelOption[]; readonly model: ModelSlot; readonly thinkingLevel: ThinkingLevel }
-  | { readonly type: 'context'; readonly chips: readonly ContextChipView[]; readonly includeOpenEditors: boolean }
+  /** `approximate`: the counts come from another tokenizer than the model's (a local OpenAI-compatible model). */
+  | { readonly type: 'context'; readonly chips: readonly ContextChipView[]; readonly includeOpenEditors: boolean; readonly approximate?: boolean }
   | { readonly type: 'prefill'; readonly text: string; readonly send: boolean }
   | { readonly type: 'notice'; readonly level: 'info' | 'warning' | 'error'; readonly text: string }
   | { readonly type: 'focusInput' };

@@ -4,6 +4,8 @@ import { formatTokens } from '../shared/format';
 import { h, iconButton } from './dom';
 import { codiconClass } from './icons';
 
+const APPROXIMATE_NOTE = 'Approximate: counted with the GPT tokenizer, which this model does not use.';
+
 export interface ContextHandlers {
   remove(chipId: string): void;
   setIncludeOpenEditors(include: boolean): void;
@@ -16,7 +18,9 @@ export class ContextChips {
     this.element.hidden = true;
   }
 
-  show(chips: readonly ContextChipView[], includeOpenEditors: boolean): void {
+  /** `approximate`: counted with another tokenizer than the model's, so each count reads "≈". */
+  show(chips: readonly ContextChipView[], includeOpenEditors: boolean, approximate = false): void {
+    const about = approximate ? '≈' : '';
     const toggle = h('input', { attrs: { type: 'checkbox', 'data-testid': 'include-open-editors' } });
     toggle.checked = includeOpenEditors;
     toggle.addEventListener('change', () => this.handlers.setIncludeOpenEditors(toggle.checked));
@@ -25,15 +29,15 @@ export class ContextChips {
       ...chips.map((chip) =>
         h(
           'span',
-          { class: `chip status-${chip.status}`, title: [chip.detail, chip.note].filter(Boolean).join(' — '), attrs: { 'data-testid': 'context-chip' } },
+          { class: `chip status-${chip.status}`, title: [chip.detail, chip.note, approximate ? APPROXIMATE_NOTE : ''].filter(Boolean).join(' — '), attrs: { 'data-testid': 'context-chip' } },
           h('span', { class: codiconClass(chip.status === 'dropped' || chip.status === 'excluded' ? 'circle-slash' : 'file') }),
           h('span', { class: 'chip-label' }, chip.label),
-          h('span', { class: 'chip-tokens' }, chip.status === 'dropped' || chip.status === 'excluded' ? chip.status : formatTokens(chip.tokens)),
+          h('span', { class: 'chip-tokens' }, chip.status === 'dropped' || chip.status === 'excluded' ? chip.status : `${about}${formatTokens(chip.tokens)}`),
           iconButton('close', `Remove ${chip.label}`, () => this.handlers.remove(chip.id)),
         ),
       ),
       h('label', { class: 'chip-toggle', title: 'Send the other open editors as context too' }, toggle, 'Open editors'),
-      h('span', { class: 'chip-total' }, `${formatTokens(total)} tokens`),
+      h('span', { class: 'chip-total', title: approximate ? APPROXIMATE_NOTE : '', attrs: { 'data-testid': 'chip-total' } }, `${about}${formatTokens(total)} tokens`),
     );
     this.element.hidden = false;
   }

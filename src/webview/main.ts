@@ -122,6 +122,9 @@ window.addEventListener('message', (event: MessageEvent<HostMessage>) => {
     case 'delta':
       list.delta(message.messageId, message.kind, message.text);
       break;
+    case 'status':
+      list.status(message.messageId, message.text);
+      break;
     case 'messageDone':
       list.done(message.message);
       cost.textContent = formatUsd(message.totalCostUsd);
@@ -137,7 +140,7 @@ window.addEventListener('message', (event: MessageEvent<HostMessage>) => {
       composer.setModels(message.models, message.model, message.thinkingLevel);
       break;
     case 'context':
-      chips.show(message.chips, message.includeOpenEditors);
+      chips.show(message.chips, message.includeOpenEditors, message.approximate);
       break;
     case 'prefill':
       composer.prefill(message.text, message.send);

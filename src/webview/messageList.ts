@@ -21,8 +21,13 @@ const FINISH_NOTES: Partial<Record<NonNullable<MessageView['finish']>, string>> 
   recitation: 'The answer was stopped because it recited protected material.',
   blocked: 'The provider blocked this prompt.',
   truncated: 'The connection ended before the answer finished.',
+  refusal: 'The model declined to answer.',
+  stopped: 'Stopped.',
   other: 'The answer ended early.',
 };
+
+/** An exchange whose answer has no text is not part of what the model sees next (see modelHistory). */
+const LEFT_OUT = 'This question is not sent with later ones.';
 
 const ACTION_LABELS: Record<string, { label: string; icon: Codicon }> = {
   setKey: { label: 'Set API Key', icon: 'key' },
@@ -109,13 +114,26 @@ export class MessageList {
   delta(messageId: string, kind: 'text' | 'thought', text: string): void {
     const rendered = this.rendered.get(messageId);
     if (!rendered) return;
+    this.status(messageId, '');
     if (kind === 'thought') this.thoughtsOf(rendered).append(text);
     else rendered.body?.append(text);
+  }
+
+  /** A transient line in an answer still waiting for its text (a retry after a rate limit); '' removes it. */
+  status(messageId: string, text: string): void {
+    const element = this.rendered.get(messageId)?.element;
+    const line = element?.querySelector('.message-status');
+    if (!text) return line?.remove();
+    if (!element) return;
+    const next = h('div', { class: 'message-status', attrs: { role: 'status', 'data-testid': 'message-status' } }, h('span', { class: codiconClass('info') }), h('span', {}, text));
+    if (line) line.replaceWith(next);
+    else element.querySelector('.message-footer')?.before(next);
   }
 
   done(message: MessageView): void {
     const previous = this.rendered.get(message.id);
     if (!previous) return this.add(message);
+    this.status(message.id, '');
     if (previous.body && previous.body.text === message.text) {
       previous.body.finish();
       previous.thoughts?.finish();
@@ -228,19 +246,21 @@ export class MessageList {
       footer.append(
         h(
           'div',
-          { class: 'message-note', attrs: { 'data-testid': 'message-note' } },
+          { class: `message-note finish-${message.finish}`, attrs: { 'data-testid': 'message-note' } },
           h('span', { class: codiconClass('info') }),
           h('span', {}, note + (message.continuations ? ` Continued ${message.continuations} time${message.continuations > 1 ? 's' : ''}.` : '')),
           retry ? textButton('Retry', () => this.handlers.retry(), { icon: 'refresh' }) : null,
         ),
       );
     }
+    if ((message.error || message.finish) && !message.text) footer.append(h('div', { class: 'left-out', attrs: { 'data-testid': 'message-left-out' } }, LEFT_OUT));
     if (message.finish || message.error) {
       const meta = h('div', { class: 'message-meta' });
       if (message.usage) {
         const u = message.usage;
-        const detail = `${u.promptTokens.toLocaleString()} prompt tokens${u.cachedTokens ? ` (${u.cachedTokens.toLocaleString()} cached)` : ''}, ${u.outputTokens.toLocaleString()} output${u.thoughtTokens ? `, ${u.thoughtTokens.toLocaleString()} thinking` : ''}`;
-        meta.append(h('span', { class: 'usage', title: detail, attrs: { 'data-testid': 'message-usage' } }, `${formatTokens(u.promptTokens)} in · ${formatTokens(u.outputTokens + u.thoughtTokens)} out · ${formatUsd(u.costUsd)}`));
+        const detail = `${u.promptTokens.toLocaleString()} prompt tokens${u.cachedTokens ? ` (${u.cachedTokens.toLocaleString()} cached, billed at the cached-input price)` : ''}, ${u.outputTokens.toLocaleString()} output${u.thoughtTokens ? `, ${u.thoughtTokens.toLocaleString()} thinking (billed as output)` : ''}`;
+        const cached = u.cachedTokens ? `, ${formatTokens(u.cachedTokens)} cached` : '';
+        meta.append(h('span', { class: 'usage', title: detail, attrs: { 'data-testid': 'message-usage' } }, `${formatTokens(u.promptTokens)} in${cached} · ${formatTokens(u.outputTokens + u.thoughtTokens)} out · ${formatUsd(u.costUsd)}`));
       }
       if (message.continuations && !note) meta.append(h('span', { class: 'usage' }, `joined ${message.continuations + 1} parts`));
       meta.append(

@@ -9,11 +9,19 @@ export interface GeminiAnswer {
   readonly pieceSize?: number;
   readonly promptTokens?: number;
   readonly thoughtTokens?: number;
+  /** Prompt tokens served from the implicit cache (part of promptTokens). */
+  readonly cachedTokens?: number;
   readonly thoughtSignature?: string;
 }
 
-function usage(prompt: number, output: number, thoughts: number) {
-  return { promptTokenCount: prompt, candidatesTokenCount: output, thoughtsTokenCount: thoughts, totalTokenCount: prompt + output + thoughts };
+function usage(prompt: number, output: number, thoughts: number, cached = 0) {
+  return {
+    promptTokenCount: prompt,
+    candidatesTokenCount: output,
+    thoughtsTokenCount: thoughts,
+    totalTokenCount: prompt + output + thoughts,
+    ...(cached ? { cachedContentTokenCount: cached } : {}),
+  };
 }
 
 /** The JSON chunks of a streamed answer: thought summaries first, then text, usage growing on each chunk. */
@@ -33,7 +41,7 @@ export function geminiChunks(answer: GeminiAnswer): Record<string, unknown>[] {
     if (last && answer.thoughtSignature) part.thoughtSignature = answer.thoughtSignature;
     const candidate: Record<string, unknown> = { content: { role: 'model', parts: [part] }, index: 0 };
     if (last && answer.finishReason !== null) candidate.finishReason = answer.finishReason ?? 'STOP';
-    chunks.push({ candidates: [candidate], usageMetadata: usage(prompt, Math.ceil(emitted / 4), thoughtTokens), modelVersion: 'gemini-3.1-flash-lite' });
+    chunks.push({ candidates: [candidate], usageMetadata: usage(prompt, Math.ceil(emitted / 4), thoughtTokens, answer.cachedTokens), modelVersion: 'gemini-3.1-flash-lite' });
   });
   return chunks;
 }

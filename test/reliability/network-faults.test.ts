@@ -235,9 +235,23 @@ const FAULTS: readonly Fault[] = [
   { name: 'UTF-8 characters split across chunks', replies: (w) => [utf8SplitReply(w, ANSWER)], expect: ok() },
   { name: 'keep-alive comments before every event', replies: (w) => [answerReply(w, ANSWER, { keepAlive: true })], expect: ok() },
   { name: 'keep-alive comments, CRLF, byte by byte', replies: (w) => [answerReply(w, ANSWER, { keepAlive: true, eol: '\r\n', split: 'byte' })], expect: ok() },
-  { name: 'no newline after the last event', replies: (w) => [answerReply(w, ANSWER, { noTrailingNewline: true })], expect: ok() },
+  // The SSE rules drop an event the body ends without closing: OpenAI loses only its [DONE] (the finish came before),
+  // Gemini its last chunk, finish included.
+  { name: 'no newline after the last event', only: 'openai', replies: (w) => [answerReply(w, ANSWER, { noTrailingNewline: true })], expect: ok() },
+  {
+    name: 'no newline after the last event (dropped: the answer is unfinished)',
+    only: 'gemini',
+    replies: (w) => [answerReply(w, ANSWER, { noTrailingNewline: true })],
+    expect: { text: ANSWER.slice(0, Math.floor((ANSWER.length - 1) / 8) * 8), finish: 'truncated', requests: 1 },
+  },
 
   // Stream-level failures after text: partial kept, never retried silently.
+  {
+    name: 'a body that ends cleanly in the middle of an event (truncated, not a protocol error)',
+    replies: (w) => [partialReply(w, [{ write: `data: {"candidates":[{"content":{"parts":[{"text":"cut${w.eol}data: here` }]), answerReply(w, 'never asked')],
+    expect: { text: PARTIAL, finish: 'truncated', requests: 1 },
+    everyEndpoint: true,
+  },
   { name: 'EOF without a finish (truncated)', replies: (w) => [sseReply(w.events(PARTIAL, false), { eol: w.eol }), answerReply(w, 'never asked')], expect: { text: PARTIAL, finish: 'truncated', requests: 1 } },
   {
     name: 'connection destroyed mid-stream',
@@ -461,8 +475,15 @@ describe('reliability: network faults × wire formats × endpoints', function ()
             if (final.type === 'finish') assert.equal(final.reason, expect.finish);
           }
 
-          // Retries: how many requests reached the fake, and the waits between them.
+          // Retries: how many requests reached the fake, and the waits between them, each told to the user first.
           assert.equal(fake.requests.length, expect.requests, 'requests at the fake');
+          const notices = chunks.flatMap((c) => (c.type === 'retrying' ? [c] : []));
+          assert.equal(notices.length, expect.requests - 1, 'one notice per retry');
+          notices.forEach((notice, index) => {
+            assert.equal(notice.attempt, index + 2);
+            assert.equal(notice.attempts, MAX_RETRIES + 1);
+            if (fault.name.startsWith('429')) assert.match(notice.message, new RegExp(`^Rate limited by ${endpoint.name.replace(/[()]/g, '\\$&')} — retrying in \\d+ s \\(attempt ${index + 2} of ${MAX_RETRIES + 1}\\)$`));
+          });
           if (expect.waits) expect.waits(waits);
           else assert.equal(waits.length, expect.requests - 1, 'one wait per retry');
 
@@ -594,6 +615,38 @@ describe('reliability: network faults through the chat controller (real provider
         });
       }
 
+      it('a retried 429 shows "Rate limited … retrying in N s (attempt 2 of 3)" in the answer, then clears it when the answer comes', async () => {
+        const endpoint = ENDPOINTS.find((e) => e.format === format)!;
+        const { controller, surface, posted } = chatSetup(slot, fake.url, transport([]));
+        fake.enqueue(rateLimited(wire, endpoint, { 'retry-after': '7' }), answerReply(wire, ANSWER));
+        await controller.handle({ type: 'ready' }, surface);
+        await controller.handle({ type: 'send', text: 'Hello', images: [] }, surface);
+        await until(() => !controller.busy, 'the answer to end');
+        const statuses = posted.flatMap((m) => (m.type === 'status' ? [m.text] : []));
+        assert.deepEqual(statuses, [`Rate limited by ${endpoint.name} — retrying in 7 s (attempt 2 of 3)`, '']);
+        const order = posted.map((m) => (m.type === 'status' ? (m.text ? 'notice' : 'cleared') : m.type === 'delta' ? 'delta' : '')).filter(Boolean);
+        assert.deepEqual(order.slice(0, 3), ['notice', 'cleared', 'delta'], 'the notice goes before the first text arrives');
+        assert.equal(doneMessages(posted)[0].message.text, ANSWER);
+      });
+
+      it('Stop while a 429 retry waits ends the wait at once, with no further request', async () => {
+        const endpoint = ENDPOINTS.find((e) => e.format === format)!;
+        const waitForStop = (_ms: number, signal: AbortSignal) => new Promise<void>((resolve) => signal.addEventListener('abort', () => resolve(), { once: true }));
+        const { controller, surface, posted } = chatSetup(slot, fake.url, transport([], { sleep: waitForStop }));
+        fake.enqueue(rateLimited(wire, endpoint, { 'retry-after': '30' }), answerReply(wire, 'never asked'));
+        await controller.handle({ type: 'ready' }, surface);
+        await controller.handle({ type: 'send', text: 'Hello', images: [] }, surface);
+        await until(() => posted.some((m) => m.type === 'status' && m.text.includes('retrying in 30 s')), 'the retry notice');
+        const stoppedAt = Date.now();
+        await controller.handle({ type: 'stop' }, surface);
+        assert.ok(Date.now() - stoppedAt < 100, 'Stop ended the wait at once');
+        assert.equal(controller.busy, false);
+        const final = doneMessages(posted)[0].message;
+        assert.equal(final.finish, 'stopped');
+        assert.equal(final.error, undefined);
+        assert.equal(fake.requests.length, 1);
+      });
+
       for (const [when, reply, expectText] of [
         ['mid-answer', partialReply(wire, [{ stall: true }]), PARTIAL],
         ['before the first byte', stalledHead(), ''],
@@ -613,7 +666,8 @@ describe('reliability: network faults through the chat controller (real provider
           assert.equal(controller.busy, false);
           const final = doneMessages(posted)[0].message;
           assert.equal(final.text, expectText);
-          assert.equal(final.error?.kind, 'cancelled');
+          assert.equal(final.finish, 'stopped');
+          assert.equal(final.error, undefined, 'a Stop is not an error');
           assert.equal(fake.requests.length, 1, 'Stop is not followed by a retry');
         });
       }

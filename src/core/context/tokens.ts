@@ -2,7 +2,8 @@
 // estimate, because its tokenizer is not published for offline use. The estimate walks the text once, counting
 // word pieces, punctuation, whitespace runs and non-ASCII characters with weights fitted against o200k on source
 // code (it lands near 1.2× the o200k count) so it errs high: a plan that overestimates leaves unused room, one that
-// underestimates causes a context-length error.
+// underestimates causes a context-length error. Once a chat's answers report their real prompt size, the estimate is
+// corrected per chat (promptTokens.ts).
 import type { TokenFamily } from './types';
 
 /** The part of gpt-tokenizer's o200k_base module used here. */

@@ -42,32 +42,34 @@ export function truncateBefore(conversation: Conversation, messageId: string): C
   return { ...conversation, messages: conversation.messages.slice(0, index) };
 }
 
-/** The model-facing history: user turns carry their context; failed answers with no text are left out. */
-export function toModelMessages(messages: readonly StoredMessage[]): ChatMessage[] {
-  const result: ChatMessage[] = [];
-  for (const message of messages) {
-    if (message.role === 'assistant' && !message.text) continue;
-    const parts: MessagePart[] = [];
-    const text = message.role === 'user' && message.context ? `${message.context}\n\n${message.text}` : message.text;
-    parts.push({ kind: 'text', text });
-    for (const image of message.images ?? []) parts.push({ kind: 'image', mimeType: image.mimeType, data: image.data });
-    result.push({ role: message.role, parts, providerState: message.providerState });
-  }
-  // Two user turns in a row (an answer failed before any text) are merged: both APIs want alternation.
-  return mergeConsecutiveRoles(result);
+/**
+ * The messages the model sees, in order. An exchange whose answer has no text (an error before the first token,
+ * such as a missing key or an HTML page instead of a stream; a blocked prompt; a Stop before anything arrived; an
+ * answer that ended empty) is left out, question and all: nothing in it is conversation the model could build
+ * on, and merging the question into the next one would send a message the user never wrote. So is a question
+ * that never got an answer. A partial answer with an error stays, as the chat shows it. The last message, the
+ * question being asked, always goes. Roles therefore alternate, as both APIs require. The context budget
+ * counts exactly these messages.
+ */
+export function modelHistory(messages: readonly StoredMessage[]): StoredMessage[] {
+  const kept: StoredMessage[] = [];
+  messages.forEach((message, index) => {
+    const next = messages[index + 1];
+    const isLast = index === messages.length - 1;
+    if (message.role === 'assistant' && message.text) kept.push(message);
+    else if (message.role === 'user' && (isLast || (next?.role === 'assistant' && next.text))) kept.push(message);
+  });
+  return kept;
 }
 
-function mergeConsecutiveRoles(messages: ChatMessage[]): ChatMessage[] {
-  const merged: ChatMessage[] = [];
-  for (const message of messages) {
-    const previous = merged[merged.length - 1];
-    if (previous && previous.role === message.role) {
-      merged[merged.length - 1] = { role: message.role, parts: [...previous.parts, ...message.parts], providerState: message.providerState };
-    } else {
-      merged.push(message);
-    }
-  }
-  return merged;
+/** The model-facing history (see modelHistory): user turns carry the context they were sent with. */
+export function toModelMessages(messages: readonly StoredMessage[]): ChatMessage[] {
+  return modelHistory(messages).map((message) => {
+    const text = message.role === 'user' && message.context ? `${message.context}\n\n${message.text}` : message.text;
+    const parts: MessagePart[] = [{ kind: 'text', text }];
+    for (const image of message.images ?? []) parts.push({ kind: 'image', mimeType: image.mimeType, data: image.data });
+    return { role: message.role, parts, providerState: message.providerState };
+  });
 }
 
 export function totalCost(conversation: Conversation): number {
@@ -75,6 +77,8 @@ export function totalCost(conversation: Conversation): number {
 }
 
 export function toMessageView(message: StoredMessage): MessageView {
+  // Chats saved before a Stop was a finish reason hold it as a 'cancelled' error.
+  const stopped = message.error?.kind === 'cancelled';
   return {
     id: message.id,
     role: message.role,
@@ -83,8 +87,8 @@ export function toMessageView(message: StoredMessage): MessageView {
     images: message.images,
     model: message.model,
     usage: message.usage,
-    finish: message.finish,
-    error: message.error,
+    finish: stopped ? 'stopped' : message.finish,
+    error: stopped ? undefined : message.error,
     continuations: message.continuations,
   };
 }

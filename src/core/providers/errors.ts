@@ -39,7 +39,20 @@ function isKeyError(error: ServerError): boolean {
   return /api key not valid|invalid.?api.?key|incorrect api key|invalid authentication|unauthenticated/i.test(`${error.code ?? ''} ${error.message ?? ''}`);
 }
 
+/** Provider names read best mid-sentence ("the Gemini API"); a message still starts with a capital letter. */
+function sentence(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+function typed(error: ProviderErrorInfo): ProviderErrorInfo {
+  return { ...error, message: sentence(error.message) };
+}
+
 export function httpError(error: ServerError, context: ErrorContext, retryAfterSeconds?: number): ProviderErrorInfo {
+  return typed(httpErrorInfo(error, context, retryAfterSeconds));
+}
+
+function httpErrorInfo(error: ServerError, context: ErrorContext, retryAfterSeconds?: number): ProviderErrorInfo {
   const detail = clean(error.message, context);
   const base = { status: error.status, reason: error.code };
   const { providerName, keyName } = context;
@@ -73,11 +86,11 @@ export function httpError(error: ServerError, context: ErrorContext, retryAfterS
 }
 
 export function protocolError(what: string, context: ErrorContext): ProviderErrorInfo {
-  return {
+  return typed({
     kind: 'protocol',
     action: 'openSettings',
     message: `Unexpected response from server: ${clean(what, context)}. Check the base URL for ${context.providerName} in Settings.`,
-  };
+  });
 }
 
 /** `midAnswer`: the connection dropped after text arrived, so the server was reachable. */
@@ -86,22 +99,46 @@ export function networkError(cause: unknown, origin: string, _context: ErrorCont
   const message = midAnswer
     ? `The connection to ${origin} dropped during the answer${code ? ` (${code})` : ''}. The partial answer is kept; retry to ask again.`
     : `Could not reach ${origin}${code ? ` (${code})` : ''}. Check your connection and proxy settings (http.proxy), then retry.`;
-  return { kind: 'network', action: 'retry', reason: code, message };
+  return typed({ kind: 'network', action: 'retry', reason: code, message });
 }
 
 export function timeoutError(phase: 'firstByte' | 'idle', seconds: number, context: ErrorContext): ProviderErrorInfo {
   const setting = phase === 'firstByte' ? 'tandem.network.firstByteTimeoutSeconds' : 'tandem.network.idleTimeoutSeconds';
   const what = phase === 'firstByte' ? 'did not start answering' : 'stopped sending';
-  return { kind: 'timeout', action: 'retry', message: `${context.providerName} ${what} for ${seconds} s. Retry, or raise ${setting}.` };
+  return typed({ kind: 'timeout', action: 'retry', message: `${context.providerName} ${what} for ${seconds} s. Retry, or raise ${setting}.` });
 }
 
 export function streamError(serverMessage: string | undefined, code: string | undefined, context: ErrorContext): ProviderErrorInfo {
-  return {
+  return typed({
     kind: 'server',
     action: 'retry',
     reason: code,
     message: `${context.providerName} reported an error while answering${serverMessage ? `: ${clean(serverMessage, context)}` : '.'} The partial answer is kept; retry to ask again.`,
-  };
+  });
+}
+
+/** The cap on one event (see readSse): asking again would download the same oversized stream. */
+export const MAX_EVENT_MB = 16;
+
+export function eventTooLargeError(context: ErrorContext): ProviderErrorInfo {
+  return typed({
+    kind: 'tooLarge',
+    action: 'none',
+    message: `${context.providerName} sent a stream event larger than ${MAX_EVENT_MB} MB, which Tandem does not read. The partial answer is kept.`,
+  });
+}
+
+const RETRY_CAUSE: Readonly<Record<'rate' | 'server' | 'network' | 'timeout', (provider: string) => string>> = {
+  rate: (provider) => `Rate limited by ${provider}`,
+  server: (provider) => `${provider} had a server error`,
+  network: (provider) => `Could not reach ${provider}`,
+  timeout: (provider) => `${provider} did not answer in time`,
+};
+
+/** What the answer shows while the transport waits to try again: "Rate limited by OpenAI — retrying in 3 s (attempt 2 of 3)". */
+export function retryNotice(kind: ProviderErrorInfo['kind'], context: ErrorContext, waitMs: number, attempt: number, attempts: number): string {
+  const cause = (RETRY_CAUSE[kind as keyof typeof RETRY_CAUSE] ?? RETRY_CAUSE.server)(context.providerName);
+  return sentence(`${cause} — retrying in ${Math.max(1, Math.ceil(waitMs / 1000))} s (attempt ${attempt} of ${attempts})`);
 }
 
 export const CANCELLED: ProviderErrorInfo = { kind: 'cancelled', action: 'none', message: 'Stopped.' };

@@ -3,6 +3,7 @@
 
 import { protocolError, streamError, type ErrorContext } from './errors';
 import { getJson, streamRequest, type HttpRequest, type TransportOptions } from './http';
+import { ChunkBatch } from '../stream/deltas';
 import type { SseItem } from '../stream/sse';
 import type { ChatMessage, Chunk, FinishReason, ModelProvider, ModelRequest, Usage } from './types';
 
@@ -65,8 +66,10 @@ function authHeaders(config: GeminiConfig): Record<string, string> {
 function modelParts(message: ChatMessage): GeminiPart[] {
   const text = message.parts.map((p) => (p.kind === 'text' ? p.text : '')).join('');
   const state = message.providerState as Partial<GeminiProviderState> | undefined;
-  // Signed parts go back exactly as received, but only if they are still the whole answer.
-  if (Array.isArray(state?.geminiParts) && state.geminiParts.map((p) => p.text ?? '').join('') === text) return [...state.geminiParts];
+  // Signed parts go back exactly as received (thought parts where they were), but only if the answer parts are
+  // still the whole answer.
+  const parts = Array.isArray(state?.geminiParts) ? state.geminiParts : undefined;
+  if (parts && parts.filter((p) => !p.thought).map((p) => p.text ?? '').join('') === text) return [...parts];
   return [{ text }];
 }
 
@@ -91,85 +94,121 @@ function toUsage(metadata: Record<string, unknown>): Usage {
   return { promptTokens: n('promptTokenCount'), outputTokens: n('candidatesTokenCount'), thoughtTokens: n('thoughtsTokenCount'), cachedTokens: n('cachedContentTokenCount') };
 }
 
-/** Adjacent unsigned text parts are merged; signed parts stay whole. */
+/** Adjacent unsigned answer parts are merged; signed parts (thought or answer) stay whole, where they came. */
 function rememberPart(parts: GeminiPart[], part: GeminiPart): void {
   const last = parts[parts.length - 1];
-  if (last && !last.thoughtSignature && !part.thoughtSignature && last.text !== undefined && part.text !== undefined) last.text += part.text;
+  if (last && isMergeable(last) && isMergeable(part)) last.text += part.text ?? '';
   else parts.push({ ...part });
 }
 
-export async function* decodeGeminiStream(batches: AsyncIterable<readonly SseItem[]>, context: ErrorContext): AsyncGenerator<Chunk> {
-  let usage: Usage | undefined;
-  let finish: FinishReason | undefined;
-  let detail: string | undefined;
-  let stray = '';
-  const parts: GeminiPart[] = [];
-  for await (const batch of batches) for (const item of batch) {
-    if (item.type === 'stray') {
-      // A bare JSON error object, possibly spread over several lines.
-      stray += `${item.line}\n`;
-      const error = tryParseError(stray);
-      if (error) {
-        yield { type: 'error', error: streamError(error.message, error.status, context) };
-        return;
-      }
-      continue;
-    }
-    const data = item.event.data.trim();
-    if (!data) continue;
-    let json: Record<string, unknown>;
-    try {
-      const parsed = JSON.parse(data) as unknown;
-      json = (Array.isArray(parsed) ? parsed[0] : parsed) as Record<string, unknown>;
-    } catch {
-      yield { type: 'error', error: protocolError('a stream event that is not JSON', context) };
-      return;
-    }
-    if (json?.error) {
-      const error = json.error as { message?: string; status?: string };
-      yield { type: 'error', error: streamError(error.message, error.status, context) };
-      return;
-    }
-    const blockReason = (json.promptFeedback as { blockReason?: string } | undefined)?.blockReason;
-    if (blockReason) {
-      finish = 'blocked';
-      detail = blockReason;
-    }
-    const candidate = (json.candidates as Record<string, unknown>[] | undefined)?.[0];
-    const content = candidate?.content as { parts?: GeminiPart[] } | undefined;
-    for (const part of content?.parts ?? []) {
-      if (part.thought) {
-        if (part.text) yield { type: 'thought', text: part.text };
-        continue;
-      }
-      if (part.text || part.thoughtSignature) rememberPart(parts, part);
-      if (part.text) yield { type: 'text', text: part.text };
-    }
-    const reason = candidate?.finishReason;
-    if (typeof reason === 'string' && reason !== 'FINISH_REASON_UNSPECIFIED') {
-      finish = FINISH[reason] ?? 'other';
-      detail = reason;
-    }
-    if (json.usageMetadata && typeof json.usageMetadata === 'object') usage = toUsage(json.usageMetadata as Record<string, unknown>);
-  }
-  if (stray.trim()) {
-    yield { type: 'error', error: streamError(stray.trim(), undefined, context) };
-    return;
-  }
-  if (usage) yield { type: 'usage', usage };
-  const providerState: GeminiProviderState | undefined = parts.some((p) => p.thoughtSignature) ? { geminiParts: parts } : undefined;
-  yield finish ? { type: 'finish', reason: finish, detail, providerState } : { type: 'finish', reason: 'truncated', detail: 'the stream ended without a finish reason' };
+function isMergeable(part: GeminiPart): boolean {
+  return !part.thoughtSignature && !part.thought && part.text !== undefined;
 }
 
-function tryParseError(text: string): { message?: string; status?: string } | undefined {
-  try {
-    let json = JSON.parse(text) as unknown;
+/** The biggest bare JSON error object worth waiting for; a longer run of stray lines is noise. */
+const MAX_BARE_JSON_CHARS = 64 * 1024;
+
+/**
+ * Gemini sends a mid-stream error as a bare JSON object (no `data:`), possibly over several lines. Any other
+ * line that is not an SSE field is ignored, as the SSE rules say: it must not turn a finished answer into an
+ * error.
+ */
+class BareJsonError {
+  private text = '';
+
+  /** The error, once the stray lines add up to a JSON value that is one. */
+  push(line: string): { message?: string; status?: string } | undefined {
+    if (!this.text && !/^\s*[[{]/.test(line)) return undefined;
+    this.text += `${line}\n`;
+    let json: unknown;
+    try {
+      json = JSON.parse(this.text);
+    } catch {
+      if (this.text.length > MAX_BARE_JSON_CHARS) this.text = '';
+      return undefined;
+    }
+    this.text = '';
     if (Array.isArray(json)) json = json[0];
-    const error = (json as { error?: { message?: string; status?: string } })?.error;
-    return error ?? { message: text.trim() };
-  } catch {
-    return undefined;
+    const error = (json as { error?: unknown } | null)?.error;
+    return error && typeof error === 'object' ? (error as { message?: string; status?: string }) : undefined;
   }
+
+  /** At the end of the stream: an error object cut short still says the answer failed. */
+  end(): string | undefined {
+    return /"error"\s*:/.test(this.text) ? this.text.trim() : undefined;
+  }
+}
+
+export async function* decodeGeminiStream(batches: AsyncIterable<readonly SseItem[]>, context: ErrorContext): AsyncGenerator<Chunk> {
+  let usageMetadata: Record<string, unknown> | undefined;
+  let finish: FinishReason | undefined;
+  let detail: string | undefined;
+  const bare = new BareJsonError();
+  const parts: GeminiPart[] = [];
+  const out = new ChunkBatch();
+  for await (const batch of batches) {
+    for (const item of batch) {
+      if (item.type === 'stray') {
+        const error = bare.push(item.line);
+        if (error) {
+          out.push({ type: 'error', error: streamError(error.message, error.status, context) });
+          yield* out.take();
+          return;
+        }
+        continue;
+      }
+      const { data } = item.event;
+      if (!data.trim()) continue;
+      let json: Record<string, unknown>;
+      try {
+        const parsed = JSON.parse(data) as unknown;
+        json = (Array.isArray(parsed) ? parsed[0] : parsed) as Record<string, unknown>;
+      } catch {
+        out.push({ type: 'error', error: protocolError('a stream event that is not JSON', context) });
+        yield* out.take();
+        return;
+      }
+      if (json?.error) {
+        const error = json.error as { message?: string; status?: string };
+        out.push({ type: 'error', error: streamError(error.message, error.status, context) });
+        yield* out.take();
+        return;
+      }
+      const blockReason = (json.promptFeedback as { blockReason?: string } | undefined)?.blockReason;
+      if (blockReason) {
+        finish = 'blocked';
+        detail = blockReason;
+      }
+      const candidate = (json.candidates as Record<string, unknown>[] | undefined)?.[0];
+      const content = candidate?.content as { parts?: GeminiPart[] } | undefined;
+      for (const part of content?.parts ?? []) {
+        if (part.thought) {
+          if (part.text) out.delta('thought', part.text);
+          // A signed thought is sent back; an unsigned summary is only shown.
+          if (part.thoughtSignature) rememberPart(parts, part);
+          continue;
+        }
+        if (part.text || part.thoughtSignature) rememberPart(parts, part);
+        if (part.text) out.delta('text', part.text);
+      }
+      const reason = candidate?.finishReason;
+      if (typeof reason === 'string' && reason !== 'FINISH_REASON_UNSPECIFIED') {
+        finish = FINISH[reason] ?? 'other';
+        detail = reason;
+      }
+      // Cumulative: the last one counts (read once, at the end).
+      if (json.usageMetadata && typeof json.usageMetadata === 'object') usageMetadata = json.usageMetadata as Record<string, unknown>;
+    }
+    yield* out.take();
+  }
+  const cutError = bare.end();
+  if (cutError) {
+    yield { type: 'error', error: streamError(cutError, undefined, context) };
+    return;
+  }
+  if (usageMetadata) yield { type: 'usage', usage: toUsage(usageMetadata) };
+  const providerState: GeminiProviderState | undefined = parts.some((p) => p.thoughtSignature) ? { geminiParts: parts } : undefined;
+  yield finish ? { type: 'finish', reason: finish, detail, providerState } : { type: 'finish', reason: 'truncated', detail: 'the stream ended without a finish reason' };
 }
 
 export class GeminiProvider implements ModelProvider {

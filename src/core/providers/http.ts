@@ -3,8 +3,8 @@
 // that reaches the socket. Requests use the global fetch: in VS Code's extension host it is the one that honours
 // the user's proxy settings (the bundled undici package is not patched).
 
-import { CANCELLED, httpError, networkError, protocolError, timeoutError, type ErrorContext, type ServerError } from './errors';
-import { readSse, type SseItem } from '../stream/sse';
+import { CANCELLED, eventTooLargeError, httpError, networkError, protocolError, retryNotice, timeoutError, type ErrorContext, type ServerError } from './errors';
+import { readSse, SseOverflowError, type SseItem } from '../stream/sse';
 import type { Chunk, ProviderErrorInfo } from './types';
 
 export interface TransportOptions {
@@ -251,6 +251,7 @@ export async function* streamRequest(spec: StreamSpec, signal: AbortSignal): Asy
       }
     } catch (error) {
       if (signal.aborted) failure = { error: CANCELLED, retryable: false };
+      else if (error instanceof SseOverflowError) failure = { error: eventTooLargeError(context), retryable: false };
       else if (error instanceof TimeoutAbort || controller.signal.reason instanceof TimeoutAbort) {
         const phase = error instanceof TimeoutAbort ? error.phase : (controller.signal.reason as TimeoutAbort).phase;
         const seconds = Math.round((phase === 'firstByte' ? options.firstByteTimeoutMs : options.idleTimeoutMs) / 1000);
@@ -268,6 +269,11 @@ export async function* streamRequest(spec: StreamSpec, signal: AbortSignal): Asy
       yield { type: 'error', error: signal.aborted ? CANCELLED : failure.error };
       return;
     }
+    // Said while waiting (a rate limit's hint can be a minute); Stop ends the wait at once.
+    const next = attempt + 2;
+    const attempts = options.maxRetries + 1;
+    const { kind } = failure.error;
+    yield { type: 'retrying', kind, waitMs, attempt: next, attempts, message: retryNotice(kind, context, waitMs, next, attempts) };
     await sleep(waitMs, signal);
   }
 }

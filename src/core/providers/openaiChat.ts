@@ -2,6 +2,7 @@
 
 import { protocolError, streamError, type ErrorContext } from './errors';
 import { getJson, streamRequest, type HttpRequest, type TransportOptions } from './http';
+import { ChunkBatch } from '../stream/deltas';
 import type { SseItem } from '../stream/sse';
 import type { Chunk, FinishReason, ModelProvider, ModelRequest, Usage } from './types';
 
@@ -58,43 +59,54 @@ export async function* decodeOpenAIStream(batches: AsyncIterable<readonly SseIte
   let usage: Usage | undefined;
   let finish: FinishReason | undefined;
   let detail: string | undefined;
+  let refused = false;
   let done = false;
-  stream: for await (const batch of batches) for (const item of batch) {
-    if (item.type === 'stray') continue; // unknown SSE fields are ignored, as the spec says
-    const { event, data } = item.event;
-    if (data.trim() === '[DONE]') {
-      done = true;
-      break stream;
-    }
-    let json: Record<string, unknown> | undefined;
-    try {
-      json = JSON.parse(data) as Record<string, unknown>;
-    } catch {
-      if (event === 'error') {
-        yield { type: 'error', error: streamError(data, undefined, context) };
+  const out = new ChunkBatch();
+  stream: for await (const batch of batches) {
+    for (const item of batch) {
+      if (item.type === 'stray') continue; // unknown SSE fields are ignored, as the spec says
+      const { event, data } = item.event;
+      if (data.trim() === '[DONE]') {
+        done = true;
+        yield* out.take();
+        break stream;
+      }
+      let json: Record<string, unknown> | undefined;
+      try {
+        json = JSON.parse(data) as Record<string, unknown>;
+      } catch {
+        const error = event === 'error' ? streamError(data, undefined, context) : protocolError('a stream event that is not JSON', context);
+        out.push({ type: 'error', error });
+        yield* out.take();
         return;
       }
-      yield { type: 'error', error: protocolError('a stream event that is not JSON', context) };
-      return;
+      if (event === 'error' || json.error) {
+        const error = (json.error ?? json) as { message?: string; code?: string; type?: string };
+        out.push({ type: 'error', error: streamError(error.message, error.code ?? error.type, context) });
+        yield* out.take();
+        return;
+      }
+      const choice = (json.choices as Record<string, unknown>[] | undefined)?.[0];
+      const delta = choice?.delta as { content?: string | null; reasoning_content?: string | null; refusal?: string | null } | undefined;
+      if (delta?.reasoning_content) out.delta('thought', delta.reasoning_content);
+      if (delta?.content) out.delta('text', delta.content);
+      // The model declining: its words are the answer, and the answer ends as a refusal.
+      if (delta?.refusal) {
+        refused = true;
+        out.delta('text', delta.refusal);
+      }
+      const reason = choice?.finish_reason;
+      if (typeof reason === 'string') {
+        finish = FINISH[reason] ?? 'other';
+        detail = reason;
+      }
+      if (json.usage && typeof json.usage === 'object') usage = toUsage(json.usage as Record<string, unknown>);
     }
-    if (event === 'error' || json.error) {
-      const error = (json.error ?? json) as { message?: string; code?: string; type?: string };
-      yield { type: 'error', error: streamError(error.message, error.code ?? error.type, context) };
-      return;
-    }
-    const choice = (json.choices as Record<string, unknown>[] | undefined)?.[0];
-    const delta = choice?.delta as { content?: string | null; reasoning_content?: string | null } | undefined;
-    if (delta?.reasoning_content) yield { type: 'thought', text: delta.reasoning_content };
-    if (delta?.content) yield { type: 'text', text: delta.content };
-    const reason = choice?.finish_reason;
-    if (typeof reason === 'string') {
-      finish = FINISH[reason] ?? 'other';
-      detail = reason;
-    }
-    if (json.usage && typeof json.usage === 'object') usage = toUsage(json.usage as Record<string, unknown>);
+    yield* out.take();
   }
   if (usage) yield { type: 'usage', usage };
-  if (finish) yield { type: 'finish', reason: finish, detail };
+  if (refused) yield { type: 'finish', reason: 'refusal', detail: 'refusal' };
+  else if (finish) yield { type: 'finish', reason: finish, detail };
   else yield { type: 'finish', reason: done ? 'other' : 'truncated', detail: done ? 'no finish reason' : 'the stream ended without a finish reason' };
 }
 

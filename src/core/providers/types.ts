@@ -42,8 +42,12 @@ export interface Usage {
   readonly cachedTokens: number;
 }
 
-/** Why an answer ended. 'length' = cut at the output limit (continue it); 'truncated' = stream ended without a finish. */
-export type FinishReason = 'stop' | 'length' | 'safety' | 'recitation' | 'blocked' | 'truncated' | 'other';
+/**
+ * Why an answer ended. 'length' = cut at the output limit (continue it); 'truncated' = stream ended without a
+ * finish; 'refusal' = the model declined (OpenAI's delta.refusal); 'stopped' = the user pressed Stop, which is
+ * not an error.
+ */
+export type FinishReason = 'stop' | 'length' | 'safety' | 'recitation' | 'blocked' | 'truncated' | 'refusal' | 'stopped' | 'other';
 
 export type ErrorKind =
   | 'auth'
@@ -57,7 +61,9 @@ export type ErrorKind =
   | 'cancelled'
   | 'notFound'
   | 'server'
-  | 'badRequest';
+  | 'badRequest'
+  /** One stream event above the size cap. */
+  | 'tooLarge';
 
 /** What the UI can offer next to an error. */
 export type ErrorAction = 'setKey' | 'retry' | 'openSettings' | 'none';
@@ -76,6 +82,8 @@ export type Chunk =
   | { readonly type: 'text'; readonly text: string }
   | { readonly type: 'thought'; readonly text: string }
   | { readonly type: 'usage'; readonly usage: Usage }
+  /** The transport waits before trying again (nothing was shown yet): what to tell the user meanwhile. */
+  | { readonly type: 'retrying'; readonly message: string; readonly kind: ErrorKind; readonly waitMs: number; readonly attempt: number; readonly attempts: number }
   | { readonly type: 'finish'; readonly reason: FinishReason; readonly detail?: string; readonly providerState?: unknown }
   | { readonly type: 'error'; readonly error: ProviderErrorInfo };
 

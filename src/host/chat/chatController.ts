@@ -1,12 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import type * as vscode from 'vscode';
 import { appendMessage, emptyConversation, replaceMessage, toChatView, toMessageView, toModelMessages, totalCost, truncateBefore } from '../../core/conversation/conversation';
-import { CONTINUE_INSTRUCTION, ContinuationJoiner } from '../../core/conversation/continuation';
+import { runAnswer } from '../../core/conversation/answer';
 import { DeltaBatcher } from '../../core/conversation/deltaBatcher';
 import type { ConversationStore } from '../../core/conversation/store';
 import type { Conversation, StoredMessage } from '../../core/conversation/types';
-import type { ChatMessage, FinishReason, ModelSlot, ThinkingLevel, Usage } from '../../core/providers/types';
-import type { ContextChipView, ErrorView, HostMessage, ImageAttachment, UsageView, WebviewMessage } from '../../shared/protocol';
+import type { ModelSlot, ThinkingLevel } from '../../core/providers/types';
+import type { ContextChipView, HostMessage, ImageAttachment, UsageView, WebviewMessage } from '../../shared/protocol';
 import type { Log } from '../log';
 import type { ChatMessageHandler, ChatSurface } from './chatSurface';
 import type { ModelGateway } from './modelGateway';
@@ -19,8 +19,8 @@ export const CHAT_SYSTEM_PROMPT =
 /** Everything the chat asks of the editor, so the controller stays testable and the wiring stays in one place. */
 export interface ChatHost {
   readonly settings: () => { autoContinueLimit: number; defaultModel: ModelSlot; thinkingLevel: ThinkingLevel };
-  /** Context (files, selection) for a new user turn, as text for the model. */
-  readonly contextForTurn: (question: string, slot: ModelSlot) => Promise<string | undefined>;
+  /** Context (files, selection) for a new user turn, as text for the model; gives up when `signal` aborts (Stop). */
+  readonly contextForTurn: (question: string, slot: ModelSlot, signal: AbortSignal) => Promise<string | undefined>;
   readonly codeAction: (action: 'insert' | 'apply' | 'save', code: string, language: string) => Promise<void>;
   readonly openLink: (href: string, text: string) => Promise<void>;
   readonly copy: (text: string) => Promise<void>;
@@ -43,10 +43,12 @@ const LAST_CHAT_KEY = 'tandem.lastChatId';
 const MODEL_KEY = 'tandem.model';
 const THINKING_KEY = 'tandem.thinkingLevel';
 
+/** The turn in progress, from the moment it is asked for: preparing (context, saving) and then streaming. */
 interface Running {
   readonly abort: AbortController;
   readonly messageId: string;
   readonly done: Promise<void>;
+  readonly finished: () => void;
 }
 
 export class ChatController implements ChatMessageHandler, vscode.Disposable {
@@ -102,8 +104,8 @@ export class ChatController implements ChatMessageHandler, vscode.Disposable {
   }
 
   /** Shows the chips of what goes with the next turn; kept for views that load later. */
-  postContext(chips: readonly ContextChipView[], includeOpenEditors: boolean): void {
-    this.lastContext = { type: 'context', chips, includeOpenEditors };
+  postContext(chips: readonly ContextChipView[], includeOpenEditors: boolean, approximate = false): void {
+    this.lastContext = { type: 'context', chips, includeOpenEditors, approximate };
     this.broadcast(this.lastContext);
   }
 
@@ -165,21 +167,25 @@ export class ChatController implements ChatMessageHandler, vscode.Disposable {
     }
   }
 
-  /** Sends a prompt as if typed in the composer (code actions, Ask About Selection). */
+  /**
+   * Sends a prompt as if typed in the composer (code actions, Ask About Selection). The turn and its Stop exist
+   * before anything is awaited, so a second send (the composer and a command at once) is refused, and a Stop
+   * while context is gathered reaches the gathering. Resolves once the answer has started.
+   */
   async send(text: string, images: readonly ImageAttachment[] = [], context?: string): Promise<void> {
     if (!text.trim() && images.length === 0) return;
-    if (this.running) {
-      this.broadcast({ type: 'notice', level: 'warning', text: 'Tandem is still answering. Press Stop first, or wait for the answer.' });
-      return;
-    }
-    await this.ensureLoaded();
-    const slot = this.model;
-    const contextText = context ?? (await this.safeContext(text, slot));
-    const userMessage: StoredMessage = { id: randomUUID(), role: 'user', text, images: images.length ? images : undefined, context: contextText, createdAt: Date.now() };
-    this.conversation = appendMessage(this.conversation, userMessage);
-    this.broadcast({ type: 'messageAdded', message: toMessageView(userMessage) });
-    await this.persist();
-    this.startAnswer(slot);
+    const turn = this.begin(true);
+    if (!turn) return;
+    await this.run(turn, async (signal) => {
+      await this.ensureLoaded();
+      const slot = this.model;
+      const contextText = context ?? (await this.safeContext(text, slot, signal));
+      const userMessage: StoredMessage = { id: randomUUID(), role: 'user', text, images: images.length ? images : undefined, context: contextText, createdAt: Date.now() };
+      this.conversation = appendMessage(this.conversation, userMessage);
+      this.broadcast({ type: 'messageAdded', message: toMessageView(userMessage) });
+      await this.persist();
+      return slot;
+    });
   }
 
   async stop(): Promise<void> {
@@ -224,43 +230,69 @@ export class ChatController implements ChatMessageHandler, vscode.Disposable {
 
   private async regenerate(messageId: string): Promise<void> {
     const target = this.conversation.messages.find((m) => m.id === messageId);
-    if (!target || target.role !== 'assistant' || this.running) return;
+    if (!target || target.role !== 'assistant') return;
     const truncated = truncateBefore(this.conversation, messageId);
-    if (!truncated) return;
+    const turn = truncated && this.begin(false);
+    if (!turn) return;
     this.conversation = truncated;
-    this.broadcast({ type: 'chat', chat: toChatView(this.conversation), busy: false });
-    this.startAnswer(this.model);
+    this.broadcast({ type: 'chat', chat: toChatView(this.conversation), busy: true });
+    await this.run(turn, async () => this.model);
   }
 
   private async editResend(messageId: string, text: string): Promise<void> {
     const target = this.conversation.messages.find((m) => m.id === messageId);
-    if (!target || target.role !== 'user' || this.running || !text.trim()) return;
+    if (!target || target.role !== 'user' || !text.trim()) return;
     const truncated = truncateBefore(this.conversation, messageId);
-    if (!truncated) return;
-    this.conversation = truncated;
+    const turn = truncated && this.begin(false);
+    if (!turn) return;
     const edited: StoredMessage = { ...target, id: randomUUID(), text, createdAt: Date.now() };
-    this.conversation = appendMessage(this.conversation, edited);
-    this.broadcast({ type: 'chat', chat: toChatView(this.conversation), busy: false });
-    await this.persist();
-    this.startAnswer(this.model);
+    this.conversation = appendMessage(truncated, edited);
+    this.broadcast({ type: 'chat', chat: toChatView(this.conversation), busy: true });
+    await this.run(turn, async () => {
+      await this.persist();
+      return this.model;
+    });
   }
 
   private async retry(): Promise<void> {
     const last = this.conversation.messages[this.conversation.messages.length - 1];
     if (last?.role === 'assistant') return this.regenerate(last.id);
-    if (last?.role === 'user' && !this.running) this.startAnswer(this.model);
+    const turn = last?.role === 'user' && this.begin(false);
+    if (turn) await this.run(turn, async () => this.model);
   }
 
-  private startAnswer(slot: ModelSlot): void {
-    const abort = new AbortController();
-    const messageId = randomUUID();
-    const done = this.streamAnswer(slot, messageId, abort.signal)
-      .catch((error: unknown) => this.log.error(`Answer failed unexpectedly: ${error instanceof Error ? error.stack ?? error.message : String(error)}`))
-      .finally(() => {
-        if (this.running?.messageId === messageId) this.running = undefined;
+  /** Claims the chat for a new turn, synchronously; undefined (and, if `tell`, a notice) while one is running. */
+  private begin(tell: boolean): Running | undefined {
+    if (this.running) {
+      if (tell) this.broadcast({ type: 'notice', level: 'warning', text: 'Tandem is still answering. Press Stop first, or wait for the answer.' });
+      return undefined;
+    }
+    let finished!: () => void;
+    const done = new Promise<void>((resolve) => (finished = resolve));
+    this.running = { abort: new AbortController(), messageId: randomUUID(), done, finished };
+    this.broadcast({ type: 'busy', busy: true });
+    return this.running;
+  }
+
+  /** Prepares the turn (context, the user message) and then streams its answer; resolves once the answer started. */
+  private run(turn: Running, prepare: (signal: AbortSignal) => Promise<ModelSlot>): Promise<void> {
+    let started!: () => void;
+    const answerStarted = new Promise<void>((resolve) => (started = resolve));
+    void (async () => {
+      try {
+        const slot = await prepare(turn.abort.signal);
+        started();
+        await this.streamAnswer(slot, turn.messageId, turn.abort.signal);
+      } catch (error) {
+        this.log.error(`Answer failed unexpectedly: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
+      } finally {
+        started();
+        if (this.running === turn) this.running = undefined;
         this.broadcast({ type: 'busy', busy: false });
-      });
-    this.running = { abort, messageId, done };
+        turn.finished();
+      }
+    })();
+    return answerStarted;
   }
 
   private async streamAnswer(slot: ModelSlot, messageId: string, signal: AbortSignal): Promise<void> {
@@ -268,86 +300,43 @@ export class ChatController implements ChatMessageHandler, vscode.Disposable {
     let message: StoredMessage = { id: messageId, role: 'assistant', text: '', model: slot, createdAt: Date.now() };
     this.conversation = appendMessage(this.conversation, message);
     this.broadcast({ type: 'messageAdded', message: toMessageView(message) });
-    this.broadcast({ type: 'busy', busy: true });
 
     const deltas = new DeltaBatcher((kind, text) => this.broadcast({ type: 'delta', messageId, kind, text }));
     const limit = this.host.settings().autoContinueLimit;
-    let text = '';
-    let thoughts = '';
-    let usage: Usage | undefined;
-    let finish: FinishReason | undefined;
-    let error: ErrorView | undefined;
-    let providerState: unknown;
-    let continuations = 0;
-
-    for (;;) {
-      const messages: ChatMessage[] =
-        continuations === 0
-          ? history
-          : [...history, { role: 'assistant', parts: [{ kind: 'text', text }] }, { role: 'user', parts: [{ kind: 'text', text: CONTINUE_INSTRUCTION }] }];
-      const joiner = continuations > 0 ? new ContinuationJoiner(text) : undefined;
-      let roundUsage: Usage | undefined;
-      finish = undefined;
-      for await (const chunk of this.gateway.stream({ slot, system: CHAT_SYSTEM_PROMPT, messages, thinkingLevel: this.thinkingLevel }, signal)) {
-        switch (chunk.type) {
-          case 'text': {
-            const shown = joiner ? joiner.push(chunk.text) : chunk.text;
-            text += shown;
-            deltas.push('text', shown);
-            break;
-          }
-          case 'thought':
-            thoughts += chunk.text;
-            deltas.push('thought', chunk.text);
-            break;
-          case 'usage':
-            roundUsage = chunk.usage;
-            break;
-          case 'finish':
-            finish = chunk.reason;
-            providerState = chunk.providerState;
-            break;
-          case 'error':
-            error = { kind: chunk.error.kind, message: chunk.error.message, action: chunk.error.action };
-            break;
-        }
-      }
-      if (joiner) {
-        const rest = joiner.flush();
-        text += rest;
-        deltas.push('text', rest);
-      }
-      if (roundUsage) usage = addUsage(usage, roundUsage);
-      if (finish === 'length' && !error && !signal.aborted && continuations < limit) {
-        continuations++;
-        this.log.info(`Answer reached the output limit; continuing (${continuations}/${limit}).`);
-        continue;
-      }
-      break;
-    }
+    const answer = await runAnswer(history, (messages) => this.gateway.stream({ slot, system: CHAT_SYSTEM_PROMPT, messages, thinkingLevel: this.thinkingLevel }, signal), {
+      autoContinueLimit: limit,
+      signal,
+      onDelta: (kind, text) => deltas.push(kind, text),
+      onStatus: (text) => {
+        deltas.flush();
+        this.broadcast({ type: 'status', messageId, text });
+      },
+      onContinue: (round) => this.log.info(`Answer reached the output limit; continuing (${round}/${limit}).`),
+    });
     deltas.flush();
 
+    const { usage, error } = answer;
     const usageView: UsageView | undefined = usage ? { ...usage, costUsd: this.gateway.costUsd(slot, usage) } : undefined;
     message = {
       ...message,
-      text,
-      thoughts: thoughts || undefined,
+      text: answer.text,
+      thoughts: answer.thoughts || undefined,
       usage: usageView,
-      finish,
+      finish: answer.finish,
       error,
-      continuations: continuations || undefined,
-      providerState,
+      continuations: answer.continuations || undefined,
+      providerState: answer.providerState,
     };
     this.conversation = replaceMessage(this.conversation, message);
     this.broadcast({ type: 'messageDone', message: toMessageView(message), totalCostUsd: totalCost(this.conversation) });
-    if (error && error.kind !== 'cancelled') this.log.warn(`Answer from ${this.gateway.label(slot)} ended with ${error.kind}: ${error.message}`);
+    if (error) this.log.warn(`Answer from ${this.gateway.label(slot)} ended with ${error.kind}: ${error.message}`);
     await this.persist();
     this.host.onChatsChanged(this.conversation);
   }
 
-  private async safeContext(question: string, slot: ModelSlot): Promise<string | undefined> {
+  private async safeContext(question: string, slot: ModelSlot, signal: AbortSignal): Promise<string | undefined> {
     try {
-      return await this.host.contextForTurn(question, slot);
+      return await this.host.contextForTurn(question, slot, signal);
     } catch (error) {
       this.log.warn(`Could not gather context: ${error instanceof Error ? error.message : String(error)}`);
       return undefined;
@@ -392,14 +381,3 @@ export class ChatController implements ChatMessageHandler, vscode.Disposable {
     this.surfaces.clear();
   }
 }
-
-function addUsage(a: Usage | undefined, b: Usage): Usage {
-  if (!a) return b;
-  return {
-    promptTokens: a.promptTokens + b.promptTokens,
-    outputTokens: a.outputTokens + b.outputTokens,
-    thoughtTokens: a.thoughtTokens + b.thoughtTokens,
-    cachedTokens: a.cachedTokens + b.cachedTokens,
-  };
-}
-

@@ -1,10 +1,13 @@
 import * as vscode from 'vscode';
-import type { ItemInput } from '../../core/context/items';
+import type { Counter, ItemInput } from '../../core/context/items';
 import { TokenCounter } from '../../core/context/tokens';
 import type { Problem, ProblemSeverity, TokenFamily } from '../../core/context/types';
+import { geminiCalibration, PER_MESSAGE_TOKENS, requestTokens } from '../../core/context/promptTokens';
+import { modelHistory } from '../../core/conversation/conversation';
 import type { ModelSlot } from '../../core/providers/types';
 import { CHAT_SYSTEM_PROMPT, type ChatController, type ContextSource } from '../chat/chatController';
 import { DisposableStore } from '../disposables';
+import { approximateTokenCounts, resolveEndpoint } from '../endpoints';
 import type { Log } from '../log';
 import type { TandemSettings } from '../settings';
 import { assembleContext, selectionLines, type AssembledContext, type ExcludedEntry, type Gathered } from './assemble';
@@ -20,11 +23,6 @@ const TYPING_DEBOUNCE_MS = 500;
 /** Open editors beyond this many (nearest first) are not even read. */
 const MAX_OPEN_EDITORS = 30;
 const MAX_PROBLEMS = 500;
-/** Per image, the most either API charges for a typical screenshot. */
-const IMAGE_TOKENS = 1_600;
-/** Role markers and wire framing per message, and for the request as a whole. */
-const PER_MESSAGE_TOKENS = 8;
-const REQUEST_OVERHEAD_TOKENS = 256;
 const PROBLEMS_MENTION = /(^|\s)@problems\b/i;
 
 const SEVERITY: Record<vscode.DiagnosticSeverity, ProblemSeverity> = {
@@ -86,10 +84,14 @@ export class ContextService implements ContextSource, vscode.Disposable {
     return this.memento.get<boolean>(INCLUDE_OPEN_EDITORS_KEY) ?? this.settings().context.includeOpenEditors;
   }
 
-  /** The context block for a turn, planned with the question in the budget; what the chips then show. */
-  async contextForTurn(question: string, slot: ModelSlot): Promise<string | undefined> {
+  /**
+   * The context block for a turn, planned with the question in the budget; what the chips then show. A Stop
+   * (`signal`) ends the gathering between files: undefined, nothing posted.
+   */
+  async contextForTurn(question: string, slot: ModelSlot, signal?: AbortSignal): Promise<string | undefined> {
     this.cancelPending();
-    const assembled = await this.assemble(slot, question, PROBLEMS_MENTION.test(question));
+    const assembled = await this.assemble(slot, question, PROBLEMS_MENTION.test(question), signal);
+    if (signal?.aborted) return undefined;
     this.post(assembled);
     const { plan } = assembled;
     this.log.info(
@@ -205,36 +207,36 @@ export class ContextService implements ContextSource, vscode.Disposable {
 
   private post(assembled: AssembledContext): void {
     this.last = assembled;
-    this.controller.postContext(assembled.chips, this.includeOpenEditors);
+    const approximate = approximateTokenCounts(resolveEndpoint(this.controller.model, this.settings()));
+    this.controller.postContext(assembled.chips, this.includeOpenEditors, approximate);
   }
 
-  private async assemble(slot: ModelSlot, question: string, withProblems: boolean): Promise<AssembledContext> {
+  private async assemble(slot: ModelSlot, question: string, withProblems: boolean, signal?: AbortSignal): Promise<AssembledContext> {
     const family: TokenFamily = slot === 'gpt' ? 'gpt' : 'gemini';
     const counter = this.counters[family];
-    const gathered = await this.gather(withProblems);
+    const gathered = await this.gather(withProblems, signal);
+    const estimate: Counter = (text, key) => counter.count(text, key);
+    // Gemini counts are estimates, corrected by what this chat's answers reported (see promptTokens.ts).
+    const ratio = family === 'gemini' ? geminiCalibration(this.controller.current.messages, CHAT_SYSTEM_PROMPT, estimate) : 1;
+    const count: Counter = ratio === 1 ? estimate : (text, key) => Math.ceil(estimate(text, key) * ratio);
     return assembleContext(gathered, {
       family,
-      budget: this.budget(slot, question, counter),
+      budget: this.budget(slot, question, count),
       hidden: this.hidden,
-      count: (text, key) => counter.count(text, key),
+      count,
     });
   }
 
   /** The context window less the reserved output, the conversation with this question, and the system prompt. */
-  private budget(slot: ModelSlot, question: string, counter: TokenCounter): number {
+  private budget(slot: ModelSlot, question: string, count: Counter): number {
     const s = this.settings();
     const model = slot === 'gpt' ? s.gpt : s.gemini;
-    let conversation = counter.count(question) + PER_MESSAGE_TOKENS;
-    for (const message of this.controller.current.messages) {
-      conversation += counter.count(message.text, `message:${message.id}`) + PER_MESSAGE_TOKENS;
-      if (message.context) conversation += counter.count(message.context, `context:${message.id}`);
-      conversation += (message.images?.length ?? 0) * IMAGE_TOKENS;
-    }
-    const system = counter.count(CHAT_SYSTEM_PROMPT) + REQUEST_OVERHEAD_TOKENS;
-    return Math.max(0, Math.floor(model.contextWindow - model.maxOutputTokens - conversation - system));
+    const asked = count(question) + PER_MESSAGE_TOKENS;
+    const request = requestTokens(modelHistory(this.controller.current.messages), CHAT_SYSTEM_PROMPT, count);
+    return Math.max(0, Math.floor(model.contextWindow - model.maxOutputTokens - asked - request));
   }
 
-  private async gather(withProblems: boolean): Promise<Gathered> {
+  private async gather(withProblems: boolean, signal?: AbortSignal): Promise<Gathered> {
     const inputs: ItemInput[] = [];
     const excluded: ExcludedEntry[] = [];
     const seen = new Set<string>();
@@ -248,7 +250,7 @@ export class ContextService implements ContextSource, vscode.Disposable {
     }
     let order = 1;
     const add = async (uri: vscode.Uri, kind: 'file' | 'openEditor'): Promise<void> => {
-      if (seen.has(uri.toString())) return;
+      if (signal?.aborted || seen.has(uri.toString())) return;
       seen.add(uri.toString());
       const read = await this.reader.read(uri);
       if (read.ok) inputs.push({ kind, path: read.file.path, languageId: read.file.languageId, text: read.file.text, versionKey: read.file.versionKey, order: order++ });
@@ -257,7 +259,7 @@ export class ContextService implements ContextSource, vscode.Disposable {
     };
     for (const uri of this.pinned.values()) await add(uri, 'file');
     if (this.includeOpenEditors) for (const uri of this.openEditorUris(editor)) await add(uri, 'openEditor');
-    const problems = withProblems ? await this.problems() : undefined;
+    const problems = withProblems && !signal?.aborted ? await this.problems() : undefined;
     return { inputs, excluded, problems };
   }
 

@@ -2,6 +2,7 @@ import { strict as assert } from 'node:assert';
 import {
   appendMessage,
   emptyConversation,
+  modelHistory,
   titleFrom,
   toModelMessages,
   totalCost,
@@ -26,18 +27,43 @@ describe('conversation', () => {
     assert.equal(c.title, 'First question');
   });
 
-  it('builds model messages with context, images, and no empty failed answers', () => {
+  it('builds model messages with context and images', () => {
     let c = emptyConversation('c1', 0);
     c = appendMessage(c, user('u1', 'Explain', { context: 'FILE a.ts', images: [{ mimeType: 'image/png', data: 'AAAA' }] }));
-    c = appendMessage(c, answer('a1', '', { error: { kind: 'network', message: 'x', action: 'retry' } }));
+    c = appendMessage(c, answer('a1', 'It parses.'));
     c = appendMessage(c, user('u2', 'Again'));
-    const messages = toModelMessages(c.messages);
-    assert.equal(messages.length, 1, 'two user turns in a row merge into one');
-    assert.deepEqual(messages[0].parts, [
-      { kind: 'text', text: 'FILE a.ts\n\nExplain' },
-      { kind: 'image', mimeType: 'image/png', data: 'AAAA' },
-      { kind: 'text', text: 'Again' },
+    assert.deepEqual(toModelMessages(c.messages), [
+      { role: 'user', parts: [{ kind: 'text', text: 'FILE a.ts\n\nExplain' }, { kind: 'image', mimeType: 'image/png', data: 'AAAA' }], providerState: undefined },
+      { role: 'assistant', parts: [{ kind: 'text', text: 'It parses.' }], providerState: undefined },
+      { role: 'user', parts: [{ kind: 'text', text: 'Again' }], providerState: undefined },
     ]);
+  });
+
+  for (const [name, failed] of [
+    ['an error before any text (no key, html 200)', { error: { kind: 'auth', message: 'No key.', action: 'setKey' } }],
+    ['an answer that ended with nothing', { finish: 'stop' }],
+    ['a blocked prompt', { finish: 'blocked' }],
+    ['a Stop before the first token', { finish: 'stopped' }],
+  ] as const) {
+    it(`leaves a failed exchange out of the model history: ${name}`, () => {
+      let c = emptyConversation('c1', 0);
+      c = appendMessage(c, user('u1', 'first question', { context: 'Active file: a.ts' }));
+      c = appendMessage(c, answer('a1', '', failed));
+      c = appendMessage(c, user('u2', 'second question', { context: 'Active file: b.ts' }));
+      assert.deepEqual(toModelMessages(c.messages), [{ role: 'user', parts: [{ kind: 'text', text: 'Active file: b.ts\n\nsecond question' }], providerState: undefined }]);
+      assert.deepEqual(modelHistory(c.messages).map((m) => m.id), ['u2'], 'what is sent is what the budget counts');
+    });
+  }
+
+  it('leaves out a question that never got an answer, and keeps a partial answer as a real exchange', () => {
+    let c = emptyConversation('c1', 0);
+    c = appendMessage(c, user('u1', 'lost'));
+    c = appendMessage(c, user('u2', 'kept'));
+    c = appendMessage(c, answer('a2', 'Half an ans', { error: { kind: 'network', message: 'Dropped.', action: 'retry' } }));
+    c = appendMessage(c, user('u3', 'next'));
+    assert.deepEqual(modelHistory(c.messages).map((m) => m.id), ['u2', 'a2', 'u3']);
+    const roles = toModelMessages(c.messages).map((m) => m.role);
+    assert.deepEqual(roles, ['user', 'assistant', 'user'], 'roles alternate');
   });
 
   it('truncates before a message for regenerate and edit, and refuses unknown ids', () => {

@@ -61,10 +61,12 @@ class MemoryMemento {
 
 const silentLog = { trace() {}, info() {}, warn() {}, error() {} } as unknown as Log;
 
-function setup(scripts: Script[], fs = new MemoryFs(), memento = new MemoryMemento()) {
+type ContextForTurn = (question: string, slot: 'gemini' | 'gpt', signal: AbortSignal) => Promise<string | undefined>;
+
+function setup(scripts: Script[], fs = new MemoryFs(), memento = new MemoryMemento(), contextForTurn: ContextForTurn = async (question) => `CONTEXT for ${question}`) {
   const gateway = new FakeGateway(scripts);
   const settings = () => ({ autoContinueLimit: 2, defaultModel: 'gemini' as const, thinkingLevel: 'low' as const });
-  const { controller, posted, surface } = chatUnderTest(gateway, { settings, contextForTurn: async (question) => `CONTEXT for ${question}`, memento }, silentLog, fs);
+  const { controller, posted, surface } = chatUnderTest(gateway, { settings, contextForTurn, memento }, silentLog, fs);
   return { controller, gateway, posted, surface, fs, memento };
 }
 
@@ -138,7 +140,8 @@ describe('chat controller', () => {
     assert.equal(controller.busy, false);
     const final = done(posted)[0].message;
     assert.equal(final.text, 'partial ');
-    assert.equal(final.error?.kind, 'cancelled');
+    assert.equal(final.finish, 'stopped', 'a Stop is a way to end an answer');
+    assert.equal(final.error, undefined, 'the user\'s own Stop is not an error');
   });
 
   it('keeps partial text next to a mid-stream error and retries on request', async () => {
@@ -187,6 +190,53 @@ describe('chat controller', () => {
     assert.ok(posted.some((m) => m.type === 'notice' && m.level === 'warning'));
     assert.equal(controller.current.messages.filter((m) => m.role === 'user').length, 1);
     await controller.stop();
+  });
+
+  it('does not send a failed question again with the next one: the request has exactly the new question', async () => {
+    const noKey: Chunk = { type: 'error', error: { kind: 'auth', message: 'No Gemini API key is set.', action: 'setKey' } };
+    const { controller, surface, gateway } = setup([answer(noKey), answer({ type: 'finish', reason: 'stop' }), answer({ type: 'text', text: 'Fine.' }, { type: 'finish', reason: 'stop' })]);
+    await controller.handle({ type: 'ready' }, surface);
+    for (const text of ['first question', 'second question', 'third question']) {
+      await controller.handle({ type: 'send', text, images: [] }, surface);
+      await waitIdle(controller);
+    }
+    assert.deepEqual(gateway.requests[1].messages, [{ role: 'user', parts: [{ kind: 'text', text: 'CONTEXT for second question\n\nsecond question' }], providerState: undefined }]);
+    assert.deepEqual(gateway.requests[2].messages, [{ role: 'user', parts: [{ kind: 'text', text: 'CONTEXT for third question\n\nthird question' }], providerState: undefined }]);
+    assert.equal(controller.current.messages.length, 6, 'the chat still shows every question and its outcome');
+  });
+
+  it('lets only one of two quick sends start (the turn exists before the first await)', async () => {
+    const { controller, surface, posted, gateway } = setup([endless(), endless()]);
+    await controller.handle({ type: 'ready' }, surface);
+    const first = controller.handle({ type: 'send', text: 'from the composer', images: [] }, surface);
+    const second = controller.send('Explain this code', [], 'CODE');
+    assert.equal(controller.busy, true, 'busy at once, before context is gathered');
+    await Promise.all([first, second]);
+    assert.ok(posted.some((m) => m.type === 'notice' && m.level === 'warning'), 'the second one is told to wait');
+    assert.deepEqual(controller.current.messages.filter((m) => m.role === 'user').map((m) => m.text), ['from the composer']);
+    await controller.stop();
+    assert.equal(gateway.requests.length, 1);
+  });
+
+  it('Stop while context is being gathered stops the turn: the signal reaches context gathering, nothing is sent', async () => {
+    let seen: AbortSignal | undefined;
+    const slowContext: ContextForTurn = (_question, _slot, signal) => {
+      seen = signal;
+      return new Promise((resolve) => signal.addEventListener('abort', () => resolve(undefined), { once: true }));
+    };
+    const { controller, surface, posted, gateway } = setup([answer({ type: 'text', text: 'never' })], new MemoryFs(), new MemoryMemento(), slowContext);
+    await controller.handle({ type: 'ready' }, surface);
+    const sending = controller.handle({ type: 'send', text: 'q', images: [] }, surface);
+    await new Promise((r) => setTimeout(r, 5));
+    assert.ok(seen && !seen.aborted, 'context gathering got the turn\'s signal');
+    await controller.handle({ type: 'stop' }, surface);
+    await sending;
+    assert.equal(seen?.aborted, true);
+    assert.equal(controller.busy, false);
+    assert.equal(gateway.requests.length, 0, 'no request after a Stop during context gathering');
+    const final = done(posted)[0]?.message;
+    assert.equal(final?.finish, 'stopped');
+    assert.equal(final?.error, undefined);
   });
 
   it('restores the last chat after a reload', async () => {

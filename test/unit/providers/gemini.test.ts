@@ -1,5 +1,9 @@
 import { strict as assert } from 'node:assert';
-import { GeminiProvider, type GeminiConfig } from '../../../src/core/providers/gemini';
+import { decodeGeminiStream, GeminiProvider, type GeminiConfig } from '../../../src/core/providers/gemini';
+import { readSse } from '../../../src/core/stream/sse';
+import type { Chunk } from '../../../src/core/providers/types';
+import { encodeEvent } from '../../fakes/sse';
+import { geminiChunks } from '../../fakes/gemini';
 import { FakeServer } from '../../fakes/server';
 import { geminiError, geminiMidStreamError, geminiPromptBlocked, geminiRateLimited, geminiReply } from '../../fakes/gemini';
 import { htmlReply, redirectReply, sseReply } from '../../fakes/sse';
@@ -70,6 +74,12 @@ describe('Gemini provider', () => {
     assert.deepEqual(last(chunks), { type: 'finish', reason: 'stop', detail: 'STOP', providerState: undefined });
   });
 
+  it('reads the cached part of the prompt from usageMetadata.cachedContentTokenCount', async () => {
+    fake.enqueue(geminiReply({ text: 'cached', promptTokens: 20_000, cachedTokens: 18_000 }));
+    const usage = (await collect(provider(), simpleRequest(MODEL))).find((c) => c.type === 'usage');
+    assert.deepEqual(usage?.type === 'usage' && usage.usage, { promptTokens: 20_000, outputTokens: 2, thoughtTokens: 0, cachedTokens: 18_000 });
+  });
+
   for (const [name, framing] of [
     ['CRLF', { eol: '\r\n' }],
     ['LF', { eol: '\n' }],
@@ -77,7 +87,6 @@ describe('Gemini provider', () => {
     ['every byte on its own (UTF-8 and CRLF split)', { eol: '\r\n', split: 'byte' }],
     ['3-byte pieces', { eol: '\r\n', split: 3 }],
     ['keep-alive comments', { eol: '\r\n', keepAlive: true }],
-    ['no trailing newline at EOF', { eol: '\r\n', noTrailingNewline: true }],
   ] as const) {
     it(`reads the stream with ${name}`, async () => {
       fake.enqueue(geminiReply({ text: ANSWER }, framing));
@@ -86,6 +95,13 @@ describe('Gemini provider', () => {
       assert.equal(last(chunks).type === 'finish' && last(chunks).type, 'finish');
     });
   }
+
+  it('drops a last event the body ends without closing (SSE rules): the answer is unfinished, its text so far kept', async () => {
+    fake.enqueue(geminiReply({ text: 'one two three', pieceSize: 4 }, { eol: '\r\n', noTrailingNewline: true }));
+    const chunks = await collect(provider(), simpleRequest(MODEL));
+    assert.equal(textOf(chunks), 'one two thre');
+    assert.deepEqual(last(chunks), { type: 'finish', reason: 'truncated', detail: 'the stream ended without a finish reason' });
+  });
 
   it('joins multi-line data fields', async () => {
     const json = JSON.stringify({ candidates: [{ content: { parts: [{ text: 'multi' }] }, finishReason: 'STOP' }] }, null, 2);
@@ -123,6 +139,91 @@ describe('Gemini provider', () => {
     assert.equal(error.kind, 'server');
     assert.match(error.message, /Internal error encountered/);
     assert.equal(fake.requests.length, 1, 'no silent retry after text streamed');
+  });
+
+  it('reports an event above the size cap as its own error kind, after the text so far, and does not retry it', async () => {
+    const huge = `data: {"candidates":[{"content":{"parts":[{"text":"${'x'.repeat(17 * 1024 * 1024)}`;
+    const before = geminiReply({ text: 'Before the flood', finishReason: null });
+    fake.enqueue({ ...before, steps: [...before.steps, { write: huge }] }, geminiReply({ text: 'never asked' }));
+    const chunks = await collect(provider(), simpleRequest(MODEL));
+    assert.equal(textOf(chunks), 'Before the flood');
+    const error = errorOf(chunks);
+    assert.equal(error.kind, 'tooLarge');
+    assert.match(error.message, /^The Gemini API sent a stream event larger than 16 MB/);
+    assert.equal(fake.requests.length, 1);
+  });
+
+  it('reports an oversized first event without retrying it as a network error', async () => {
+    fake.enqueue({ status: 200, headers: { 'content-type': 'text/event-stream' }, steps: [{ write: `data: ${'y'.repeat(17 * 1024 * 1024)}` }] }, geminiReply({ text: 'never asked' }));
+    const chunks = await collect(provider(), simpleRequest(MODEL));
+    assert.equal(errorOf(chunks).kind, 'tooLarge');
+    assert.equal(chunks.some((c) => c.type === 'retrying'), false);
+    assert.equal(fake.requests.length, 1, 'downloading the same stream again would not help');
+  });
+
+  for (const [where, at] of [['before the answer', 0], ['between its chunks', 2], ['after its finish and usage', Infinity]] as const) {
+    it(`ignores an unknown line ${where}: a finished answer stays finished, with its usage`, async () => {
+      const events: (string | { raw: string })[] = geminiChunks({ text: ANSWER, promptTokens: 33 }).map((c) => JSON.stringify(c));
+      const index = Math.min(at, events.length);
+      events.splice(index, 0, { raw: 'this is not an SSE field\r\n' }, { raw: '{"note": "a JSON line that is no error"}\r\n' }, { raw: ']\r\n' });
+      fake.enqueue(sseReply(events, { eol: '\r\n' }));
+      const chunks = await collect(provider(), simpleRequest(MODEL));
+      assert.equal(textOf(chunks), ANSWER);
+      const usage = chunks.find((c) => c.type === 'usage');
+      assert.equal(usage?.type === 'usage' && usage.usage.promptTokens, 33, 'usage kept');
+      assert.deepEqual(last(chunks), { type: 'finish', reason: 'stop', detail: 'STOP', providerState: undefined });
+    });
+  }
+
+  it('ignores the start of a JSON value left unfinished at the end of a finished answer', async () => {
+    const events: (string | { raw: string })[] = geminiChunks({ text: 'done' }).map((c) => JSON.stringify(c));
+    events.push({ raw: '{"unfinished":\r\n' });
+    fake.enqueue(sseReply(events, { eol: '\r\n' }));
+    const chunks = await collect(provider(), simpleRequest(MODEL));
+    assert.equal(last(chunks).type, 'finish');
+  });
+
+  it('keeps a thought signature carried on a thought part, and sends it back exactly where it came from', async () => {
+    const chunk = (parts: Record<string, unknown>[], finishReason?: string) => JSON.stringify({ candidates: [{ content: { role: 'model', parts }, ...(finishReason ? { finishReason } : {}) }] });
+    fake.enqueue(
+      sseReply([
+        chunk([{ text: 'Weighing the options.', thought: true, thoughtSignature: 'dGhvdWdodA==' }]),
+        chunk([{ text: 'An unsigned summary.', thought: true }]),
+        chunk([{ text: 'The answer ' }]),
+        chunk([{ text: 'is 42.' }]),
+        chunk([{ text: '', thoughtSignature: 'ZW5k' }], 'STOP'),
+      ], { eol: '\r\n' }),
+      geminiReply({ text: 'ok' }),
+    );
+    const first = await collect(provider(), simpleRequest(MODEL));
+    assert.equal(textOf(first), 'The answer is 42.');
+    assert.equal(thoughtsOf(first), 'Weighing the options.An unsigned summary.');
+    const finish = last(first);
+    assert.ok(finish.type === 'finish' && finish.providerState, 'the signatures are kept');
+    await collect(provider(), simpleRequest(MODEL, {
+      messages: [
+        { role: 'user', parts: [{ kind: 'text', text: 'Hello' }] },
+        { role: 'assistant', parts: [{ kind: 'text', text: 'The answer is 42.' }], providerState: finish.type === 'finish' ? finish.providerState : undefined },
+        { role: 'user', parts: [{ kind: 'text', text: 'Why?' }] },
+      ],
+    }));
+    const modelTurn = fake.requests[1].json<{ contents: { role: string; parts: Record<string, unknown>[] }[] }>().contents[1];
+    assert.deepEqual(modelTurn.parts, [
+      { text: 'Weighing the options.', thought: true, thoughtSignature: 'dGhvdWdodA==' },
+      { text: 'The answer is 42.' },
+      { text: '', thoughtSignature: 'ZW5k' },
+    ]);
+  });
+
+  it('decodes a network chunk of many events into one text delta (one async step per chunk, not per event)', async () => {
+    const body = geminiChunks({ text: 'x'.repeat(400), pieceSize: 8 }).map((c) => encodeEvent(JSON.stringify(c), '\r\n')).join('');
+    async function* oneChunk() {
+      yield new TextEncoder().encode(body);
+    }
+    const chunks: Chunk[] = [];
+    for await (const chunk of decodeGeminiStream(readSse(oneChunk()), geminiContext)) chunks.push(chunk);
+    assert.deepEqual(chunks.map((c) => c.type), ['text', 'usage', 'finish']);
+    assert.equal(textOf(chunks), 'x'.repeat(400));
   });
 
   it('sends thought signatures back unchanged in the next turn', async () => {

@@ -1,5 +1,6 @@
 import { strict as assert } from 'node:assert';
-import { OpenAIChatProvider, openaiUrl, type OpenAIChatConfig } from '../../../src/core/providers/openaiChat';
+import { decodeOpenAIStream, OpenAIChatProvider, openaiUrl, type OpenAIChatConfig } from '../../../src/core/providers/openaiChat';
+import { readSse } from '../../../src/core/stream/sse';
 import type { Chunk } from '../../../src/core/providers/types';
 import { FakeServer, type Reply, type Step } from '../../fakes/server';
 import { openaiError, openaiEvents, openaiInvalidKey, openaiMidStreamError, openaiModels, openaiReply } from '../../fakes/openai';
@@ -159,6 +160,26 @@ describe('OpenAI Chat Completions provider', () => {
       assert.equal(textOf(chunks), ANSWER);
       assert.equal(chunks.filter((c) => c.type === 'usage').length, 1);
       assert.deepEqual(last(chunks), { type: 'finish', reason: 'stop', detail: 'stop' });
+    });
+
+    it('shows delta.refusal as the answer\'s refusal', async () => {
+      const base = { id: 'chatcmpl-x', object: 'chat.completion.chunk', created: 1, model: MODEL };
+      const delta = (d: Record<string, unknown>, finish: string | null = null) => JSON.stringify({ ...base, choices: [{ index: 0, delta: d, finish_reason: finish }] });
+      fake.enqueue(sseReply([delta({ role: 'assistant', content: null, refusal: '' }), delta({ refusal: 'I can\'t help ' }), delta({ refusal: 'with that.' }), delta({}, 'stop'), '[DONE]']));
+      const chunks = await collect(provider(), simpleRequest(MODEL));
+      assert.equal(textOf(chunks), 'I can\'t help with that.');
+      assert.deepEqual(last(chunks), { type: 'finish', reason: 'refusal', detail: 'refusal' });
+    });
+
+    it('decodes a network chunk of many events into one text delta (one async step per chunk, not per event)', async () => {
+      const body = openaiEvents({ text: 'y'.repeat(400), pieceSize: 4 }).map((e) => encodeEvent(e, '\n')).join('');
+      async function* oneChunk() {
+        yield new TextEncoder().encode(body);
+      }
+      const chunks: Chunk[] = [];
+      for await (const chunk of decodeOpenAIStream(readSse(oneChunk()), openaiContext)) chunks.push(chunk);
+      assert.deepEqual(chunks.map((c) => c.type), ['text', 'usage', 'finish']);
+      assert.equal(textOf(chunks), 'y'.repeat(400));
     });
 
     it('treats EOF without a finish reason as truncated and keeps the text', async () => {

@@ -119,22 +119,50 @@ describe('readSse', () => {
     assert.deepEqual(await read('event: ping\n\nid: 1\n\n\n\n'), []);
   });
 
-  it('still delivers a last event without its trailing blank line', async () => {
-    assert.deepEqual(await events('data: a\n\ndata: last\n'), [
-      [undefined, 'a'],
-      [undefined, 'last'],
+  it('drops an unfinished last event when the body ends (no blank line after it), as the SSE rules say', async () => {
+    assert.deepEqual(await events('data: a\n\ndata: last\n'), [[undefined, 'a']]);
+    assert.deepEqual(await events('data: a\r\n\r\ndata: last'), [[undefined, 'a']]);
+    assert.deepEqual(await events(everyByte(utf8('data: a\r\rdata: {"cut": "in the mid'))), [[undefined, 'a']]);
+  });
+
+  it('still reports a last stray line without its newline (a bare JSON error can end the body)', async () => {
+    assert.deepEqual(await read('data: a\n\n{"error": {"code": 500}}'), [
+      { type: 'event', event: { id: undefined, event: undefined, data: 'a' } },
+      { type: 'stray', line: '{"error": {"code": 500}}' },
     ]);
   });
 
-  it('still delivers a last event without any newline at EOF', async () => {
-    assert.deepEqual(await events('data: a\r\n\r\ndata: last'), [
-      [undefined, 'a'],
-      [undefined, 'last'],
-    ]);
-    assert.deepEqual(await events(everyByte(utf8('data: a\r\rdata: last'))), [
-      [undefined, 'a'],
-      [undefined, 'last'],
-    ]);
+  for (const [name, first, second] of [
+    ['a lone CR', 'data: first\r\r', 'data: second\r\r'],
+    ['a CRLF split between its CR and LF', 'data: first\r\n\r', '\ndata: second\r\n\r\n'],
+  ] as const) {
+    it(`delivers an event in the chunk that ends it with ${name}, not one chunk later`, async () => {
+      let release!: () => void;
+      const gate = new Promise<void>((resolve) => (release = resolve));
+      async function* body() {
+        yield utf8(first);
+        await gate;
+        yield utf8(second);
+      }
+      const iterator = readSse(body());
+      const early = await Promise.race([iterator.next(), new Promise<'late'>((resolve) => setTimeout(() => resolve('late'), 50))]);
+      assert.notEqual(early, 'late', 'the first event waited for the next chunk');
+      assert.deepEqual(early !== 'late' && !early.done && early.value.map((item) => item.type === 'event' && item.event.data), ['first']);
+      release();
+      const rest: string[] = [];
+      for (let next = await iterator.next(); !next.done; next = await iterator.next()) rest.push(...next.value.map((item) => (item.type === 'event' ? item.event.data : `stray:${item.line}`)));
+      assert.deepEqual(rest, ['second'], 'the LF after a chunk-ending CR is not an extra blank line');
+    });
+  }
+
+  it('still sees stray lines (bare JSON) with CR and CRLF line ends split anywhere', async () => {
+    for (const eol of ['\r', '\r\n']) {
+      const bytes = utf8(`data: a${eol}${eol}{"error": {"code": 500}}${eol}data: b${eol}${eol}`);
+      for (let cut = 0; cut <= bytes.length; cut++) {
+        const items = await read(cutAt(bytes, [cut]));
+        assert.deepEqual(items.map((i) => (i.type === 'event' ? i.event.data : `stray:${i.line}`)), ['a', 'stray:{"error": {"code": 500}}', 'b'], `eol ${JSON.stringify(eol)}, cut at ${cut}`);
+      }
+    }
   });
 
   it('delivers an event as soon as its blank line arrives, before the stream ends', async () => {
