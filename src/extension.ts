@@ -39,7 +39,7 @@ export function activate(context: vscode.ExtensionContext): void {
     codeAction: async (action, code, language): Promise<void> => {
       if (action === 'insert') return insertAtCursor(code);
       if (action === 'save') return saveAsNewFile(code, language);
-      return editorCommands.applyCodeBlock(code);
+      return editorCommands.applyCodeBlock(code, language);
     },
     openLink: openModelLink,
     copy: (text) => Promise.resolve(vscode.env.clipboard.writeText(text)),

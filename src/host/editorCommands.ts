@@ -2,12 +2,12 @@
 // and Fix-a-diagnostic ask the model for an edit and show it as an inline diff; Write Tests proposes a test file.
 import * as vscode from 'vscode';
 import { EDIT_SYSTEM_PROMPT, buildChatPrompt, buildEditPrompt, buildTestsPrompt, testFileFor, type CodeTarget, type EditCommand } from '../core/commands/prompts';
-import { computeEdit, type EditProposal } from '../core/edits/engine';
-import { parseEditAnswer } from '../core/edits/answer';
+import { parseAnswer } from '../core/edits/answer';
+import { editFromCommandAnswer } from '../core/edits/answerEdits';
 import type { ProviderErrorInfo } from '../core/providers/types';
 import type { ChatController } from './chat/chatController';
 import type { ChatViews } from './chat/chatViews';
-import { selectionLines } from './context/assemble';
+import { applyCodeBlock, indentOf, reportLeftOut, shortName, wholeLines } from './edits/applyCodeBlock';
 import { mayEdit } from './inlineDiff/editGuard';
 import type { SuggestionController } from './inlineDiff/suggestionController';
 import type { Log } from './log';
@@ -41,28 +41,9 @@ export class EditorCommands {
     ];
   }
 
-  /** The chat's "Apply to File": the same engine and inline diff, on the active editor. */
-  async applyCodeBlock(code: string): Promise<void> {
-    const editor = vscode.window.activeTextEditor ?? vscode.window.visibleTextEditors[0];
-    if (!editor) {
-      void vscode.window.showWarningMessage('Open the file to apply the code to, then press Apply again.');
-      return;
-    }
-    if (!(await mayEdit(editor.document.uri))) return;
-    const document = editor.document;
-    const original = document.getText();
-    const selection = editor.selection;
-    let proposal: EditProposal = selection.isEmpty ? { mode: 'snippet', text: code } : { mode: 'selection', text: code, selection: wholeLines(selection, document) };
-    let result = computeEdit(original, proposal, { indent: indentOf(editor) });
-    if (!result.ok && proposal.mode === 'snippet') {
-      const choice = await vscode.window.showWarningMessage(`Tandem could not place this code in ${shortName(document)}: ${result.reason}`, 'Replace Whole File', 'Insert at Cursor');
-      if (choice === 'Insert at Cursor') return void (await editor.insertSnippet(new vscode.SnippetString().appendText(code)));
-      if (choice !== 'Replace Whole File') return;
-      proposal = { mode: 'file', text: code };
-      result = computeEdit(original, proposal, { indent: indentOf(editor) });
-    }
-    if (!result.ok) return void vscode.window.showWarningMessage(`Tandem: ${result.reason}`);
-    await this.suggestions.propose(document, original, result.hunks, 'Apply from chat');
+  /** The chat's "Apply to File": the same parser, engine and inline diff as the commands. */
+  applyCodeBlock(code: string, language: string): Promise<void> {
+    return applyCodeBlock(code, language, this.suggestions);
   }
 
   private async toChat(kind: 'explain' | 'ask'): Promise<void> {
@@ -115,14 +96,10 @@ export class EditorCommands {
     const answer = await this.ask(prompt, `${LABELS[command]} ${shortName(target.document)}`, (text) => draft.update(text));
     draft.finish();
     if (answer === undefined) return;
-    const parsed = parseEditAnswer(answer);
-    let proposal: EditProposal | undefined;
-    if (parsed.kind === 'searchReplace') proposal = { mode: 'searchReplace', blocks: parsed.blocks };
-    else if (parsed.kind === 'replacement') proposal = target.code.selection ? { mode: 'selection', text: parsed.text, selection: target.code.selection } : { mode: 'file', text: parsed.text };
-    if (!proposal) return void vscode.window.showWarningMessage(`Tandem's answer held no edit: ${parsed.kind === 'none' ? parsed.reason : ''}`);
-    const result = computeEdit(target.code.fileText, proposal, { indent: indentOf(target.editor) });
-    if (!result.ok) return void vscode.window.showWarningMessage(`Tandem could not apply its answer exactly: ${result.reason}`);
-    await this.suggestions.propose(target.document, target.code.fileText, result.hunks, LABELS[command]);
+    const doc = { text: target.code.fileText, path: target.code.path, selection: target.code.selection };
+    const outcome = editFromCommandAnswer(answer, doc, { indent: indentOf(target.editor) });
+    if (!outcome.ok) return void vscode.window.showWarningMessage(`Tandem could not apply its answer exactly: ${outcome.reason}`);
+    if (await this.suggestions.propose(target.document, target.code.fileText, outcome.hunks, LABELS[command])) reportLeftOut(outcome);
   }
 
   private async writeTests(): Promise<void> {
@@ -135,18 +112,15 @@ export class EditorCommands {
     const existing = await vscode.workspace.openTextDocument(testUri).then((d) => d, () => undefined);
     const answer = await this.ask(buildTestsPrompt(target.code, testPath, existing?.getText()), `Write Tests for ${shortName(target.document)}`);
     if (answer === undefined) return;
-    const parsed = parseEditAnswer(answer);
-    if (parsed.kind !== 'replacement') return void vscode.window.showWarningMessage('Tandem did not answer with a test file. Try again or ask in the chat.');
+    const outcome = editFromCommandAnswer(answer, { text: existing?.getText() ?? '', path: testPath });
+    if (!outcome.ok) return void vscode.window.showWarningMessage(`Tandem did not answer with a test file it could apply: ${outcome.reason}`);
     if (existing) {
-      const original = existing.getText();
-      const result = computeEdit(original, { mode: 'file', text: parsed.text });
-      if (!result.ok) return void vscode.window.showWarningMessage(`Tandem: ${result.reason}`);
-      await this.suggestions.propose(existing, original, result.hunks, 'Write Tests');
+      if (await this.suggestions.propose(existing, existing.getText(), outcome.hunks, 'Write Tests')) reportLeftOut(outcome);
       return;
     }
     const draft = await vscode.workspace.openTextDocument(testUri.with({ scheme: 'untitled' }));
     const editor = await vscode.window.showTextDocument(draft);
-    await editor.edit((b) => b.insert(new vscode.Position(0, 0), parsed.text.endsWith('\n') ? parsed.text : `${parsed.text}\n`));
+    await editor.edit((b) => b.insert(new vscode.Position(0, 0), outcome.newText));
     void vscode.window.showInformationMessage(`Tandem proposed ${testPath}. Save it to keep it.`);
   }
 
@@ -202,23 +176,8 @@ export class EditorCommands {
 
 /** What a partial answer proposes so far: the code inside its (possibly unclosed) fence, or the raw blocks. */
 function draftText(answer: string): string {
-  const parsed = parseEditAnswer(answer);
-  if (parsed.kind === 'replacement') return parsed.text;
+  const code = parseAnswer(answer).edits.find((e) => e.body.kind === 'code');
+  if (code?.body.kind === 'code') return code.body.text;
   const fence = answer.indexOf('```');
   return fence >= 0 ? answer.slice(answer.indexOf('\n', fence) + 1) : answer;
-}
-
-/** The selection expanded to whole lines, 0-based (the same rule the context chips use). */
-function wholeLines(selection: vscode.Selection, document: vscode.TextDocument): { startLine: number; endLine: number } {
-  const lines = selectionLines(selection.start.line, selection.end.line, selection.end.character);
-  return { startLine: lines.start - 1, endLine: Math.min(lines.end - 1, document.lineCount - 1) };
-}
-
-function indentOf(editor: vscode.TextEditor): { useTabs: boolean; unit: number } {
-  const size = typeof editor.options.tabSize === 'number' ? editor.options.tabSize : 4;
-  return { useTabs: editor.options.insertSpaces === false, unit: size };
-}
-
-function shortName(document: vscode.TextDocument): string {
-  return document.uri.path.split('/').pop() ?? document.uri.path;
 }

@@ -2,6 +2,7 @@
 // lines the model modified. A placement is a local alignment of the block with a stretch of the file: matched
 // lines score by how alike and how meaningful they are, file lines skipped inside the stretch cost a little.
 import { type IndentContext, fileColumns, proposalColumns } from './reindent';
+import { declaredName, isHeader } from './scope';
 import { lineKey } from './text';
 
 export interface Placement {
@@ -31,6 +32,8 @@ export interface MatchOptions {
   /** Elided code comes right before / after the block: its edges there must hold on to identical lines. */
   elidedBefore?: boolean;
   elidedAfter?: boolean;
+  /** Block lines that may not match at all (the body of a declaration the file does not have). */
+  masked?: ReadonlySet<number>;
 }
 
 /** A merely similar line is worth less than half an identical one, so identical lines decide placements. */
@@ -56,7 +59,7 @@ interface IndexedLines {
 }
 
 /** How much a line tells where it is: nothing for blank lines, little for bare punctuation ("}", "end"). */
-function lineWeight(key: string): number {
+export function lineWeight(key: string): number {
   if (key === '') return 0.01;
   const words = key.replace(/[^\p{L}\p{N}_]/gu, '');
   return words.length <= 3 ? 0.2 : 1;
@@ -116,10 +119,16 @@ export class FileMatcher {
     });
   }
 
+  /** How many file lines have this line's key. */
+  occurrences(line: string): number {
+    return this.byKey.get(lineKey(line))?.length ?? 0;
+  }
+
   /** The best placement of `block` within file lines [lo, hi): highest score, the earliest among equals. */
   best(block: readonly string[], lo: number, hi: number, options: MatchOptions = {}): Placement | undefined {
     const indexed = index(block);
     if (options.exactOnly) indexed.usable = outerOrMeaningful(block, indexed);
+    if (options.masked?.size) indexed.usable = (indexed.usable ?? block.map(() => true)).map((usable, j) => usable && !options.masked!.has(j));
     let found: Placement | undefined;
     for (const [from, to] of this.windows(indexed, block.length, lo, hi, !!options.exactOnly)) {
       const placement = this.align(block, indexed, from, to, options);
@@ -174,7 +183,14 @@ export class FileMatcher {
       return shift === drift ? 1 : INDENT_MISMATCH;
     }
     if (key === '' || fileKey === '' || exactOnly) return 0;
-    const sim = likeness(indexed.tokens[j], this.file.tokens[i]);
+    let sim = likeness(indexed.tokens[j], this.file.tokens[i]);
+    if (isHeader(block[j]) && isHeader(this.fileLines[i])) {
+      // Headers are the same declaration when they declare the same name, whatever else changed; a header that
+      // declares another name is a new declaration written like its neighbour, never a rewrite of it.
+      const name = declaredName(block[j]);
+      const fileName = declaredName(this.fileLines[i]);
+      if (name !== undefined && fileName !== undefined) sim = name === fileName ? Math.max(sim, EXTENDED_LIKENESS) : 0;
+    }
     return sim >= MIN_SIMILARITY ? sim * FUZZY_WORTH : 0;
   }
 

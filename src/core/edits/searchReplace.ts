@@ -7,6 +7,8 @@ import { type OutputLine, isBlank, lineKey } from './text';
 export interface SearchReplaceBlock {
   search: string[];
   replace: string[];
+  /** Where the answer says the SEARCH lines start (0-based): tells apart equal candidates, never overrides content. */
+  line?: number;
 }
 
 export type BlocksResult = { ok: true; output: OutputLine[] } | { ok: false; reason: string };

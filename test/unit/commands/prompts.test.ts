@@ -1,8 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { buildChatPrompt, buildEditPrompt, testFileFor } from '../../../src/core/commands/prompts';
 import { sensitivePathReason } from '../../../src/core/commands/sensitive';
-import { computeEdit } from '../../../src/core/edits/engine';
-import { parseEditAnswer } from '../../../src/core/edits/answer';
+import { editFromCommandAnswer } from '../../../src/core/edits/answerEdits';
 
 const FILE = 'export function total(items) {\n  let sum = 0;\n  for (const i of items) sum += i.price;\n  return sum;\n}\n';
 
@@ -19,10 +18,8 @@ describe('editor command prompts', () => {
     assert.match(prompt, /<<<<<<< SEARCH/);
     assert.match(prompt, /line 3: price \* quantity \(lint\)/);
     const answer = 'Fixed:\n<<<<<<< SEARCH\n  for (const i of items) sum += i.price;\n=======\n  for (const i of items) sum += i.price * i.quantity;\n>>>>>>> REPLACE\n';
-    const parsed = parseEditAnswer(answer);
-    assert.equal(parsed.kind, 'searchReplace');
-    const result = parsed.kind === 'searchReplace' ? computeEdit(FILE, { mode: 'searchReplace', blocks: parsed.blocks }) : undefined;
-    assert.ok(result?.ok);
+    const result = editFromCommandAnswer(answer, { text: FILE, path: 'src/cart.ts' });
+    assert.ok(result.ok);
     assert.equal(result.newText, FILE.replace('sum += i.price;', 'sum += i.price * i.quantity;'));
   });
 

@@ -39,10 +39,10 @@ describe('edit snippets', () => {
 
   it('splits a snippet into stretches between elisions', () => {
     const shape = snippetShape(['', '// ... existing code ...', 'a', '', '// ...', '', '// ...', 'b', '// ...', '']);
-    assert.deepEqual(shape, { segments: [['a', ''], ['b']], leading: true, trailing: true });
+    assert.deepEqual(shape, { segments: [['a', ''], ['b']], leading: true, trailing: true, followers: ['// ...', '// ...'] });
   });
 
   it('trims blank lines at the ends of a snippet without elisions there', () => {
-    assert.deepEqual(snippetShape(['', 'a', 'b', '']), { segments: [['a', 'b']], leading: false, trailing: false });
+    assert.deepEqual(snippetShape(['', 'a', 'b', '']), { segments: [['a', 'b']], leading: false, trailing: false, followers: [undefined] });
   });
 });

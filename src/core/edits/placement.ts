@@ -1,0 +1,316 @@
+// Where each stretch of a snippet goes. Every stretch is placed, in order, at each spot that fits it about as
+// well as its best one; every complete way of placing all stretches is kept, and when two of them are about
+// equally good the snippet is ambiguous and refused (whichever stretch makes it so, not only the first).
+// A stretch's spot is then tied to the blocks it shows: a header whose block closes inside the stretch stands
+// for the file's whole block there, so a rewritten body replaces the old one instead of landing above it.
+import { FileMatcher, type Placement } from './match';
+import { type IndentContext, estimateDrift, fileColumns, proposalColumns } from './reindent';
+import { blockEnds, declaredName, isCloserLine, isHeader } from './scope';
+import { isBlank, lineKey } from './text';
+
+/** Two placements closer than this (in matched lines) are equally good. */
+export const AMBIGUITY_MARGIN = 0.1;
+const MAX_CANDIDATES = 6;
+/** Ways of placing a snippet tried at most, so a snippet of many weak stretches cannot take long. */
+const MAX_TRIES = 2000;
+
+export interface StretchInput {
+  lines: string[];
+  /** Elided code comes right before / after the stretch. */
+  elidedBefore: boolean;
+  elidedAfter: boolean;
+  /** The stretch must start at the region's start / end at its end (a snippet claiming the whole region). */
+  startsAtLo: boolean;
+  endsAtHi: boolean;
+  /** The elision line after the stretch, if any: its depth says whether blocks left open there continue. */
+  follower?: string;
+}
+
+export interface Placed {
+  placement: Placement;
+  /** Indentation shift (file minus proposal columns) shown by the stretch's identical lines. */
+  drift: number | undefined;
+  /** File blocks the stretch opened and left open: [header indentation in file columns, last line of the block]. */
+  open: Array<[number, number]>;
+  /** The stretch's lines as they go in (blank edges dropped where the file has none to stand for). */
+  lines: string[];
+}
+
+export type PlacementSearch = { ok: true; placed: Placed[] } | { ok: false; reason: string };
+
+export function describe(lines: readonly string[]): string {
+  const first = lines.find((l) => !isBlank(l)) ?? '';
+  const text = lineKey(first);
+  return `“${text.length > 60 ? `${text.slice(0, 57)}…` : text}”`;
+}
+
+export class StretchPlacer {
+  private readonly matcher: FileMatcher;
+  private readonly fileEnds: Array<number | undefined>;
+  /** Names the file's headers declare. */
+  private readonly fileNames: Set<string>;
+  private tries = 0;
+
+  constructor(
+    private readonly fileLines: readonly string[],
+    private readonly lo: number,
+    private readonly hi: number,
+    private readonly stretches: readonly StretchInput[],
+    private readonly ctx: IndentContext,
+  ) {
+    this.matcher = new FileMatcher(fileLines, ctx);
+    this.fileEnds = blockEnds(fileLines, (l) => fileColumns(l, ctx));
+    this.fileNames = new Set(fileLines.filter(isHeader).map(declaredName).filter((n): n is string => n !== undefined));
+  }
+
+  /** Places every stretch, refusing when no way fits or two ways fit about equally well. */
+  search(): PlacementSearch {
+    const complete: Array<{ placed: Placed[]; score: number }> = [];
+    let failure = '';
+    const visit = (k: number, cursor: number, drift: number | undefined, placed: Placed[]): void => {
+      if (++this.tries > MAX_TRIES) return;
+      if (k === this.stretches.length) {
+        complete.push({ placed, score: placed.reduce((sum, p) => sum + p.placement.score, 0) });
+        return;
+      }
+      const options = this.options(k, cursor, drift, placed[placed.length - 1]);
+      if (typeof options === 'string') {
+        if (!failure || k > 0) failure = options;
+        return;
+      }
+      for (const option of options) visit(k + 1, option.placement.end, option.drift ?? drift, [...placed, option]);
+    };
+    visit(0, this.lo, undefined, []);
+    if (this.tries > MAX_TRIES) return { ok: false, reason: 'The snippet fits the file in too many ways to tell where it goes.' };
+    if (complete.length === 0) return { ok: false, reason: failure || 'Could not find where the snippet goes.' };
+    complete.sort((a, b) => b.score - a.score);
+    const signature = (placed: readonly Placed[]) => placed.map((p) => `${p.placement.start}-${p.placement.end}`).join(',');
+    const [best] = complete;
+    const second = complete.find((c) => signature(c.placed) !== signature(best.placed));
+    if (second && second.score >= best.score - AMBIGUITY_MARGIN) {
+      const k = best.placed.findIndex((p, i) => p.placement.start !== second.placed[i].placement.start || p.placement.end !== second.placed[i].placement.end);
+      const lines = this.stretches[Math.max(0, k)].lines;
+      const where = complete
+        .filter((c) => c.score >= best.score - AMBIGUITY_MARGIN)
+        .map((c) => c.placed[Math.max(0, k)].placement.start + 1)
+        .filter((v, i, all) => all.indexOf(v) === i)
+        .sort((a, b) => a - b);
+      return { ok: false, reason: `The edit is ambiguous: the lines starting ${describe(lines)} match equally well at lines ${where.join(', ')}.` };
+    }
+    return { ok: true, placed: best.placed };
+  }
+
+  /** The spots stretch k may take after `cursor`, each tied to its blocks; a string says why there is none. */
+  private options(k: number, cursor: number, drift: number | undefined, previous: Placed | undefined): Placed[] | string {
+    const stretch = this.stretches[k];
+    const { lines } = stretch;
+    const nowhere = `Could not find where the lines starting ${describe(lines)} go in the file.`;
+    let lo = cursor;
+    let hi = this.hi;
+    const columnsOf = (line: string) => proposalColumns(line, this.ctx) + (drift ?? 0);
+    const first = lines.findIndex((l) => !isBlank(l));
+    const firstColumns = first < 0 ? 0 : columnsOf(lines[first]);
+    // Blocks the previous stretch left open: deeper lines go inside, the closer at a header's depth is its last line.
+    let pin: [number, number] | undefined;
+    for (const [header, end] of previous?.open ?? []) {
+      if (firstColumns > header) {
+        hi = Math.min(hi, end + 1);
+        const closer = lines.findIndex((l, j) => j > first && !isBlank(l) && columnsOf(l) <= header);
+        if (closer >= 0 && columnsOf(lines[closer]) === header && isCloserLine(lines[closer]) && isCloserLine(this.fileLines[end])) pin ??= [closer, end];
+      } else if (firstColumns === header && isCloserLine(lines[first]) && isCloserLine(this.fileLines[end])) pin ??= [first, end];
+      else lo = Math.max(lo, end + 1);
+    }
+    if (lo > hi) return nowhere;
+    let found = stretch.startsAtLo ? this.fixedStart(lines, drift, stretch) : this.candidates(lines, lo, hi, drift, stretch);
+    if (pin) {
+      const pinned = this.pinned(found, pin, lines);
+      if (typeof pinned === 'string') return pinned;
+      found = pinned;
+    }
+    if (found.length > 0) return found.map((p) => this.finish(k, p, lo, hi));
+    const at = this.unanchored(k, lo, hi, previous, drift);
+    if (at === undefined) return nowhere;
+    return [this.finish(k, { start: at, end: at, score: 0, pairs: [], exact: 0, extendsOnly: true }, lo, hi)];
+  }
+
+  /**
+   * Placements that agree with a stretch line being the closer of an open block (file line `at`): lines before it
+   * inside the block, right up to the closer; lines after it after the block. With none that agree, the stretch
+   * goes in just above the closer, unless lines of it were found elsewhere: then the file has code between them
+   * and the closer that the stretch does not show, and guessing would delete it.
+   */
+  private pinned(found: readonly Placement[], [line, at]: [number, number], lines: readonly string[]): Placement[] | string {
+    const agree = found.filter((p) => {
+      if (p.pairs.some(([j, i]) => (j < line && i >= at) || (j > line && i <= at) || (j === line && i !== at))) return false;
+      const before = p.pairs.filter(([j]) => j < line);
+      const lastInside = before.length > 0 ? before[before.length - 1][1] : at - 1;
+      for (let i = lastInside + 1; i < at; i++) if (!isBlank(this.fileLines[i])) return false;
+      return true;
+    });
+    const withPin = agree.map((p): Placement => {
+      if (p.pairs.some(([j]) => j === line)) return p;
+      const pairs = [...p.pairs.filter(([j]) => j < line), [line, at] as [number, number], ...p.pairs.filter(([j]) => j > line)];
+      return { ...p, pairs, start: Math.min(p.start, at), end: Math.max(p.end, at + 1) };
+    });
+    if (withPin.length > 0) return withPin;
+    if (found.some((p) => p.exact > 0)) return `The lines starting ${describe(lines)} end their block, but the file has more code before its end than the snippet shows.`;
+    return [{ start: at, end: at + 1, score: 0.2, pairs: [[line, at]], exact: 0, extendsOnly: true }];
+  }
+
+  private fixedStart(lines: readonly string[], drift: number | undefined, stretch: StretchInput): Placement[] {
+    const found = this.locate(lines, this.lo, this.hi, drift, stretch);
+    return [found ?? { start: this.lo, end: this.lo, score: 0, pairs: [], exact: 0, extendsOnly: true }];
+  }
+
+  /**
+   * The best placement of a stretch. One that only resembles the file (no identical meaningful line) next to an
+   * elision, and renames what it resembles, is more likely new code written like its neighbours (a new method
+   * after a similar one) than a rewrite of them: then only identical lines may anchor it.
+   */
+  private locate(lines: readonly string[], lo: number, hi: number, drift: number | undefined, stretch: StretchInput): Placement | undefined {
+    const options = { drift, elidedBefore: stretch.elidedBefore, elidedAfter: stretch.elidedAfter, masked: this.newBodies(stretch) };
+    let found = this.matcher.best(lines, lo, hi, options);
+    if (found && found.exact === 0 && !found.extendsOnly && (stretch.elidedBefore || stretch.elidedAfter)) found = this.matcher.best(lines, lo, hi, { ...options, exactOnly: true });
+    return found;
+  }
+
+  /**
+   * The body of a declaration the file does not have (no header in the file declares its name) is new code:
+   * lines in it that resemble the file, or repeat a line the file has several times (`return this;`, `}`), say
+   * nothing about where it goes, so they may not anchor it. A line the file has once may (code moved into a new
+   * function).
+   */
+  private newBodies(stretch: StretchInput): ReadonlySet<number> {
+    const cached = this.maskCache.get(stretch);
+    if (cached) return cached;
+    const { lines } = stretch;
+    const ends = this.stretchEnds(stretch);
+    const masked = new Set<number>();
+    for (let j = 0; j < lines.length; j++) {
+      const end = ends[j];
+      const name = declaredName(lines[j]);
+      if (end === undefined || name === undefined || !isHeader(lines[j]) || this.fileNames.has(name)) continue;
+      for (let k = j + 1; k <= end; k++) if (this.matcher.occurrences(lines[k]) !== 1) masked.add(k);
+    }
+    this.maskCache.set(stretch, masked);
+    return masked;
+  }
+
+  private readonly maskCache = new Map<StretchInput, ReadonlySet<number>>();
+
+  private readonly endsCache = new Map<StretchInput, Array<number | undefined>>();
+
+  /** Where each block a stretch opens ends within it (see blockEnds). */
+  private stretchEnds(stretch: StretchInput): Array<number | undefined> {
+    let ends = this.endsCache.get(stretch);
+    if (!ends) {
+      const columns = (l: string) => proposalColumns(l, this.ctx);
+      ends = blockEnds(stretch.lines, columns, stretch.follower === undefined ? -1 : columns(stretch.follower));
+      this.endsCache.set(stretch, ends);
+    }
+    return ends;
+  }
+
+  /** Placements of a stretch within [lo, hi) about as good as its best one, in file order. */
+  private candidates(lines: readonly string[], lo: number, hi: number, drift: number | undefined, stretch: StretchInput): Placement[] {
+    const top = this.locate(lines, lo, hi, drift, stretch);
+    if (!top) return [];
+    const found = [top];
+    const ranges: Array<[number, number]> = [[lo, top.start], [top.end, hi]];
+    while (ranges.length > 0 && found.length < MAX_CANDIDATES) {
+      const [from, to] = ranges.pop()!;
+      if (to <= from) continue;
+      const other = this.locate(lines, from, to, drift, stretch);
+      if (!other || other.score < top.score - AMBIGUITY_MARGIN) continue;
+      found.push(other);
+      ranges.push([from, other.start], [other.end, to]);
+    }
+    return found.sort((a, b) => a.start - b.start);
+  }
+
+  /**
+   * Where a stretch with nothing to anchor it goes: at the region's start or end when the snippet says so, or,
+   * after an elision, at the end of the block the previous stretch left open when it is indented deeper than
+   * that block's header (a method added at the end of a class the model showed the head of).
+   */
+  private unanchored(k: number, lo: number, hi: number, previous: Placed | undefined, drift: number | undefined): number | undefined {
+    const stretch = this.stretches[k];
+    const last = k === this.stretches.length - 1;
+    if (stretch.startsAtLo || (k === 0 && !stretch.elidedBefore && stretch.elidedAfter)) return lo;
+    if (stretch.endsAtHi) return hi;
+    const first = stretch.lines.find((line) => !isBlank(line));
+    if (previous && first !== undefined) {
+      const columns = proposalColumns(first, this.ctx) + (drift ?? 0);
+      const inner = previous.open.filter(([header]) => columns > header).map(([, end]) => end);
+      if (inner.length > 0) {
+        const end = Math.min(...inner);
+        // The block's closer stays last: the new lines go right above it.
+        return isCloserLine(this.fileLines[end]) ? end : end + 1;
+      }
+    }
+    if (last && !stretch.elidedAfter && (stretch.elidedBefore || k > 0)) return hi;
+    return undefined;
+  }
+
+  /** Ties a placement to the blocks its stretch shows whole, takes in blank edges, and notes the blocks left open. */
+  private finish(k: number, found: Placement, lo: number, hi: number): Placed {
+    const stretch = this.stretches[k];
+    const { lines } = stretch;
+    const drift = this.driftOf(lines, found);
+    const stretchEnds = this.stretchEnds(stretch);
+    let pairs = found.pairs;
+    let start = found.start;
+    let end = found.end;
+    const open: Array<[number, number]> = [];
+    for (const [j, i] of found.pairs) {
+      const fileEnd = this.fileEnds[i];
+      if (fileEnd === undefined || fileEnd <= i || !this.headersAlike(lines[j], this.fileLines[i])) continue;
+      const stretchEnd = stretchEnds[j];
+      if (stretchEnd === undefined) {
+        open.push([fileColumns(this.fileLines[i], this.ctx), fileEnd]);
+        continue;
+      }
+      if (fileEnd >= hi) continue;
+      // The stretch's lines j..stretchEnd stand for the file's block i..fileEnd, and no other lines do.
+      pairs = pairs.filter(([pj, pi]) => (pj >= j && pj <= stretchEnd) === (pi >= i && pi <= fileEnd));
+      start = Math.min(start, i);
+      end = Math.max(end, fileEnd + 1);
+    }
+    if (pairs !== found.pairs && pairs.length > 0) {
+      start = Math.min(start, pairs[0][1]);
+      end = Math.max(end, pairs[pairs.length - 1][1] + 1);
+    }
+    if (stretch.startsAtLo) start = lo;
+    if (stretch.endsAtHi) end = hi;
+    end = Math.max(start, end);
+    // Blank lines the model put between its code and an elision stand for the file's own blank lines there.
+    const firstPaired = found.pairs.length > 0 ? found.pairs[0][0] : lines.length;
+    const lastPaired = found.pairs.length > 0 ? found.pairs[found.pairs.length - 1][0] : -1;
+    for (let j = 0; j < firstPaired && isBlank(lines[j]) && start > lo && isBlank(this.fileLines[start - 1]); j++) start--;
+    for (let j = lines.length - 1; j > lastPaired && isBlank(lines[j]) && end < hi && isBlank(this.fileLines[end]); j--) end++;
+    let written = lines;
+    if (found.pairs.length === 0) {
+      // Inserted whole: blank edges stand for spacing only where the file has some to keep apart from.
+      let head = 0;
+      while (head < written.length && isBlank(written[head]) && (start === 0 || isBlank(this.fileLines[start - 1]))) head++;
+      let tail = written.length;
+      while (tail > head && isBlank(written[tail - 1]) && (end >= this.fileLines.length || isBlank(this.fileLines[end]) || isCloserLine(this.fileLines[end]))) tail--;
+      written = written.slice(head, tail);
+    }
+    return { placement: { ...found, pairs, start, end }, drift, open: open.filter(([, e]) => e >= end), lines: written };
+  }
+
+  /** A stretch line and a file line that both open a block are the same header: identical, or declaring the same name. */
+  private headersAlike(proposed: string, existing: string): boolean {
+    if (lineKey(proposed) === lineKey(existing)) return true;
+    const name = declaredName(proposed);
+    return name !== undefined && name === declaredName(existing);
+  }
+
+  private driftOf(lines: readonly string[], placement: Placement): number | undefined {
+    const same = placement.pairs
+      .filter(([j, i]) => !isBlank(lines[j]) && lineKey(lines[j]) === lineKey(this.fileLines[i]))
+      .map(([j, i]) => [lines[j], this.fileLines[i]] as const);
+    return same.length > 0 ? estimateDrift(same, this.ctx) : undefined;
+  }
+}

@@ -1,0 +1,78 @@
+// The chat's "Apply to File": one code block through the same answer parser and engine as the editor commands,
+// shown as an inline diff. A block that names a file applies to that file (opened if need be); otherwise to the
+// active editor. On a refusal the safe choice comes first (the default button); a destructive one never does.
+import * as vscode from 'vscode';
+import { type EditOutcome, type Fallback, codeBlockPath, editFromCodeBlock } from '../../core/edits/answerEdits';
+import { selectionLines } from '../context/assemble';
+import { mayEdit } from '../inlineDiff/editGuard';
+import type { SuggestionController } from '../inlineDiff/suggestionController';
+
+const FALLBACK_LABELS: Record<Fallback, string> = { insertAtCursor: 'Insert at Cursor', replaceWholeFile: 'Replace Whole File…' };
+
+/** The workspace file a block names, if it exists: inside a workspace folder only (no `..` out of it). */
+async function namedDocument(path: string): Promise<vscode.TextDocument | undefined> {
+  const clean = path.replace(/\\/g, '/').replace(/^\.\//, '');
+  if (clean.startsWith('/') || clean.split('/').includes('..')) return undefined;
+  for (const folder of vscode.workspace.workspaceFolders ?? []) {
+    const uri = vscode.Uri.joinPath(folder.uri, clean);
+    const exists = await vscode.workspace.fs.stat(uri).then(() => true, () => false);
+    if (exists) return vscode.workspace.openTextDocument(uri);
+  }
+  const open = vscode.workspace.textDocuments.find((d) => d.uri.path.endsWith(`/${clean}`));
+  return open;
+}
+
+export function indentOf(editor: vscode.TextEditor | undefined): { useTabs: boolean; unit: number } | undefined {
+  if (!editor) return undefined;
+  const size = typeof editor.options.tabSize === 'number' ? editor.options.tabSize : 4;
+  return { useTabs: editor.options.insertSpaces === false, unit: size };
+}
+
+/** The selection expanded to whole lines, 0-based (the same rule the context chips use). */
+export function wholeLines(selection: vscode.Selection, document: vscode.TextDocument): { startLine: number; endLine: number } {
+  const lines = selectionLines(selection.start.line, selection.end.line, selection.end.character);
+  return { startLine: lines.start - 1, endLine: Math.min(lines.end - 1, document.lineCount - 1) };
+}
+
+export function shortName(document: vscode.TextDocument): string {
+  return document.uri.path.split('/').pop() ?? document.uri.path;
+}
+
+/** Tells the user what an applied edit left out (a block cut off, edits for other files). */
+export function reportLeftOut(outcome: EditOutcome): void {
+  if (outcome.leftOut.length > 0) void vscode.window.showWarningMessage(`Tandem left out part of the answer: ${outcome.leftOut.join('; ')}.`);
+}
+
+export async function applyCodeBlock(code: string, language: string, suggestions: SuggestionController): Promise<void> {
+  const active = vscode.window.activeTextEditor ?? vscode.window.visibleTextEditors[0];
+  const named = codeBlockPath(code, language);
+  const namedDoc = named ? await namedDocument(named) : undefined;
+  if (named && !namedDoc) {
+    void vscode.window.showWarningMessage(`This code block is for ${named}, which Tandem did not find in the workspace.`);
+    return;
+  }
+  const document = namedDoc ?? active?.document;
+  if (!document) {
+    void vscode.window.showWarningMessage('Open the file to apply the code to, then press Apply again.');
+    return;
+  }
+  if (!(await mayEdit(document.uri))) return;
+  const editor = vscode.window.visibleTextEditors.find((e) => e.document === document);
+  const original = document.getText();
+  const selection = editor && editor === active && !editor.selection.isEmpty ? wholeLines(editor.selection, document) : undefined;
+  const path = vscode.workspace.asRelativePath(document.uri, false);
+  const outcome = editFromCodeBlock(code, language, { text: original, path, selection }, { indent: indentOf(editor) });
+  if (outcome.ok) {
+    if (await suggestions.propose(document, original, outcome.hunks, 'Apply from chat')) reportLeftOut(outcome);
+    return;
+  }
+  const choices = outcome.fallbacks.map((f) => FALLBACK_LABELS[f]);
+  const choice = await vscode.window.showWarningMessage(`Tandem could not place this code in ${shortName(document)}: ${outcome.reason}`, ...choices);
+  if (choice === FALLBACK_LABELS.insertAtCursor && editor) {
+    await editor.insertSnippet(new vscode.SnippetString().appendText(code));
+  } else if (choice === FALLBACK_LABELS.replaceWholeFile) {
+    const whole = editFromCodeBlock(code, language, { text: original, path }, { indent: indentOf(editor) }, 'file');
+    if (!whole.ok) return void vscode.window.showWarningMessage(`Tandem: ${whole.reason}`);
+    await suggestions.propose(document, original, whole.hunks, 'Apply from chat');
+  }
+}
