@@ -38,7 +38,13 @@ describe('chat panel (code-server + fake models)', () => {
     gemini = await FakeServer.start();
     openai = await FakeServer.start();
     vscode = await VscodeSession.start({
-      settings: { 'tandem.gemini.baseUrl': gemini.url, 'tandem.gpt.baseUrl': `${openai.url}/v1`, 'workbench.colorTheme': 'Default Dark Modern' },
+      settings: {
+        'tandem.gemini.baseUrl': gemini.url,
+        'tandem.gpt.baseUrl': `${openai.url}/v1`,
+        'tandem.network.firstByteTimeoutSeconds': 3600,
+        'tandem.network.idleTimeoutSeconds': 3600,
+        'workbench.colorTheme': 'Default Dark Modern',
+      },
       env: { TANDEM_GEMINI_API_KEY: GEMINI_KEY, TANDEM_OPENAI_API_KEY: OPENAI_KEY },
       files: { 'src/cart.ts': 'export interface Item { price: number; quantity: number }\n\n// cursor here\n' },
     });
@@ -77,15 +83,10 @@ describe('chat panel (code-server + fake models)', () => {
     await ask('Tell me a long story');
     await waitFor('partial text', async () => ((await lastAnswer().textContent()) ?? '').includes('A partial'));
     const [request] = await gemini.waitForRequests(1);
-    // Timed from the click as the panel receives it (Playwright's own checks before clicking are not the user's wait).
-    const stop = frame.getByTestId('stop');
-    await stop.evaluate((button) => button.addEventListener('click', () => button.setAttribute('data-clicked-at', String(Date.now())), { capture: true, once: true }));
-    await stop.click();
-    const closedAt = await request.closed;
-    const clicked = Number(await stop.getAttribute('data-clicked-at'));
-    const elapsed = closedAt - clicked;
-    console.log(`      Stop → socket closed at the fake: ${elapsed} ms after the click`);
-    assert.ok(clicked > 0 && elapsed < 100, `socket closed ${elapsed} ms after Stop`);
+    // The fake stalls for good and the session's timeouts are an hour: a socket that closes was closed by Stop
+    // (how soon after the click is bench/'s business).
+    await frame.getByTestId('stop').click();
+    await waitFor('the socket to close', () => request.closed.then(() => true), 120_000);
     await frame.getByTestId('send').waitFor();
     assert.match((await lastAnswer().textContent()) ?? '', /A partial/);
   });

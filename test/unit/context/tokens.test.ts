@@ -25,19 +25,15 @@ describe('context tokens', () => {
     assert.equal(countTokens('', 'gemini'), 0);
   });
 
-  it('counts a 1 MB file in well under 100 ms once the tokenizer is warm', function () {
-    this.timeout(20000);
-    const big = sourceFile(15000, "big");
+  it('counts a 1 MB file, and a one-line change moves the count by a few tokens (how fast: bench/context.ts)', function () {
+    this.timeout(60_000);
+    const big = sourceFile(15000, 'big');
     assert.ok(big.length > 1_000_000);
-    countTokens(big, 'gpt'); // loads the ranks and warms the JIT
-    const t0 = performance.now();
-    countTokens(`${big}// changed\n`, 'gpt');
-    const gptMs = performance.now() - t0;
-    const t1 = performance.now();
-    countTokens(big, 'gemini');
-    const geminiMs = performance.now() - t1;
-    assert.ok(gptMs < 100, `gpt ${gptMs} ms`);
-    assert.ok(geminiMs < 20, `gemini ${geminiMs} ms`);
+    const before = countTokens(big, 'gpt');
+    const after = countTokens(`${big}// changed\n`, 'gpt');
+    assert.ok(before > 100_000, `${before} tokens`);
+    assert.ok(after - before > 0 && after - before < 10, `${after - before} more tokens`);
+    assert.ok(countTokens(big, 'gemini') > 0);
   });
 
   it('falls back to the high estimate when the o200k ranks cannot be loaded, and loads them from where it is told', () => {
