@@ -40,13 +40,19 @@ function ensureDebianPackages(names) {
   if (still.length > 0) throw new Stop(`apt-get finished, but ${still.join(', ')} is still missing.`);
 }
 
-/** npm ci when node_modules is missing or older than the lock file. */
+/**
+ * npm ci when node_modules is missing, or when the lock file changed since this script last installed (a hash
+ * stamp: file times say nothing after a checkout). A tree installed by hand is left alone.
+ */
 function ensureNpmDependencies() {
-  const installed = path.join(root, 'node_modules', '.package-lock.json');
-  const lock = path.join(root, 'package-lock.json');
-  if (fs.existsSync(installed) && fs.statSync(installed).mtimeMs >= fs.statSync(lock).mtimeMs) return;
+  const lock = fs.readFileSync(path.join(root, 'package-lock.json'));
+  const hash = require('node:crypto').createHash('sha256').update(lock).digest('hex');
+  const stamp = path.join(root, 'node_modules', '.tandem-lock-sha256');
+  const installed = fs.existsSync(path.join(root, 'node_modules', '.bin', 'esbuild'));
+  if (installed && (!fs.existsSync(stamp) || fs.readFileSync(stamp, 'utf8') === hash)) return;
   console.log('\n▸ Installing npm dependencies');
   run('npm', ['ci', '--no-audit', '--no-fund']);
+  fs.writeFileSync(stamp, hash);
 }
 
 function main() {

@@ -58,11 +58,14 @@ describe('edits: inline diff suggestions and editor commands (code-server + fake
   });
 
   const lens = (title: string | RegExp) => vscode.page.locator('.contentWidgets .codelens-decoration a, .codelens-decoration a', { hasText: title });
-  async function save(): Promise<string> {
+  /** Saves the editor and returns the file once the save has landed: VS Code truncates, then writes, so a read
+   * right after the mtime moves can see an empty file. Waits for `expected`, then returns what is there. */
+  async function save(expected: string): Promise<string> {
     const before = fs.statSync(file()).mtimeMs;
     await vscode.focusEditor();
     await vscode.page.keyboard.press('Control+S');
     await waitFor('the file to be saved', () => (fs.statSync(file()).mtimeMs !== before ? true : undefined));
+    await waitFor('the saved bytes', () => (fs.readFileSync(file(), 'utf8') === expected ? true : undefined), 10_000).catch(() => undefined);
     return fs.readFileSync(file(), 'utf8');
   }
 
@@ -105,7 +108,7 @@ describe('edits: inline diff suggestions and editor commands (code-server + fake
     await waitFor('one hunk left', async () => ((await lens('Accept All').count()) === 0 ? true : undefined));
     await lens(/^\S* ?Reject$/).first().click();
     await waitFor('no hunk left', async () => ((await lens('Reject').count()) === 0 ? true : undefined));
-    assert.equal(await save(), FIRST_ONLY);
+    assert.equal(await save(FIRST_ONLY), FIRST_ONLY);
   });
 
   it('Accept All then one undo restores the file byte for byte', async () => {
@@ -116,10 +119,10 @@ describe('edits: inline diff suggestions and editor commands (code-server + fake
     await vscode.runCommand('Tandem: Fix');
     await lens('Accept All (2)').click({ timeout: 30_000 });
     await waitFor('no hunk left', async () => ((await lens('Reject').count()) === 0 ? true : undefined));
-    assert.equal(await save(), BOTH);
+    assert.equal(await save(BOTH), BOTH);
     await vscode.focusEditor();
     await vscode.page.keyboard.press('Control+Z');
-    assert.equal(await save(), CART);
+    assert.equal(await save(CART), CART);
   });
 
   async function selectAll(): Promise<void> {
