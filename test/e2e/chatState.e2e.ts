@@ -71,7 +71,7 @@ describe('chat state, cost and retries (code-server + fake Gemini)', () => {
     await sendPrompt(frame, 'a question that meets a rate limit');
     const status = lastAnswer().getByTestId('message-status');
     await status.waitFor({ timeout: 60_000 });
-    assert.match((await status.textContent()) ?? '', /Rate limited by .*Gemini.* — retrying in 4 s \(attempt 2 of 3\)/);
+    assert.match((await status.textContent()) ?? '', /Rate limited by .*Gemini.* — retrying in 4 s \(attempt 2 of 4\)/, 'tandem.network.maxRetries is 3: four attempts in all');
     await waitFor('the answer after the retry', async () => ((await lastAnswer().textContent()) ?? '').includes('After the wait.'), 120_000);
     assert.equal(await status.count(), 0, 'the notice is gone once text comes');
     assert.equal((await gemini.waitForRequests(2)).length, 2);
