@@ -16,10 +16,12 @@ export function conversationToMarkdown(conversation: Conversation, labels: Expor
       if (message.images?.length) lines.push('', `_(${message.images.length} image${message.images.length > 1 ? 's' : ''} attached)_`);
     } else {
       lines.push(`## ${labels.modelLabel(message.model)}`, '', message.text);
-      if (message.error) lines.push('', `> **Error:** ${message.error.message}`);
+      // A 'cancelled' error is a Stop in a chat saved before Stop was a finish: not an error.
+      if (message.error && message.error.kind !== 'cancelled') lines.push('', `> **Error:** ${message.error.message}`);
       if (message.usage) {
         total += message.usage.costUsd;
-        lines.push('', `_${message.usage.promptTokens} in / ${message.usage.outputTokens} out tokens · ${formatUsd(message.usage.costUsd)}_`);
+        const cached = message.usage.cachedTokens ? ` (${message.usage.cachedTokens} cached)` : '';
+        lines.push('', `_${message.usage.promptTokens} in${cached} / ${message.usage.outputTokens} out tokens · ${formatUsd(message.usage.costUsd)}_`);
       }
     }
     lines.push('');

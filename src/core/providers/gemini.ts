@@ -3,9 +3,13 @@
 
 import { protocolError, streamError, type ErrorContext } from './errors';
 import { getJson, streamRequest, type HttpRequest, type TransportOptions } from './http';
+import { parseGeminiModels, parseVertexModels } from './modelCatalog';
 import { ChunkBatch } from '../stream/deltas';
 import type { SseItem } from '../stream/sse';
-import type { ChatMessage, Chunk, FinishReason, ModelProvider, ModelRequest, Usage } from './types';
+import type { ChatMessage, Chunk, FinishReason, ModelInfo, ModelProvider, ModelRequest, Usage } from './types';
+
+/** A list longer than this many pages is cut: a picker of thousands of models helps nobody. */
+const MAX_MODEL_PAGES = 10;
 
 export type GeminiEndpointKind = 'gemini' | 'vertex' | 'vertexExpress' | 'cometapi';
 
@@ -224,12 +228,22 @@ export class GeminiProvider implements ModelProvider {
     return streamRequest({ request: http, context: this.config.context, options: this.config.transport, decode: (items) => decodeGeminiStream(items, this.config.context) }, signal);
   }
 
-  async listModels(signal: AbortSignal): Promise<string[]> {
-    if (this.config.kind === 'vertex' || this.config.kind === 'vertexExpress') return [];
-    const url = `${this.config.baseUrl.replace(/\/+$/, '')}/v1beta/models`;
-    const result = await getJson({ method: 'GET', url, headers: { accept: 'application/json', ...authHeaders(this.config) } }, signal, this.config.transport, this.config.context);
-    if (!result.ok) throw new Error(result.error.message);
-    const models = (result.json as { models?: { name?: string }[] }).models ?? [];
-    return models.map((m) => (m.name ?? '').replace(/^models\//, '')).filter(Boolean);
+  /** Gemini API models.list, or Vertex AI's publisher models; paged, up to MAX_MODEL_PAGES pages. */
+  async listModels(signal: AbortSignal): Promise<ModelInfo[]> {
+    const vertex = this.config.kind === 'vertex' || this.config.kind === 'vertexExpress';
+    const base = this.config.baseUrl.replace(/\/+$/, '');
+    const models: ModelInfo[] = [];
+    let pageToken: string | undefined;
+    for (let page = 0; page < MAX_MODEL_PAGES; page++) {
+      const next = pageToken ? `&pageToken=${encodeURIComponent(pageToken)}` : '';
+      const url = vertex ? `${base}/v1beta1/publishers/google/models?pageSize=100${next}` : `${base}/v1beta/models?pageSize=1000${next}`;
+      const result = await getJson({ method: 'GET', url, headers: { accept: 'application/json', ...authHeaders(this.config) } }, signal, this.config.transport, this.config.context);
+      if (!result.ok) throw new Error(result.error.message);
+      const parsed = vertex ? parseVertexModels(result.json) : parseGeminiModels(result.json);
+      models.push(...parsed.models);
+      pageToken = parsed.nextPageToken;
+      if (!pageToken) break;
+    }
+    return models;
   }
 }

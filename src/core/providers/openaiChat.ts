@@ -2,9 +2,10 @@
 
 import { protocolError, streamError, type ErrorContext } from './errors';
 import { getJson, streamRequest, type HttpRequest, type TransportOptions } from './http';
+import { parseOpenAIModels } from './modelCatalog';
 import { ChunkBatch } from '../stream/deltas';
 import type { SseItem } from '../stream/sse';
-import type { Chunk, FinishReason, ModelProvider, ModelRequest, Usage } from './types';
+import type { Chunk, FinishReason, ModelInfo, ModelProvider, ModelRequest, Usage } from './types';
 
 export interface OpenAIChatConfig {
   readonly baseUrl: string;
@@ -127,10 +128,9 @@ export class OpenAIChatProvider implements ModelProvider {
     return streamRequest({ request: http, context: this.config.context, options: this.config.transport, decode: (items) => decodeOpenAIStream(items, this.config.context) }, signal);
   }
 
-  async listModels(signal: AbortSignal): Promise<string[]> {
+  async listModels(signal: AbortSignal): Promise<ModelInfo[]> {
     const result = await getJson({ method: 'GET', url: openaiUrl(this.config.baseUrl, 'models'), headers: this.headers('application/json') }, signal, this.config.transport, this.config.context);
     if (!result.ok) throw new Error(result.error.message);
-    const data = (result.json as { data?: { id?: string }[] }).data ?? [];
-    return data.map((m) => m.id ?? '').filter(Boolean);
+    return parseOpenAIModels(result.json);
   }
 }

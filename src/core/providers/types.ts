@@ -87,9 +87,17 @@ export type Chunk =
   | { readonly type: 'finish'; readonly reason: FinishReason; readonly detail?: string; readonly providerState?: unknown }
   | { readonly type: 'error'; readonly error: ProviderErrorInfo };
 
+/** A model an endpoint lists, with the limits it states (see modelCatalog.ts). */
+export interface ModelInfo {
+  readonly id: string;
+  readonly displayName?: string;
+  readonly contextWindow?: number;
+  readonly maxOutputTokens?: number;
+}
+
 export interface ModelProvider {
   /** Streams one answer. Never throws: failures arrive as an 'error' chunk, which is always the last. */
   stream(request: ModelRequest, signal: AbortSignal): AsyncIterable<Chunk>;
-  /** Model ids the endpoint offers, where it has a list call. */
-  listModels?(signal: AbortSignal): Promise<string[]>;
+  /** The models the endpoint offers (all pages). Rejects with the error's message. */
+  listModels(signal: AbortSignal): Promise<ModelInfo[]>;
 }

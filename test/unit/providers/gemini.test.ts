@@ -315,11 +315,24 @@ describe('Gemini provider', () => {
     assert.equal(fake.requests.length, 0);
   });
 
-  it('lists models', async () => {
-    fake.enqueue({ status: 200, headers: { 'content-type': 'application/json' }, steps: [{ write: JSON.stringify({ models: [{ name: 'models/gemini-3.1-flash-lite' }, { name: 'models/gemini-3.1-pro' }] }) }] });
-    assert.deepEqual(await provider().listModels(new AbortController().signal), ['gemini-3.1-flash-lite', 'gemini-3.1-pro']);
-    assert.equal(fake.requests[0].url, '/v1beta/models');
+  it('lists models from models.list, every page, with their limits', async () => {
+    const json = (body: unknown) => ({ status: 200, headers: { 'content-type': 'application/json' }, steps: [{ write: JSON.stringify(body) }] });
+    fake.enqueue(
+      json({ models: [{ name: 'models/gemini-3.1-flash-lite', inputTokenLimit: 1_048_576, outputTokenLimit: 65_536, supportedGenerationMethods: ['generateContent'] }], nextPageToken: 'p2' }),
+      json({ models: [{ name: 'models/gemini-3.1-pro', supportedGenerationMethods: ['generateContent'] }, { name: 'models/embedding', supportedGenerationMethods: ['embedContent'] }] }),
+    );
+    const models = await provider().listModels(new AbortController().signal);
+    assert.deepEqual(models.map((m) => [m.id, m.contextWindow]), [['gemini-3.1-flash-lite', 1_048_576], ['gemini-3.1-pro', undefined]]);
+    assert.deepEqual(fake.requests.map((r) => r.url), ['/v1beta/models?pageSize=1000', '/v1beta/models?pageSize=1000&pageToken=p2']);
     assert.equal(fake.requests[0].headers['x-goog-api-key'], KEY);
+  });
+
+  it('lists Vertex AI publisher models with the Bearer token', async () => {
+    fake.enqueue({ status: 200, headers: { 'content-type': 'application/json' }, steps: [{ write: JSON.stringify({ publisherModels: [{ name: 'publishers/google/models/gemini-3.1-flash-lite' }] }) }] });
+    const models = await provider({ kind: 'vertex', secret: 'ya29.token-value', vertexProject: 'p', vertexLocation: 'global' }).listModels(new AbortController().signal);
+    assert.deepEqual(models, [{ id: 'gemini-3.1-flash-lite' }]);
+    assert.equal(fake.requests[0].url, '/v1beta1/publishers/google/models?pageSize=100');
+    assert.equal(fake.requests[0].headers.authorization, 'Bearer ya29.token-value');
   });
 
   it('never shows the key in an error message', async () => {

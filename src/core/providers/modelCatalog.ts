@@ -1,0 +1,73 @@
+// The models an endpoint lists, and what Tandem knows of their limits and prices. Model ids change (gpt-5.3-chat-
+// latest is deprecated), so the user may pick any listed model; limits come from the table of known models, else
+// from what the endpoint says (Gemini's models.list gives token limits, some compatible servers a context length),
+// else the current settings stay and the picker says they are unverified.
+import { DEFAULT_PRICES, type Price } from './price';
+import type { ModelInfo } from './types';
+
+export interface KnownModel {
+  readonly contextWindow: number;
+  readonly maxOutputTokens: number;
+  readonly price: Price;
+}
+
+/** The two models Tandem is built for (docs/protocols.md); other ids are looked up on the endpoint. */
+export const KNOWN_MODELS: Readonly<Record<string, KnownModel>> = {
+  'gemini-3.1-flash-lite': { contextWindow: 1_048_576, maxOutputTokens: 65_536, price: DEFAULT_PRICES.gemini },
+  'gpt-5.3-chat-latest': { contextWindow: 128_000, maxOutputTokens: 16_384, price: DEFAULT_PRICES.gpt },
+};
+
+export interface ModelLimits {
+  readonly contextWindow?: number;
+  readonly maxOutputTokens?: number;
+  readonly price?: Price;
+  /** Where the numbers come from: Tandem's table, the endpoint's list, or nowhere (the settings stay as they are). */
+  readonly source: 'known' | 'endpoint' | 'unknown';
+}
+
+export function limitsFor(model: ModelInfo): ModelLimits {
+  const known = Object.prototype.hasOwnProperty.call(KNOWN_MODELS, model.id) ? KNOWN_MODELS[model.id] : undefined;
+  if (known) return { ...known, source: 'known' };
+  if (model.contextWindow) return { contextWindow: model.contextWindow, maxOutputTokens: model.maxOutputTokens, source: 'endpoint' };
+  return { source: 'unknown' };
+}
+
+const positive = (value: unknown): number | undefined => (typeof value === 'number' && Number.isFinite(value) && value > 0 ? Math.floor(value) : undefined);
+const records = (value: unknown): Record<string, unknown>[] => (Array.isArray(value) ? value.filter((v): v is Record<string, unknown> => typeof v === 'object' && v !== null) : []);
+
+/** One page of Gemini's models.list: only models that can stream an answer. */
+export function parseGeminiModels(json: unknown): { models: ModelInfo[]; nextPageToken?: string } {
+  const body = (typeof json === 'object' && json !== null ? json : {}) as Record<string, unknown>;
+  const models = records(body.models)
+    .filter((m) => {
+      const methods = m.supportedGenerationMethods;
+      return !Array.isArray(methods) || methods.includes('streamGenerateContent') || methods.includes('generateContent');
+    })
+    .flatMap((m): ModelInfo[] => {
+      const id = typeof m.name === 'string' ? m.name.replace(/^models\//, '') : '';
+      if (!id) return [];
+      return [{ id, displayName: typeof m.displayName === 'string' ? m.displayName : undefined, contextWindow: positive(m.inputTokenLimit), maxOutputTokens: positive(m.outputTokenLimit) }];
+    });
+  return { models, nextPageToken: typeof body.nextPageToken === 'string' && body.nextPageToken ? body.nextPageToken : undefined };
+}
+
+/** Vertex AI's publishers/google/models list. */
+export function parseVertexModels(json: unknown): { models: ModelInfo[]; nextPageToken?: string } {
+  const body = (typeof json === 'object' && json !== null ? json : {}) as Record<string, unknown>;
+  const models = records(body.publisherModels).flatMap((m): ModelInfo[] => {
+    const id = typeof m.name === 'string' ? m.name.replace(/^publishers\/[^/]+\/models\//, '') : '';
+    return id ? [{ id }] : [];
+  });
+  return { models, nextPageToken: typeof body.nextPageToken === 'string' && body.nextPageToken ? body.nextPageToken : undefined };
+}
+
+/** GET /v1/models of OpenAI, CometAPI and compatible servers (some say their context length). */
+export function parseOpenAIModels(json: unknown): ModelInfo[] {
+  const body = (typeof json === 'object' && json !== null ? json : {}) as Record<string, unknown>;
+  return records(body.data).flatMap((m): ModelInfo[] => {
+    const id = typeof m.id === 'string' ? m.id : '';
+    if (!id) return [];
+    const contextWindow = positive(m.context_length) ?? positive(m.context_window) ?? positive(m.max_model_len);
+    return [{ id, contextWindow, maxOutputTokens: positive(m.max_completion_tokens) ?? positive(m.max_output_tokens) }];
+  });
+}
