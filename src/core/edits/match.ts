@@ -36,6 +36,7 @@ export interface MatchOptions {
   masked?: ReadonlySet<number>;
 }
 
+const TERMINAL = /^(?:return|raise|throw)\b/;
 /** A merely similar line is worth less than half an identical one, so identical lines decide placements. */
 const FUZZY_WORTH = 0.45;
 /** Below this, two lines are unrelated. */
@@ -184,6 +185,8 @@ export class FileMatcher {
     }
     if (key === '' || fileKey === '' || exactOnly) return 0;
     let sim = likeness(indexed.tokens[j], this.file.tokens[i]);
+    // Two statements that end their block are alternatives: one after the other would be dead code.
+    if (TERMINAL.test(key) && TERMINAL.test(fileKey)) sim = Math.max(sim, MIN_SIMILARITY);
     if (isHeader(block[j]) && isHeader(this.fileLines[i])) {
       // Headers are the same declaration when they declare the same name, whatever else changed; a header that
       // declares another name is a new declaration written like its neighbour, never a rewrite of it.

@@ -5,7 +5,7 @@
 // for the file's whole block there, so a rewritten body replaces the old one instead of landing above it.
 import { FileMatcher, type Placement } from './match';
 import { type IndentContext, estimateDrift, fileColumns, proposalColumns } from './reindent';
-import { blockEnds, declaredName, isCloserLine, isHeader } from './scope';
+import { type BlockSpan, blockEnds, blockSpans, declaredName, isCloserLine, isHeader } from './scope';
 import { isBlank, lineKey } from './text';
 
 /** Two placements closer than this (in matched lines) are equally good. */
@@ -198,17 +198,21 @@ export class StretchPlacer {
 
   private readonly maskCache = new Map<StretchInput, ReadonlySet<number>>();
 
-  private readonly endsCache = new Map<StretchInput, Array<number | undefined>>();
+  private readonly spansCache = new Map<StretchInput, Array<BlockSpan | undefined>>();
 
-  /** Where each block a stretch opens ends within it (see blockEnds). */
-  private stretchEnds(stretch: StretchInput): Array<number | undefined> {
-    let ends = this.endsCache.get(stretch);
-    if (!ends) {
+  /** Where each block a stretch opens ends within it (see blockSpans). */
+  private stretchSpans(stretch: StretchInput): Array<BlockSpan | undefined> {
+    let spans = this.spansCache.get(stretch);
+    if (!spans) {
       const columns = (l: string) => proposalColumns(l, this.ctx);
-      ends = blockEnds(stretch.lines, columns, stretch.follower === undefined ? -1 : columns(stretch.follower));
-      this.endsCache.set(stretch, ends);
+      spans = blockSpans(stretch.lines, columns, stretch.follower === undefined ? -1 : columns(stretch.follower));
+      this.spansCache.set(stretch, spans);
     }
-    return ends;
+    return spans;
+  }
+
+  private stretchEnds(stretch: StretchInput): Array<number | undefined> {
+    return this.stretchSpans(stretch).map((span) => span?.end);
   }
 
   /** Placements of a stretch within [lo, hi) about as good as its best one, in file order. */
@@ -257,35 +261,44 @@ export class StretchPlacer {
     const stretch = this.stretches[k];
     const { lines } = stretch;
     const drift = this.driftOf(lines, found);
-    const stretchEnds = this.stretchEnds(stretch);
+    const spans = this.stretchSpans(stretch);
     let pairs = found.pairs;
-    let start = found.start;
-    let end = found.end;
+    const ties: Array<[number, number]> = [];
     const open: Array<[number, number]> = [];
     for (const [j, i] of found.pairs) {
+      if (!pairs.some(([pj]) => pj === j)) continue;
       const fileEnd = this.fileEnds[i];
       if (fileEnd === undefined || fileEnd <= i || !this.headersAlike(lines[j], this.fileLines[i])) continue;
-      const stretchEnd = stretchEnds[j];
-      if (stretchEnd === undefined) {
+      const span = spans[j];
+      if (span === undefined) {
         open.push([fileColumns(this.fileLines[i], this.ctx), fileEnd]);
         continue;
       }
+      const stretchEnd = span.end;
       if (fileEnd >= hi) continue;
+      // A block that ends only because the stretch does, whose first lines the file has too, may go on in the
+      // file past what the stretch shows (the elision after it stands for that): it is not tied. A body
+      // rewritten from its header on shares no line with the old one, and is.
+      if (!span.explicit && found.pairs.some(([pj, pi]) => pj > j && pj <= stretchEnd && !isBlank(lines[pj]) && lineKey(lines[pj]) === lineKey(this.fileLines[pi]))) continue;
       // The stretch's lines j..stretchEnd stand for the file's block i..fileEnd, and no other lines do.
       pairs = pairs.filter(([pj, pi]) => (pj >= j && pj <= stretchEnd) === (pi >= i && pi <= fileEnd));
-      start = Math.min(start, i);
-      end = Math.max(end, fileEnd + 1);
+      ties.push([i, fileEnd + 1]);
     }
-    if (pairs !== found.pairs && pairs.length > 0) {
-      start = Math.min(start, pairs[0][1]);
-      end = Math.max(end, pairs[pairs.length - 1][1] + 1);
+    let start = found.start;
+    let end = found.end;
+    if (ties.length > 0) {
+      // Blank lines paired beyond a tied block say nothing and could stretch the placement over code.
+      while (pairs.length > 0 && isBlank(lines[pairs[0][0]]) && pairs[0][1] < Math.min(...ties.map(([s]) => s))) pairs = pairs.slice(1);
+      while (pairs.length > 0 && isBlank(lines[pairs[pairs.length - 1][0]]) && pairs[pairs.length - 1][1] >= Math.max(...ties.map(([, e]) => e))) pairs = pairs.slice(0, -1);
+      start = Math.min(...ties.map(([s]) => s), ...pairs.map(([, i]) => i));
+      end = Math.max(...ties.map(([, e]) => e), ...pairs.map(([, i]) => i + 1));
     }
     if (stretch.startsAtLo) start = lo;
     if (stretch.endsAtHi) end = hi;
     end = Math.max(start, end);
     // Blank lines the model put between its code and an elision stand for the file's own blank lines there.
-    const firstPaired = found.pairs.length > 0 ? found.pairs[0][0] : lines.length;
-    const lastPaired = found.pairs.length > 0 ? found.pairs[found.pairs.length - 1][0] : -1;
+    const firstPaired = pairs.length > 0 ? pairs[0][0] : lines.length;
+    const lastPaired = pairs.length > 0 ? pairs[pairs.length - 1][0] : -1;
     for (let j = 0; j < firstPaired && isBlank(lines[j]) && start > lo && isBlank(this.fileLines[start - 1]); j++) start--;
     for (let j = lines.length - 1; j > lastPaired && isBlank(lines[j]) && end < hi && isBlank(this.fileLines[end]); j--) end++;
     let written = lines;
