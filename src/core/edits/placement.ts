@@ -293,6 +293,7 @@ export class StretchPlacer {
       start = Math.min(...ties.map(([s]) => s), ...pairs.map(([, i]) => i));
       end = Math.max(...ties.map(([, e]) => e), ...pairs.map(([, i]) => i + 1));
     }
+    if (pairs.length > 0) [start, end] = this.edgesTied(k, pairs, start, end, lo, hi);
     if (stretch.startsAtLo) start = lo;
     if (stretch.endsAtHi) end = hi;
     end = Math.max(start, end);
@@ -311,6 +312,47 @@ export class StretchPlacer {
       written = written.slice(head, tail);
     }
     return { placement: { ...found, pairs, start, end }, drift, open: open.filter(([, e]) => e >= end), lines: written };
+  }
+
+  /**
+   * A last stretch with no elision after it ends where the block it is in ends (or the file, at the top level),
+   * and a first stretch with no elision before it starts where its block starts: the lines it shows past its
+   * last (before its first) found line replace the file's there, when there are no more of those than of these.
+   * More file lines than that are elided code the model did not mean to delete, so they stay.
+   */
+  private edgesTied(k: number, pairs: ReadonlyArray<[number, number]>, start: number, end: number, lo: number, hi: number): [number, number] {
+    const stretch = this.stretches[k];
+    const { lines } = stretch;
+    const count = (from: number, to: number, of: readonly string[]) => of.slice(from, to).filter((l) => !isBlank(l)).length;
+    const [firstJ, firstI] = pairs[0];
+    const [lastJ, lastI] = pairs[pairs.length - 1];
+    const enclosing = (i: number) => {
+      let best: number | undefined;
+      for (let h = i - 1; h >= lo; h--) {
+        const e = this.fileEnds[h];
+        if (e !== undefined && e >= i && (best === undefined || e < this.fileEnds[best]!)) best = h;
+      }
+      return best;
+    };
+    if (!stretch.elidedAfter && (stretch.elidedBefore || k > 0)) {
+      const header = enclosing(lastI);
+      let scopeEnd = hi;
+      if (header !== undefined && header < start) {
+        const e = this.fileEnds[header]!;
+        scopeEnd = Math.min(hi, isCloserLine(this.fileLines[e]) ? e : e + 1);
+      }
+      const shown = count(lastJ + 1, lines.length, lines);
+      const elided = count(lastI + 1, scopeEnd, this.fileLines);
+      if (elided > 0 && elided <= shown && scopeEnd > end) end = scopeEnd;
+    }
+    if (!stretch.elidedBefore && stretch.elidedAfter) {
+      const header = enclosing(firstI);
+      const scopeStart = header !== undefined ? Math.max(lo, header + 1) : lo;
+      const shown = count(0, firstJ, lines);
+      const elided = count(scopeStart, firstI, this.fileLines);
+      if (elided > 0 && elided <= shown && scopeStart < start) start = scopeStart;
+    }
+    return [start, end];
   }
 
   /** A stretch line and a file line that both open a block are the same header: identical, or declaring the same name. */
