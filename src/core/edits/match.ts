@@ -91,7 +91,7 @@ function index(lines: readonly string[]): IndexedLines {
 export function settingOf(key: string): string | undefined {
   const define = /^(#\s*define\s+\w+)\s+\S/.exec(key);
   if (define) return define[1];
-  const match = /^((?:(?:export|const|let|var|val|final|static|public|private|readonly|pub|set|local)\s+)*["'`]?[\p{L}_$][\p{L}\p{N}_$.\-]*["'`]?(?:\s*:\s*[\p{L}_$][\p{L}\p{N}_$<>[\]]*)?)\s*(=|:|:=)(?!=)\s*\S/u.exec(key);
+  const match = /^((?:(?:export|const|let|var|val|final|static|public|private|readonly|pub|set|local)\s+)*["'`]?[\p{L}_$][\p{L}\p{N}_$.-]*["'`]?(?:\s*:\s*[\p{L}_$][\p{L}\p{N}_$<>[\]]*)?)\s*(=|:|:=)(?!=)\s*\S/u.exec(key);
   return match ? `${match[1].replace(/\s+/g, ' ')} ${match[2]}` : undefined;
 }
 
