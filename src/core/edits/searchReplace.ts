@@ -1,7 +1,7 @@
 // Search/replace blocks (<<<<<<< SEARCH / ======= / >>>>>>> REPLACE). Each SEARCH must occur exactly once in
 // the original, first compared as written, then ignoring indentation and whitespace; blocks may not overlap.
 import { replaceLines } from './region';
-import { type IndentContext, estimateDrift, reindent } from './reindent';
+import { type IndentContext, estimateDrift, fileColumns, proposalColumns, reindent } from './reindent';
 import { type OutputLine, isBlank, lineKey } from './text';
 
 export interface SearchReplaceBlock {
@@ -95,6 +95,8 @@ function locate(fileLines: readonly string[], block: SearchReplaceBlock, index: 
       if (start !== undefined) {
         const end = start + attempt.search.length;
         const pairs = attempt.search.map((line, j) => [line, fileLines[start + j]] as const);
+        const shifts = new Set(pairs.filter(([a]) => !isBlank(a)).map(([a, b]) => fileColumns(b, ctx) - proposalColumns(a, ctx)));
+        if (shifts.size > 1) return `${label} matches lines ${start + 1}–${end} only with their indentation shifted unevenly, so its structure is not the file's.`;
         return { block: index, start, end, replace: attempt.replace, drift: estimateDrift(pairs, ctx) };
       }
     }
