@@ -176,9 +176,8 @@ export class StretchPlacer {
 
   /**
    * The body of a declaration the file does not have (no header in the file declares its name) is new code:
-   * lines in it that resemble the file, or repeat a line the file has several times (`return this;`, `}`), say
-   * nothing about where it goes, so they may not anchor it. A line the file has once may (code moved into a new
-   * function).
+   * lines in it that resemble the file, or even repeat one (`return this;`, `self`, `}`), say nothing about where
+   * it goes, so they may not anchor it.
    */
   private newBodies(stretch: StretchInput): ReadonlySet<number> {
     const cached = this.maskCache.get(stretch);
@@ -190,7 +189,7 @@ export class StretchPlacer {
       const end = ends[j];
       const name = declaredName(lines[j]);
       if (end === undefined || name === undefined || !isHeader(lines[j]) || this.fileNames.has(name)) continue;
-      for (let k = j + 1; k <= end; k++) if (this.matcher.occurrences(lines[k]) !== 1) masked.add(k);
+      for (let k = j + 1; k <= end; k++) masked.add(k);
     }
     this.maskCache.set(stretch, masked);
     return masked;
@@ -362,10 +361,12 @@ export class StretchPlacer {
     return name !== undefined && name === declaredName(existing);
   }
 
+  /** The indentation shift the stretch's identical lines show, or failing those its headers of the same name. */
   private driftOf(lines: readonly string[], placement: Placement): number | undefined {
-    const same = placement.pairs
-      .filter(([j, i]) => !isBlank(lines[j]) && lineKey(lines[j]) === lineKey(this.fileLines[i]))
-      .map(([j, i]) => [lines[j], this.fileLines[i]] as const);
+    const pairsOf = (keep: (a: string, b: string) => boolean) =>
+      placement.pairs.filter(([j, i]) => !isBlank(lines[j]) && keep(lines[j], this.fileLines[i])).map(([j, i]) => [lines[j], this.fileLines[i]] as const);
+    let same = pairsOf((a, b) => lineKey(a) === lineKey(b));
+    if (same.length === 0) same = pairsOf((a, b) => isHeader(a) && isHeader(b) && this.headersAlike(a, b));
     return same.length > 0 ? estimateDrift(same, this.ctx) : undefined;
   }
 }
