@@ -215,6 +215,9 @@ export class FileMatcher {
     const sim = likeness(block.tokens[j], this.file.tokens[i]);
     const setting = block.settings[j];
     if (setting !== undefined && setting === this.file.settings[i]) return Math.max(sim, EXTENDED_LIKENESS);
+    // A line that starts with all of a file line and goes on (a comment or an argument added) extends it.
+    const fileKey = this.file.keys[i];
+    if (/[\p{L}\p{N}_]{3}/u.test(fileKey) && block.keys[j].length > fileKey.length && block.keys[j].startsWith(fileKey.replace(/[;,]$/, ''))) return Math.max(sim, EXTENDED_LIKENESS);
     // Two statements that end their block are alternatives: one after the other would be dead code.
     if (TERMINAL.test(block.keys[j]) && TERMINAL.test(this.file.keys[i])) return Math.max(sim, MIN_SIMILARITY);
     return sim;

@@ -292,7 +292,7 @@ export class StretchPlacer {
       start = Math.min(...ties.map(([s]) => s), ...pairs.map(([, i]) => i));
       end = Math.max(...ties.map(([, e]) => e), ...pairs.map(([, i]) => i + 1));
     }
-    if (pairs.length > 0) [start, end] = this.edgesTied(k, pairs, start, end, lo, hi);
+    if (pairs.length > 0) [start, end] = this.edgesTied(k, pairs, start, end, lo, hi, drift);
     if (stretch.startsAtLo) start = lo;
     if (stretch.endsAtHi) end = hi;
     end = Math.max(start, end);
@@ -319,22 +319,26 @@ export class StretchPlacer {
    * last (before its first) found line replace the file's there, when there are no more of those than of these.
    * More file lines than that are elided code the model did not mean to delete, so they stay.
    */
-  private edgesTied(k: number, pairs: ReadonlyArray<[number, number]>, start: number, end: number, lo: number, hi: number): [number, number] {
+  private edgesTied(k: number, pairs: ReadonlyArray<[number, number]>, start: number, end: number, lo: number, hi: number, drift: number | undefined): [number, number] {
     const stretch = this.stretches[k];
     const { lines } = stretch;
     const count = (from: number, to: number, of: readonly string[]) => of.slice(from, to).filter((l) => !isBlank(l)).length;
-    const [firstJ, firstI] = pairs[0];
-    const [lastJ, lastI] = pairs[pairs.length - 1];
-    const enclosing = (i: number) => {
+    const columns = (line: string | undefined) => (line === undefined ? 0 : proposalColumns(line, this.ctx) + (drift ?? 0));
+    /** The innermost file block around line i whose header is less indented than `depth`. */
+    const scopeOf = (i: number, depth: number): number | undefined => {
       let best: number | undefined;
       for (let h = i - 1; h >= lo; h--) {
         const e = this.fileEnds[h];
-        if (e !== undefined && e >= i && (best === undefined || e < this.fileEnds[best]!)) best = h;
+        if (e === undefined || e < i || fileColumns(this.fileLines[h], this.ctx) >= depth) continue;
+        if (best === undefined || e < this.fileEnds[best]!) best = h;
       }
       return best;
     };
+    const [firstJ, firstI] = pairs[0];
+    const [lastJ, lastI] = pairs[pairs.length - 1];
     if (!stretch.elidedAfter && (stretch.elidedBefore || k > 0)) {
-      const header = enclosing(lastI);
+      const last = [...lines].reverse().find((l) => !isBlank(l));
+      const header = scopeOf(lastI, columns(last));
       let scopeEnd = hi;
       if (header !== undefined && header < start) {
         const e = this.fileEnds[header]!;
@@ -345,7 +349,7 @@ export class StretchPlacer {
       if (elided > 0 && elided <= shown && scopeEnd > end) end = scopeEnd;
     }
     if (!stretch.elidedBefore && stretch.elidedAfter) {
-      const header = enclosing(firstI);
+      const header = scopeOf(firstI, columns(lines.find((l) => !isBlank(l))));
       const scopeStart = header !== undefined ? Math.max(lo, header + 1) : lo;
       const shown = count(0, firstJ, lines);
       const elided = count(scopeStart, firstI, this.fileLines);
