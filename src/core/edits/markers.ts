@@ -6,11 +6,11 @@
 
 export type MarkerKind = 'search' | 'divider' | 'replace';
 
-const SEARCH = /^\s*(?:<{5,}|-{5,})[ \t]*SEARCH[ \t]*>?[ \t]*$/;
+const SEARCH = /^\s*(?:<{5,}|-{5,})[ \t]*SEARCH[ \t]*>?[ \t]*$/i;
 const DIVIDER = /^\s*={5,}[ \t]*$/;
-const REPLACE = /^\s*(?:>{5,}|\+{5,})[ \t]*REPLACE[ \t]*$/;
+const REPLACE = /^\s*(?:>{5,}|\+{5,})[ \t]*REPLACE[ \t]*$/i;
 /** A run of marker characters next to SEARCH or REPLACE, whatever its length or direction. */
-const MARKER_LIKE = /^\s*[<>=+-]{3,}[ \t]*(?:SEARCH|REPLACE)\b|^\s*(?:SEARCH|REPLACE)[ \t]*[<>=+-]{3,}\s*$/;
+const MARKER_LIKE = /^\s*[<>=+-]{3,}[ \t]*(?:SEARCH|REPLACE)\b|^\s*(?:SEARCH|REPLACE)[ \t]*[<>=+-]{3,}\s*$/i;
 
 export function markerKind(line: string): MarkerKind | undefined {
   if (SEARCH.test(line)) return 'search';

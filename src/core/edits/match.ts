@@ -36,6 +36,7 @@ export interface MatchOptions {
   masked?: ReadonlySet<number>;
 }
 
+const TERMINAL = /^(?:return|raise|throw)\b/;
 /** A merely similar line is worth less than half an identical one, so identical lines decide placements. */
 const FUZZY_WORTH = 0.45;
 /** Below this, two lines are unrelated. */
@@ -54,6 +55,8 @@ interface IndexedLines {
   keys: string[];
   tokens: Array<Set<string>>;
   weights: number[];
+  /** What a setting line sets (`timeout:` in `timeout: 30,`), undefined for other lines. */
+  settings: Array<string | undefined>;
   /** Lines allowed to match at all (all of them unless matching exactOnly). */
   usable?: boolean[];
 }
@@ -77,7 +80,19 @@ function tokensOf(key: string): Set<string> {
 
 function index(lines: readonly string[]): IndexedLines {
   const keys = lines.map(lineKey);
-  return { keys, tokens: keys.map(tokensOf), weights: keys.map(lineWeight) };
+  return { keys, tokens: keys.map(tokensOf), weights: keys.map(lineWeight), settings: keys.map(settingOf) };
+}
+
+/**
+ * The name a short setting line gives a value to, with its operator: `b =` in `b = 2`, `timeout:` in
+ * `timeout: 30,`, `#define LIMIT` in `#define LIMIT 64`. Two lines setting the same name are one line whose value
+ * changed, however few words they share.
+ */
+export function settingOf(key: string): string | undefined {
+  const define = /^(#\s*define\s+\w+)\s+\S/.exec(key);
+  if (define) return define[1];
+  const match = /^((?:(?:export|const|let|var|val|final|static|public|private|readonly|pub|set|local)\s+)*["'`]?[\p{L}_$][\p{L}\p{N}_$.-]*["'`]?(?:\s*:\s*[\p{L}_$][\p{L}\p{N}_$<>[\]]*)?)\s*(=|:|:=)(?!=)\s*\S/u.exec(key);
+  return match ? `${match[1].replace(/\s+/g, ' ')} ${match[2]}` : undefined;
 }
 
 /**
@@ -148,7 +163,8 @@ export class FileMatcher {
     for (const j of meaningful) {
       for (const i of this.byKey.get(block.keys[j]) ?? []) if (i >= lo && i < hi) anchors.push([j, i]);
     }
-    const candidates = anchors.length > 0 || exactOnly ? lines : meaningful;
+    // A short setting line (`b = 2`) says little by its words, but its name can still find the line it changes.
+    const candidates = anchors.length > 0 || exactOnly ? lines : lines.filter((j) => block.weights[j] >= 1 || block.settings[j] !== undefined);
     if (anchors.length === 0) {
       for (const j of lines.filter((l) => block.weights[l] < 1)) {
         for (const i of this.byKey.get(block.keys[j]) ?? []) if (i >= lo && i < hi) anchors.push([j, i]);
@@ -157,7 +173,7 @@ export class FileMatcher {
     if (anchors.length === 0 && !exactOnly) {
       for (const j of candidates) {
         for (let i = lo; i < hi; i++) {
-          if (this.file.keys[i] !== '' && likeness(block.tokens[j], this.file.tokens[i]) >= MIN_SIMILARITY) anchors.push([j, i]);
+          if (this.file.keys[i] !== '' && this.alike(block, j, i) >= MIN_SIMILARITY) anchors.push([j, i]);
         }
       }
     }
@@ -183,7 +199,7 @@ export class FileMatcher {
       return shift === drift ? 1 : INDENT_MISMATCH;
     }
     if (key === '' || fileKey === '' || exactOnly) return 0;
-    let sim = likeness(indexed.tokens[j], this.file.tokens[i]);
+    let sim = this.alike(indexed, j, i);
     if (isHeader(block[j]) && isHeader(this.fileLines[i])) {
       // Headers are the same declaration when they declare the same name, whatever else changed; a header that
       // declares another name is a new declaration written like its neighbour, never a rewrite of it.
@@ -192,6 +208,19 @@ export class FileMatcher {
       if (name !== undefined && fileName !== undefined) sim = name === fileName ? Math.max(sim, EXTENDED_LIKENESS) : 0;
     }
     return sim >= MIN_SIMILARITY ? sim * FUZZY_WORTH : 0;
+  }
+
+  /** How alike a block line and a file line are, by their words, or as one setting or one block end. */
+  private alike(block: IndexedLines, j: number, i: number): number {
+    const sim = likeness(block.tokens[j], this.file.tokens[i]);
+    const setting = block.settings[j];
+    if (setting !== undefined && setting === this.file.settings[i]) return Math.max(sim, EXTENDED_LIKENESS);
+    // A line that starts with all of a file line and goes on (a comment or an argument added) extends it.
+    const fileKey = this.file.keys[i];
+    if (/[\p{L}\p{N}_]{3}/u.test(fileKey) && block.keys[j].length > fileKey.length && block.keys[j].startsWith(fileKey.replace(/[;,]$/, ''))) return Math.max(sim, EXTENDED_LIKENESS);
+    // Two statements that end their block are alternatives: one after the other would be dead code.
+    if (TERMINAL.test(block.keys[j]) && TERMINAL.test(this.file.keys[i])) return Math.max(sim, MIN_SIMILARITY);
+    return sim;
   }
 
   /**
@@ -275,9 +304,11 @@ export class FileMatcher {
     trimBlankEdges(pairs, indexed);
     this.trimLooseEdges(pairs, indexed, options);
     if (!pairs.some(([j]) => indexed.keys[j] !== '')) return undefined;
-    const meaningful = pairs.filter(([j]) => indexed.weights[j] >= 1);
+    const meaningful = pairs.filter(([j]) => indexed.weights[j] >= 1 || indexed.settings[j] !== undefined);
     const exact = meaningful.filter(([j, i]) => indexed.keys[j] === this.file.keys[i]).length;
-    const extendsOnly = meaningful.length > exact && meaningful.every(([j, i]) => [...this.file.tokens[i]].every((t) => t[0] === '\0' || /^\d+$/.test(t) || indexed.tokens[j].has(t)));
+    // A changed setting keeps its name: it extends the line too, whatever its new value.
+    const keeps = (j: number, i: number) => (indexed.settings[j] !== undefined && indexed.settings[j] === this.file.settings[i]) || [...this.file.tokens[i]].every((t) => t[0] === '\0' || /^\d+$/.test(t) || indexed.tokens[j].has(t));
+    const extendsOnly = meaningful.length > exact && meaningful.every(([j, i]) => indexed.keys[j] === this.file.keys[i] || keeps(j, i));
     return { start: pairs[0][1], end: pairs[pairs.length - 1][1] + 1, score: bestScore, pairs, exact, extendsOnly };
   }
 }

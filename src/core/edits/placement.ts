@@ -5,7 +5,7 @@
 // for the file's whole block there, so a rewritten body replaces the old one instead of landing above it.
 import { FileMatcher, type Placement } from './match';
 import { type IndentContext, estimateDrift, fileColumns, proposalColumns } from './reindent';
-import { blockEnds, declaredName, isCloserLine, isHeader } from './scope';
+import { type BlockSpan, blockEnds, blockSpans, declaredName, isCloserLine, isHeader } from './scope';
 import { isBlank, lineKey } from './text';
 
 /** Two placements closer than this (in matched lines) are equally good. */
@@ -176,9 +176,8 @@ export class StretchPlacer {
 
   /**
    * The body of a declaration the file does not have (no header in the file declares its name) is new code:
-   * lines in it that resemble the file, or repeat a line the file has several times (`return this;`, `}`), say
-   * nothing about where it goes, so they may not anchor it. A line the file has once may (code moved into a new
-   * function).
+   * lines in it that resemble the file, or even repeat one (`return this;`, `self`, `}`), say nothing about where
+   * it goes, so they may not anchor it.
    */
   private newBodies(stretch: StretchInput): ReadonlySet<number> {
     const cached = this.maskCache.get(stretch);
@@ -190,7 +189,7 @@ export class StretchPlacer {
       const end = ends[j];
       const name = declaredName(lines[j]);
       if (end === undefined || name === undefined || !isHeader(lines[j]) || this.fileNames.has(name)) continue;
-      for (let k = j + 1; k <= end; k++) if (this.matcher.occurrences(lines[k]) !== 1) masked.add(k);
+      for (let k = j + 1; k <= end; k++) masked.add(k);
     }
     this.maskCache.set(stretch, masked);
     return masked;
@@ -198,17 +197,21 @@ export class StretchPlacer {
 
   private readonly maskCache = new Map<StretchInput, ReadonlySet<number>>();
 
-  private readonly endsCache = new Map<StretchInput, Array<number | undefined>>();
+  private readonly spansCache = new Map<StretchInput, Array<BlockSpan | undefined>>();
 
-  /** Where each block a stretch opens ends within it (see blockEnds). */
-  private stretchEnds(stretch: StretchInput): Array<number | undefined> {
-    let ends = this.endsCache.get(stretch);
-    if (!ends) {
+  /** Where each block a stretch opens ends within it (see blockSpans). */
+  private stretchSpans(stretch: StretchInput): Array<BlockSpan | undefined> {
+    let spans = this.spansCache.get(stretch);
+    if (!spans) {
       const columns = (l: string) => proposalColumns(l, this.ctx);
-      ends = blockEnds(stretch.lines, columns, stretch.follower === undefined ? -1 : columns(stretch.follower));
-      this.endsCache.set(stretch, ends);
+      spans = blockSpans(stretch.lines, columns, stretch.follower === undefined ? -1 : columns(stretch.follower));
+      this.spansCache.set(stretch, spans);
     }
-    return ends;
+    return spans;
+  }
+
+  private stretchEnds(stretch: StretchInput): Array<number | undefined> {
+    return this.stretchSpans(stretch).map((span) => span?.end);
   }
 
   /** Placements of a stretch within [lo, hi) about as good as its best one, in file order. */
@@ -257,35 +260,45 @@ export class StretchPlacer {
     const stretch = this.stretches[k];
     const { lines } = stretch;
     const drift = this.driftOf(lines, found);
-    const stretchEnds = this.stretchEnds(stretch);
+    const spans = this.stretchSpans(stretch);
     let pairs = found.pairs;
-    let start = found.start;
-    let end = found.end;
+    const ties: Array<[number, number]> = [];
     const open: Array<[number, number]> = [];
     for (const [j, i] of found.pairs) {
+      if (!pairs.some(([pj]) => pj === j)) continue;
       const fileEnd = this.fileEnds[i];
       if (fileEnd === undefined || fileEnd <= i || !this.headersAlike(lines[j], this.fileLines[i])) continue;
-      const stretchEnd = stretchEnds[j];
-      if (stretchEnd === undefined) {
+      const span = spans[j];
+      if (span === undefined) {
         open.push([fileColumns(this.fileLines[i], this.ctx), fileEnd]);
         continue;
       }
+      const stretchEnd = span.end;
       if (fileEnd >= hi) continue;
+      // A block that ends only because the stretch does, whose first lines the file has too, may go on in the
+      // file past what the stretch shows (the elision after it stands for that): it is not tied. A body
+      // rewritten from its header on shares no line with the old one, and is.
+      if (!span.explicit && found.pairs.some(([pj, pi]) => pj > j && pj <= stretchEnd && !isBlank(lines[pj]) && lineKey(lines[pj]) === lineKey(this.fileLines[pi]))) continue;
       // The stretch's lines j..stretchEnd stand for the file's block i..fileEnd, and no other lines do.
       pairs = pairs.filter(([pj, pi]) => (pj >= j && pj <= stretchEnd) === (pi >= i && pi <= fileEnd));
-      start = Math.min(start, i);
-      end = Math.max(end, fileEnd + 1);
+      ties.push([i, fileEnd + 1]);
     }
-    if (pairs !== found.pairs && pairs.length > 0) {
-      start = Math.min(start, pairs[0][1]);
-      end = Math.max(end, pairs[pairs.length - 1][1] + 1);
+    let start = found.start;
+    let end = found.end;
+    if (ties.length > 0) {
+      // Blank lines paired beyond a tied block say nothing and could stretch the placement over code.
+      while (pairs.length > 0 && isBlank(lines[pairs[0][0]]) && pairs[0][1] < Math.min(...ties.map(([s]) => s))) pairs = pairs.slice(1);
+      while (pairs.length > 0 && isBlank(lines[pairs[pairs.length - 1][0]]) && pairs[pairs.length - 1][1] >= Math.max(...ties.map(([, e]) => e))) pairs = pairs.slice(0, -1);
+      start = Math.min(...ties.map(([s]) => s), ...pairs.map(([, i]) => i));
+      end = Math.max(...ties.map(([, e]) => e), ...pairs.map(([, i]) => i + 1));
     }
+    if (pairs.length > 0) [start, end] = this.edgesTied(k, pairs, start, end, lo, hi, drift);
     if (stretch.startsAtLo) start = lo;
     if (stretch.endsAtHi) end = hi;
     end = Math.max(start, end);
     // Blank lines the model put between its code and an elision stand for the file's own blank lines there.
-    const firstPaired = found.pairs.length > 0 ? found.pairs[0][0] : lines.length;
-    const lastPaired = found.pairs.length > 0 ? found.pairs[found.pairs.length - 1][0] : -1;
+    const firstPaired = pairs.length > 0 ? pairs[0][0] : lines.length;
+    const lastPaired = pairs.length > 0 ? pairs[pairs.length - 1][0] : -1;
     for (let j = 0; j < firstPaired && isBlank(lines[j]) && start > lo && isBlank(this.fileLines[start - 1]); j++) start--;
     for (let j = lines.length - 1; j > lastPaired && isBlank(lines[j]) && end < hi && isBlank(this.fileLines[end]); j--) end++;
     let written = lines;
@@ -300,6 +313,51 @@ export class StretchPlacer {
     return { placement: { ...found, pairs, start, end }, drift, open: open.filter(([, e]) => e >= end), lines: written };
   }
 
+  /**
+   * A last stretch with no elision after it ends where the block it is in ends (or the file, at the top level),
+   * and a first stretch with no elision before it starts where its block starts: the lines it shows past its
+   * last (before its first) found line replace the file's there, when there are no more of those than of these.
+   * More file lines than that are elided code the model did not mean to delete, so they stay.
+   */
+  private edgesTied(k: number, pairs: ReadonlyArray<[number, number]>, start: number, end: number, lo: number, hi: number, drift: number | undefined): [number, number] {
+    const stretch = this.stretches[k];
+    const { lines } = stretch;
+    const count = (from: number, to: number, of: readonly string[]) => of.slice(from, to).filter((l) => !isBlank(l)).length;
+    const columns = (line: string | undefined) => (line === undefined ? 0 : proposalColumns(line, this.ctx) + (drift ?? 0));
+    /** The innermost file block around line i whose header is less indented than `depth`. */
+    const scopeOf = (i: number, depth: number): number | undefined => {
+      let best: number | undefined;
+      for (let h = i - 1; h >= lo; h--) {
+        const e = this.fileEnds[h];
+        if (e === undefined || e < i || fileColumns(this.fileLines[h], this.ctx) >= depth) continue;
+        if (best === undefined || e < this.fileEnds[best]!) best = h;
+      }
+      return best;
+    };
+    const [firstJ, firstI] = pairs[0];
+    const [lastJ, lastI] = pairs[pairs.length - 1];
+    if (!stretch.elidedAfter && (stretch.elidedBefore || k > 0)) {
+      const last = [...lines].reverse().find((l) => !isBlank(l));
+      const header = scopeOf(lastI, columns(last));
+      let scopeEnd = hi;
+      if (header !== undefined && header < start) {
+        const e = this.fileEnds[header]!;
+        scopeEnd = Math.min(hi, isCloserLine(this.fileLines[e]) ? e : e + 1);
+      }
+      const shown = count(lastJ + 1, lines.length, lines);
+      const elided = count(lastI + 1, scopeEnd, this.fileLines);
+      if (elided > 0 && elided <= shown && scopeEnd > end) end = scopeEnd;
+    }
+    if (!stretch.elidedBefore && stretch.elidedAfter) {
+      const header = scopeOf(firstI, columns(lines.find((l) => !isBlank(l))));
+      const scopeStart = header !== undefined ? Math.max(lo, header + 1) : lo;
+      const shown = count(0, firstJ, lines);
+      const elided = count(scopeStart, firstI, this.fileLines);
+      if (elided > 0 && elided <= shown && scopeStart < start) start = scopeStart;
+    }
+    return [start, end];
+  }
+
   /** A stretch line and a file line that both open a block are the same header: identical, or declaring the same name. */
   private headersAlike(proposed: string, existing: string): boolean {
     if (lineKey(proposed) === lineKey(existing)) return true;
@@ -307,10 +365,12 @@ export class StretchPlacer {
     return name !== undefined && name === declaredName(existing);
   }
 
+  /** The indentation shift the stretch's identical lines show, or failing those its headers of the same name. */
   private driftOf(lines: readonly string[], placement: Placement): number | undefined {
-    const same = placement.pairs
-      .filter(([j, i]) => !isBlank(lines[j]) && lineKey(lines[j]) === lineKey(this.fileLines[i]))
-      .map(([j, i]) => [lines[j], this.fileLines[i]] as const);
+    const pairsOf = (keep: (a: string, b: string) => boolean) =>
+      placement.pairs.filter(([j, i]) => !isBlank(lines[j]) && keep(lines[j], this.fileLines[i])).map(([j, i]) => [lines[j], this.fileLines[i]] as const);
+    let same = pairsOf((a, b) => lineKey(a) === lineKey(b));
+    if (same.length === 0) same = pairsOf((a, b) => isHeader(a) && isHeader(b) && this.headersAlike(a, b));
     return same.length > 0 ? estimateDrift(same, this.ctx) : undefined;
   }
 }

@@ -32,7 +32,22 @@ export function isCloserLine(line: string): boolean {
  * the end closes there only if what follows is not deeper than its first line.
  */
 export function blockEnds(lines: readonly string[], columns: (line: string) => number, after = -1): Array<number | undefined> {
-  const ends: Array<number | undefined> = new Array(lines.length).fill(undefined);
+  return blockSpans(lines, columns, after).map((span) => span?.end);
+}
+
+export interface BlockSpan {
+  /** The block's last line. */
+  end: number;
+  /**
+   * The lines themselves show where it ends (a closing bracket, a line back at the header's depth); false when
+   * only the end of the lines and what follows them do.
+   */
+  explicit: boolean;
+}
+
+/** Like blockEnds, saying also how each end is known. */
+export function blockSpans(lines: readonly string[], columns: (line: string) => number, after = -1): Array<BlockSpan | undefined> {
+  const ends: Array<BlockSpan | undefined> = new Array(lines.length).fill(undefined);
   const deltas = lines.map(bracketDelta);
   const depthBefore: number[] = [];
   let depth = 0;
@@ -47,7 +62,7 @@ export function blockEnds(lines: readonly string[], columns: (line: string) => n
       for (let k = i + 1; k < lines.length; k++) {
         running += deltas[k];
         if (running <= depthBefore[i]) {
-          ends[i] = k;
+          ends[i] = { end: k, explicit: true };
           break;
         }
       }
@@ -67,8 +82,8 @@ export function blockEnds(lines: readonly string[], columns: (line: string) => n
     }
     if (k < lines.length) {
       if (columns(lines[k]) === own && isCloserLine(lines[k]) && deltas[k] <= 0) last = k;
-      ends[i] = last;
-    } else if (after <= own) ends[i] = last;
+      ends[i] = { end: last, explicit: true };
+    } else if (after <= own) ends[i] = { end: last, explicit: false };
   }
   return ends;
 }

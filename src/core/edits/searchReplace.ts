@@ -1,7 +1,7 @@
 // Search/replace blocks (<<<<<<< SEARCH / ======= / >>>>>>> REPLACE). Each SEARCH must occur exactly once in
 // the original, first compared as written, then ignoring indentation and whitespace; blocks may not overlap.
 import { replaceLines } from './region';
-import { type IndentContext, estimateDrift, reindent } from './reindent';
+import { type IndentContext, estimateDrift, fileColumns, proposalColumns, reindent } from './reindent';
 import { type OutputLine, isBlank, lineKey } from './text';
 
 export interface SearchReplaceBlock {
@@ -47,28 +47,56 @@ function preview(lines: readonly string[]): string {
   return `“${first.length > 60 ? `${first.slice(0, 57)}…` : first}”`;
 }
 
+/** Line numbers a model copied from a numbered listing (`12 | code`, `12: code`), consecutive on every line. */
+const NUMBERED = /^\s*(\d+)(?: ?\| ?|: )/;
+
+function withoutNumbers(lines: readonly string[]): { lines: string[]; first: number } | undefined {
+  const numbered = lines.filter((l) => !isBlank(l));
+  if (numbered.length === 0) return undefined;
+  const numbers = numbered.map((l) => NUMBERED.exec(l));
+  if (numbers.some((m) => !m)) return undefined;
+  const values = numbers.map((m) => Number(m![1]));
+  if (values.some((v, k) => k > 0 && v <= values[k - 1])) return undefined;
+  return { lines: lines.map((l) => l.replace(NUMBERED, '')), first: values[0] - 1 };
+}
+
+/** Of several equal candidates, the one the answer's line hint names (give or take two lines), if just one. */
+function byHint(starts: readonly number[], hint: number | undefined): number | undefined {
+  if (hint === undefined) return undefined;
+  const near = starts.filter((s) => Math.abs(s - hint) <= 2);
+  if (near.length !== 1) return undefined;
+  return near[0];
+}
+
 function locate(fileLines: readonly string[], block: SearchReplaceBlock, index: number, ctx: IndentContext): Located | string {
   const label = `SEARCH block ${index + 1} (${preview(block.search)})`;
   if (block.search.every(isBlank)) return `${label} is empty.`;
-  const attempts: Array<{ search: string[]; replace: string[] }> = [{ search: block.search, replace: block.replace }];
+  const attempts: Array<{ search: string[]; replace: string[]; hint?: number }> = [{ search: block.search, replace: block.replace, hint: block.line }];
   const trimmed = trimBlankEdges(block.search);
   if (trimmed.head + trimmed.tail > 0) {
     // Models pad blocks with blank lines; drop the same padding from REPLACE when it has it too.
     const replaceTrim = trimBlankEdges(block.replace);
     const replace = block.replace.slice(Math.min(trimmed.head, replaceTrim.head), block.replace.length - Math.min(trimmed.tail, replaceTrim.tail));
-    attempts.push({ search: trimmed.lines, replace });
+    attempts.push({ search: trimmed.lines, replace, hint: block.line === undefined ? undefined : block.line + trimmed.head });
+  }
+  const unnumbered = withoutNumbers(trimmed.lines);
+  if (unnumbered) {
+    const replace = trimBlankEdges(block.replace).lines;
+    attempts.push({ search: unnumbered.lines, replace: withoutNumbers(replace)?.lines ?? replace, hint: unnumbered.first });
   }
   for (const attempt of attempts) {
     if (attempt.search.length === 0) continue;
     for (const same of [exact, loose]) {
       const starts = occurrences(fileLines, attempt.search, same);
-      if (starts.length > 1) {
+      const start = starts.length === 1 ? starts[0] : byHint(starts, attempt.hint);
+      if (start === undefined && starts.length > 1) {
         return `${label} matches ${starts.length} places (lines ${starts.map((s) => s + 1).join(', ')}); add surrounding lines to make it unique.`;
       }
-      if (starts.length === 1) {
-        const start = starts[0];
+      if (start !== undefined) {
         const end = start + attempt.search.length;
         const pairs = attempt.search.map((line, j) => [line, fileLines[start + j]] as const);
+        const shifts = new Set(pairs.filter(([a]) => !isBlank(a)).map(([a, b]) => fileColumns(b, ctx) - proposalColumns(a, ctx)));
+        if (shifts.size > 1) return `${label} matches lines ${start + 1}–${end} only with their indentation shifted unevenly, so its structure is not the file's.`;
         return { block: index, start, end, replace: attempt.replace, drift: estimateDrift(pairs, ctx) };
       }
     }

@@ -13,6 +13,8 @@ export interface DiffFile {
   blocks: SearchReplaceBlock[];
   /** Why hunks of this file were left out (cut off, deleting a file). */
   leftOut: string[];
+  /** `+++ /dev/null`: the diff deletes the file, which is never applied. */
+  deletes?: boolean;
 }
 
 const OLD_HEADER = /^--- (.+?)(?:\t.*)?\s*$/;
@@ -59,6 +61,10 @@ export function parseUnifiedDiff(lines: readonly string[], cutOff: 'no' | 'maybe
   };
   const close = (last: boolean): void => {
     if (!hunk || !file) return;
+    if (file.deletes) {
+      hunk = undefined;
+      return;
+    }
     const counted = hunk.oldCount !== undefined && hunk.newCount !== undefined;
     const short = counted && (hunk.oldSeen < hunk.oldCount! || hunk.newSeen < hunk.newCount!);
     // Models miscount, so short counts alone prove nothing; at the very end of a cut answer they do.
@@ -73,7 +79,10 @@ export function parseUnifiedDiff(lines: readonly string[], cutOff: 'no' | 'maybe
       const oldPath = cleanPath(OLD_HEADER.exec(line)![1]);
       const newPath = cleanPath(NEW_HEADER.exec(lines[i + 1])![1]);
       file = startFile(newPath ?? oldPath, oldPath === undefined);
-      if (newPath === undefined) file.leftOut.push(`the diff deletes ${oldPath ?? 'a file'}, which Tandem does not do`);
+      if (newPath === undefined) {
+        file.deletes = true;
+        file.leftOut.push(`the diff deletes ${oldPath ?? 'a file'}, which Tandem does not do`);
+      }
       i++;
       continue;
     }

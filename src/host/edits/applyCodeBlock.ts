@@ -9,7 +9,10 @@ import type { SuggestionController } from '../inlineDiff/suggestionController';
 
 const FALLBACK_LABELS: Record<Fallback, string> = { insertAtCursor: 'Insert at Cursor', replaceWholeFile: 'Replace Whole File…' };
 
-/** The workspace file a block names, if it exists: inside a workspace folder only (no `..` out of it). */
+/**
+ * The workspace file a block names, if it exists: inside a workspace folder only (no `..` out of it). A name
+ * given loosely (`cart.ts` for `src/cart.ts`) is taken when exactly one open or workspace file ends with it.
+ */
 async function namedDocument(path: string): Promise<vscode.TextDocument | undefined> {
   const clean = path.replace(/\\/g, '/').replace(/^\.\//, '');
   if (clean.startsWith('/') || clean.split('/').includes('..')) return undefined;
@@ -18,8 +21,10 @@ async function namedDocument(path: string): Promise<vscode.TextDocument | undefi
     const exists = await vscode.workspace.fs.stat(uri).then(() => true, () => false);
     if (exists) return vscode.workspace.openTextDocument(uri);
   }
-  const open = vscode.workspace.textDocuments.find((d) => d.uri.path.endsWith(`/${clean}`));
-  return open;
+  const open = vscode.workspace.textDocuments.filter((d) => d.uri.path.endsWith(`/${clean}`));
+  if (open.length === 1) return open[0];
+  const found = await vscode.workspace.findFiles(`**/${clean}`, '**/node_modules/**', 2);
+  return found.length === 1 ? vscode.workspace.openTextDocument(found[0]) : undefined;
 }
 
 export function indentOf(editor: vscode.TextEditor | undefined): { useTabs: boolean; unit: number } | undefined {
@@ -48,8 +53,10 @@ export async function applyCodeBlock(code: string, language: string, suggestions
   const named = codeBlockPath(code, language);
   const namedDoc = named ? await namedDocument(named) : undefined;
   if (named && !namedDoc) {
-    void vscode.window.showWarningMessage(`This code block is for ${named}, which Tandem did not find in the workspace.`);
-    return;
+    // The engine refuses code that does not fit, so offering the active file is safe; the user decides.
+    const into = active ? `Apply to ${shortName(active.document)}` : undefined;
+    const choice = await vscode.window.showWarningMessage(`This code block is for ${named}, which Tandem did not find in the workspace.`, ...(into ? [into] : []));
+    if (choice !== into || !into) return;
   }
   const document = namedDoc ?? active?.document;
   if (!document) {

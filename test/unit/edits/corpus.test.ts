@@ -6,7 +6,7 @@ import { type CaseResult, type Verdict, classOf, loadCorpus, runCase } from '../
 
 /** Cases expecting bytes that the engine refuses today (each is listed in the report); lower it, never raise it. */
 const WRONG_REFUSAL_BUDGET = 0;
-const MIN_CASES = 60;
+const MIN_CASES = 150;
 
 const corpus = loadCorpus();
 const results = new Map<string, CaseResult>();
