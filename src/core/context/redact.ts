@@ -1,12 +1,6 @@
 // Context text is masked before it is counted or shown, so the plan's token counts are those of what is sent.
 // Every replacement keeps the line count: ranges like "src/a.ts:10-24" must still point at the right lines.
-import {
-  BARE_SECRET_ASSIGNMENT,
-  KEY_MASK,
-  KEY_PATTERNS,
-  PRIVATE_KEY_BLOCK,
-  QUOTED_SECRET_ASSIGNMENT,
-} from '../redactPatterns';
+import { BARE_SECRET_ASSIGNMENT, QUOTED_SECRET_ASSIGNMENT, maskSecrets } from '../redactPatterns';
 
 const SECRET_MASK = '[redacted]';
 
@@ -18,12 +12,7 @@ function isConfigLike(languageId: string, path: string): boolean {
 }
 
 export function redactContextText(text: string, languageId = '', path = ''): string {
-  let result = text.replace(PRIVATE_KEY_BLOCK, (_all, label: string, body: string) => {
-    const newlines = body.split('\n').length - 1;
-    const inner = newlines > 0 ? `\n[redacted private key]${'\n'.repeat(newlines - 1)}` : '[redacted private key]';
-    return `-----BEGIN ${label}-----${inner}-----END ${label}-----`;
-  });
-  for (const pattern of KEY_PATTERNS) result = result.replace(pattern, KEY_MASK);
+  let result = maskSecrets(text);
   result = result.replace(QUOTED_SECRET_ASSIGNMENT, (_all, head: string, quote: string) => `${head}${quote}${SECRET_MASK}${quote}`);
   if (isConfigLike(languageId, path)) result = result.replace(BARE_SECRET_ASSIGNMENT, (_all, head: string) => `${head}${SECRET_MASK}`);
   return result;
