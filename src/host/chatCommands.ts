@@ -4,7 +4,9 @@ import { exportConversation } from './chat/chatActions';
 import type { ChatController } from './chat/chatController';
 import type { ChatViews } from './chat/chatViews';
 import type { Log } from './log';
+import { pickModelId } from './modelPicker';
 import type { ModelService } from './models';
+import { readSettings } from './settings';
 
 export function registerChatCommands(controller: ChatController, views: ChatViews, models: ModelService, log: Log): vscode.Disposable[] {
   return [
@@ -22,15 +24,25 @@ export function registerChatCommands(controller: ChatController, views: ChatView
     vscode.commands.registerCommand('tandem.openSettings', () => vscode.commands.executeCommand('workbench.action.openSettings', '@ext:tandem-oss.tandem')),
     vscode.commands.registerCommand('tandem.showLog', () => log.show()),
     vscode.commands.registerCommand('tandem.switchModel', async () => {
-      const items = models.modelOptions().map((m) => ({
+      const slots = models.modelOptions().map((m) => ({
         label: m.label,
         description: m.modelId,
         detail: models.endpointLabel(m.slot),
         picked: m.slot === controller.model,
         slot: m.slot as ModelSlot,
+        choose: false,
       }));
-      const picked = await vscode.window.showQuickPick(items, { placeHolder: `Current: ${models.label(controller.model)}` });
-      if (picked) await controller.setModel(picked.slot);
+      const choosers = models.modelOptions().map((m) => ({
+        label: `$(list-unordered) Choose the ${m.label} model…`,
+        description: 'from the models its endpoint lists',
+        slot: m.slot as ModelSlot,
+        choose: true,
+      }));
+      const separator = { label: 'Model ids', kind: vscode.QuickPickItemKind.Separator, slot: 'gemini' as ModelSlot, choose: false };
+      const picked = await vscode.window.showQuickPick([...slots, separator, ...choosers], { placeHolder: `Current: ${models.label(controller.model)}` });
+      if (!picked) return;
+      if (picked.choose) await pickModelId(picked.slot, models, readSettings, log);
+      else await controller.setModel(picked.slot);
     }),
   ];
 }

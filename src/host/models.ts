@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import type { ModelOption } from '../shared/protocol';
 import { usageCost } from '../core/providers/price';
-import type { Chunk, ModelProvider, ModelSlot, ProviderErrorInfo, Usage } from '../core/providers/types';
+import type { Chunk, ModelInfo, ModelProvider, ModelSlot, ProviderErrorInfo, Usage } from '../core/providers/types';
 import type { GatewayRequest, ModelGateway } from './chat/modelGateway';
 import { MODEL_LABEL, originsFor, resolveEndpoint, type ResolvedEndpoint } from './endpoints';
 import type { Log } from './log';
@@ -94,6 +94,19 @@ export class ModelService implements ModelGateway, vscode.Disposable {
     )) {
       if (chunk.type === 'usage') this.spent.fire(this.costUsd(request.slot, chunk.usage));
       yield chunk;
+    }
+  }
+
+  /** The models the slot's endpoint lists, or the error to show. */
+  async listModels(slot: ModelSlot, signal: AbortSignal): Promise<{ ok: true; models: ModelInfo[] } | { ok: false; message: string }> {
+    const settings = this.settings();
+    const endpoint = resolveEndpoint(slot, settings);
+    const secret = await this.authorizedSecret(endpoint);
+    if (typeof secret === 'object') return { ok: false, message: secret.message };
+    try {
+      return { ok: true, models: await this.createProvider(endpoint, secret, settings).listModels(signal) };
+    } catch (error) {
+      return { ok: false, message: error instanceof Error ? error.message : String(error) };
     }
   }
 

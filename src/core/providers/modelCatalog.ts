@@ -2,6 +2,7 @@
 // latest is deprecated), so the user may pick any listed model; limits come from the table of known models, else
 // from what the endpoint says (Gemini's models.list gives token limits, some compatible servers a context length),
 // else the current settings stay and the picker says they are unverified.
+import { formatTokens } from '../../shared/format';
 import { DEFAULT_PRICES, type Price } from './price';
 import type { ModelInfo } from './types';
 
@@ -70,4 +71,47 @@ export function parseOpenAIModels(json: unknown): ModelInfo[] {
     const contextWindow = positive(m.context_length) ?? positive(m.context_window) ?? positive(m.max_model_len);
     return [{ id, contextWindow, maxOutputTokens: positive(m.max_completion_tokens) ?? positive(m.max_output_tokens) }];
   });
+}
+
+export interface SlotLimits {
+  readonly contextWindow: number;
+  readonly maxOutputTokens: number;
+  readonly price: Price;
+}
+
+export interface ModelChoice {
+  readonly model: string;
+  readonly contextWindow: number;
+  readonly maxOutputTokens: number;
+  readonly price: Price;
+  /** What the user is told about numbers Tandem could not verify; undefined when all of them are known. */
+  readonly unverified?: string;
+}
+
+/** The settings a picked model implies: its known or stated limits and prices, else the current ones, said so. */
+export function chooseModel(model: ModelInfo, current: SlotLimits): ModelChoice {
+  const limits = limitsFor(model);
+  const contextWindow = limits.contextWindow ?? current.contextWindow;
+  const maxOutputTokens = Math.min(limits.maxOutputTokens ?? current.maxOutputTokens, contextWindow);
+  const price = limits.price ?? current.price;
+  const unknown: string[] = [];
+  if (!limits.contextWindow) unknown.push(`a context window of ${contextWindow.toLocaleString('en-US')} tokens`);
+  if (!limits.maxOutputTokens) unknown.push(`an output limit of ${maxOutputTokens.toLocaleString('en-US')} tokens`);
+  if (!limits.price) unknown.push(`prices of $${price.inputPerMillion} / $${price.cachedInputPerMillion} / $${price.outputPerMillion} per 1M tokens (input / cached / output)`);
+  const unverified = unknown.length ? `Tandem does not know ${model.id}'s ${limits.contextWindow ? '' : 'limits or '}prices, so it keeps ${joinList(unknown)}. Change them in Settings if they differ.` : undefined;
+  return { model: model.id, contextWindow, maxOutputTokens, price, unverified };
+}
+
+/** For the picker: "1.0M context · 65K output · known" and the like. */
+export function describeLimits(model: ModelInfo): string {
+  const limits = limitsFor(model);
+  if (limits.source === 'unknown') return 'limits and prices unknown: your current settings stay';
+  const parts = [`${formatTokens(limits.contextWindow!)} context`];
+  if (limits.maxOutputTokens) parts.push(`${formatTokens(limits.maxOutputTokens)} output`);
+  parts.push(limits.price ? `$${limits.price.inputPerMillion} / $${limits.price.outputPerMillion} per 1M` : 'prices unknown');
+  return parts.join(' · ');
+}
+
+function joinList(items: readonly string[]): string {
+  return items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
 }

@@ -2,9 +2,10 @@
 // event/id/retry fields) after a streaming UTF-8 decode (characters split across chunks; a leading BOM dropped).
 // Lines that are not SSE fields at all (Gemini sends a mid-stream error as bare JSON) are reported as `stray`.
 //
-// Line ends are made LF here, before the parser sees them: the parser holds a chunk's last CR back until the
-// next chunk shows whether an LF follows, so an event ended by that CR would arrive one network chunk late
-// (with lone-CR framing, every event). A CR ends a line at once; an LF starting the next chunk completes it.
+// A chunk's last CR is completed here: the parser holds it back until the next chunk shows whether an LF follows,
+// so an event ended by that CR would arrive one network chunk late (with lone-CR framing, every event). A CR always
+// ends a line, so an LF is added after it at once (CR LF is one line end, like the CR alone), and an LF that starts
+// the next chunk, the second half of a split CRLF, is dropped.
 //
 // At the end of the body, an event not closed by its blank line is dropped, as the SSE rules say: it may be cut
 // anywhere, and its decoder then reports the answer as unfinished instead of failing on half a JSON object.
@@ -41,7 +42,7 @@ export async function* readSse(body: AsyncIterable<Uint8Array>): AsyncGenerator<
     endedWithCr = false;
     if (!text) return;
     endedWithCr = text.charCodeAt(text.length - 1) === CR;
-    parser.feed(text.includes('\r') ? asLf(text) : text);
+    parser.feed(endedWithCr ? `${text}\n` : text);
     if (overflow) throw new SseOverflowError();
   };
   const take = (): SseItem[] => {
@@ -58,12 +59,6 @@ export async function* readSse(body: AsyncIterable<Uint8Array>): AsyncGenerator<
   // is not dispatched.
   parser.reset({ consume: true });
   if (pending.length > 0) yield take();
-}
-
-/** CRLF and lone CR as LF (two plain replaceAll passes are about twice as fast as one regular expression). */
-function asLf(text: string): string {
-  const crlf = text.replaceAll('\r\n', '\n');
-  return crlf.includes('\r') ? crlf.replaceAll('\r', '\n') : crlf;
 }
 
 export class SseOverflowError extends Error {
