@@ -25,8 +25,11 @@ type Format = 'gemini' | 'openai';
 const GEMINI_MODEL = 'gemini-3.1-flash-lite';
 const GPT_MODEL = 'gpt-5.3-chat-latest';
 const ANSWER = 'Héllo wörld — `code`, 中文 and an emoji 🚀 across pieces.\nSecond line.';
-const FIRST_BYTE_MS = 120;
-const IDLE_MS = 120;
+/** Timeouts no test reaches unless it is about them: a loaded machine must not turn a slow byte into a fault. */
+const FIRST_BYTE_MS = 30_000;
+const IDLE_MS = 30_000;
+/** For the faults that are about a timeout: the fake then stalls for good, so only the timeout can end it. */
+const TIMEOUTS_UNDER_TEST: Partial<TransportOptions> = { firstByteTimeoutMs: 500, idleTimeoutMs: 500 };
 const MAX_RETRIES = 2;
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -262,6 +265,7 @@ const FAULTS: readonly Fault[] = [
     name: 'stall mid-stream (idle timeout)',
     replies: (w) => [partialReply(w, [{ stall: true }]), answerReply(w, 'never asked')],
     expect: { text: PARTIAL, error: 'timeout', requests: 1, message: /stopped sending/ },
+    transport: TIMEOUTS_UNDER_TEST,
   },
 
   // Failures before any text: retried where allowed.
@@ -269,8 +273,9 @@ const FAULTS: readonly Fault[] = [
     name: 'stall before the first byte every time (first-byte timeout, retried, then reported)',
     replies: () => [stalledHead(), stalledHead(), stalledHead()],
     expect: { text: '', error: 'timeout', requests: MAX_RETRIES + 1, message: /did not start answering/ },
+    transport: TIMEOUTS_UNDER_TEST,
   },
-  { name: 'stall before the first byte once, then an answer', replies: (w) => [stalledHead(), answerReply(w, ANSWER)], expect: ok(2) },
+  { name: 'stall before the first byte once, then an answer', replies: (w) => [stalledHead(), answerReply(w, ANSWER)], expect: ok(2), transport: TIMEOUTS_UNDER_TEST },
   {
     name: 'connection destroyed before any text, then an answer',
     replies: (w) => [{ status: 200, headers: { 'content-type': 'text/event-stream' }, steps: [{ write: `: hello${w.eol}` }, { delayMs: 5 }, { destroy: true }] }, answerReply(w, ANSWER)],
@@ -500,7 +505,7 @@ describe('reliability: network faults × wire formats × endpoints', function ()
           assert.ok(!JSON.stringify(chunks).includes(endpoint.secret), 'the key appears in no chunk');
 
           // Every socket the client opened is closed by the time the stream ends.
-          await within(Promise.all(fake.requests.map((r) => r.closed)), 60_000, 'closing every socket');
+          await within(Promise.all(fake.requests.map((r) => r.closed)), 30_000, 'closing every socket');
         });
       }
     });
@@ -552,7 +557,7 @@ function chatSetup(slot: ModelSlot, baseUrl: string, transportOptions: Transport
   return { controller, surface, posted, fs, logged, secret };
 }
 
-async function until(condition: () => boolean, what: string, timeoutMs = 2_000): Promise<void> {
+async function until(condition: () => boolean, what: string, timeoutMs = 30_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (!condition()) {
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
@@ -580,7 +585,7 @@ describe('reliability: network faults through the chat controller (real provider
         ['the stream goes idle', partialReply(wire, [{ stall: true }]), 'timeout'],
       ] as const) {
         it(`keeps the partial answer in the conversation when ${name}, and Retry produces a full answer`, async () => {
-          const { controller, surface, posted, fs, logged, secret } = chatSetup(slot, fake.url, transport([]));
+          const { controller, surface, posted, fs, logged, secret } = chatSetup(slot, fake.url, transport([], kind === 'timeout' ? TIMEOUTS_UNDER_TEST : {}));
           fake.enqueue(failing, answerReply(wire, ANSWER));
           await controller.handle({ type: 'ready' }, surface);
           await controller.handle({ type: 'send', text: 'Explain this', images: [] }, surface);
@@ -611,7 +616,7 @@ describe('reliability: network faults through the chat controller (real provider
           // The key reached the fake, and nothing shown, logged or saved.
           const everything = JSON.stringify(posted) + logged.join('\n') + [...fs.files.values()].join('\n');
           assert.ok(!everything.includes(secret), 'the key appears in no posted message, log line or saved chat');
-          await within(Promise.all(fake.requests.map((r) => r.closed)), 60_000, 'closing every socket');
+          await within(Promise.all(fake.requests.map((r) => r.closed)), 30_000, 'closing every socket');
         });
       }
 
@@ -657,9 +662,11 @@ describe('reliability: network faults through the chat controller (real provider
           await controller.handle({ type: 'ready' }, surface);
           await controller.handle({ type: 'send', text: 'Write a long story', images: [] }, surface);
           const [request] = await fake.waitForRequests(1);
-          if (expectText) await until(() => posted.some((m) => m.type === 'delta' && m.kind === 'text'), 'the first text');
+          // Stop once everything the fake sent before stalling is on screen, so "keeps what arrived" is exact.
+          const shown = () => posted.flatMap((m) => (m.type === 'delta' && m.kind === 'text' ? [m.text] : [])).join('');
+          if (expectText) await until(() => shown() === expectText, 'the text sent before the stall');
           await controller.handle({ type: 'stop' }, surface);
-          await within(request.closed, 60_000, 'the socket closing');
+          await within(request.closed, 30_000, 'the socket closing');
           assert.equal(controller.busy, false);
           const final = doneMessages(posted)[0].message;
           assert.equal(final.text, expectText);

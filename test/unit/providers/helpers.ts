@@ -5,9 +5,10 @@ import type { Chunk, ModelProvider, ModelRequest } from '../../../src/core/provi
 export const geminiContext: ErrorContext = { providerName: 'the Gemini API', keyName: 'Gemini API key', model: 'gemini-3.1-flash-lite', modelSetting: 'tandem.gemini.model', secret: 'AIzaSyTEST-secret-key-000000000000' };
 export const openaiContext: ErrorContext = { providerName: 'OpenAI', keyName: 'OpenAI API key', model: 'gpt-5.3-chat-latest', modelSetting: 'tandem.gpt.model', secret: 'sk-test-secret-key-0000000000' };
 
+/** Timeouts far above any test's wait (a test about a timeout sets its own): a loaded machine is not a fault. */
 export const fastTransport = (overrides: Partial<TransportOptions> = {}): TransportOptions => ({
-  firstByteTimeoutMs: 2_000,
-  idleTimeoutMs: 2_000,
+  firstByteTimeoutMs: 30_000,
+  idleTimeoutMs: 30_000,
   maxRetries: 3,
   sleep: (ms, signal) => new Promise((resolve) => {
     const timer = setTimeout(resolve, Math.min(ms, 20));
