@@ -162,7 +162,10 @@ function applicability(file: InstructionFile, nearest: InstructionFile | undefin
 
 const inPromptOrder = (a: Candidate, b: Candidate): number => a.precedence - b.precedence || a.file.path.localeCompare(b.file.path);
 
-/** Highest precedence first, each file whole if it fits what is left; the rest is dropped, with why. */
+/**
+ * Highest precedence first, each file whole if it fits what is left; the rest is dropped, with why. This is the
+ * same as dropping the lowest precedence until the rest fits, then putting back any dropped file that still fits.
+ */
 function fitBudget(candidates: Candidate[], skipped: SkippedInstruction[], request: InstructionRequest): InstructionSelection {
   const budget = Math.max(0, Math.floor(request.maxTokens));
   const ordered = [...candidates].sort(inPromptOrder);
@@ -193,5 +196,7 @@ function fitBudget(candidates: Candidate[], skipped: SkippedInstruction[], reque
       precedence: c.precedence,
       ...(c.matchedGlob !== undefined ? { matchedGlob: c.matchedGlob } : {}),
     }));
+  const promptIndex = new Map(ordered.map((c, index) => [c.file.path, index]));
+  dropped.sort((a, b) => promptIndex.get(a.path)! - promptIndex.get(b.path)!);
   return { applied, skipped, dropped, totalTokens: total, budget };
 }
