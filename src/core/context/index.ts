@@ -14,6 +14,7 @@ export {
   type FileFacts,
   type GitignoreFile,
 } from './exclude';
+export { describeIgnoreMatch, NestedIgnore, TANDEMIGNORE, type IgnoreFileSource, type IgnoreMatch } from './ignoreFiles';
 export { redactContextText } from './redact';
 export { createContextItem, createProblemsItem, lineCountOf, type Counter, type ItemInput } from './items';
 export {
