@@ -1,10 +1,11 @@
 // Which workspace files are instructions, and reading them. The host lists candidate paths (findFiles with
 // INSTRUCTION_FILE_GLOBS, or a watcher event checked with classifyInstructionPath) and passes a reader; nothing
-// here touches the disk. Exclusion runs before a file is read, so a secret or ignored file is never opened, and
-// again on its content (size, binary), as the context file reader does.
-import { isSecretPath, type ExcludeResult, type FileFacts } from '../context/exclude';
+// here touches the disk. Files are read through the exclusion rules (readChecked).
 import { redactContextText } from '../context/redact';
 import { frontMatterGlobs, frontMatterString, parseFrontMatter } from './frontMatter';
+import { readChecked, type ExcludeCheck, type TextReader } from './readChecked';
+
+export type { ExcludeCheck } from './readChecked';
 
 /**
  * Where an instruction comes from. Each can be turned off by a setting.
@@ -68,9 +69,7 @@ export interface LoadedInstructions {
   readonly skipped: readonly SkippedInstruction[];
 }
 
-export type InstructionReader = (path: string) => Promise<string | undefined>;
-/** Usually `(path, facts) => excluder.check(path, facts)` with the folder's Excluder. */
-export type ExcludeCheck = (path: string, facts?: FileFacts) => ExcludeResult;
+export type InstructionReader = TextReader;
 
 function normalize(path: string): string {
   return path.replace(/\\/g, '/').replace(/^\.\//, '').replace(/^\/+/, '');
@@ -125,12 +124,6 @@ export function findInstructionFiles(paths: readonly string[], roots: readonly s
   return [...found.values()].sort((a, b) => a.path.localeCompare(b.path));
 }
 
-function secretOnly(path: string): ExcludeResult {
-  return isSecretPath(path)
-    ? { excluded: true, reason: 'secret', message: `${path} looks like a secret file (keys, credentials, .env): never sent.` }
-    : { excluded: false };
-}
-
 export interface LoadOptions {
   readonly exclude?: ExcludeCheck;
   /** False in Restricted Mode: nothing is read, and the result says so. */
@@ -145,34 +138,14 @@ export async function loadInstructionFiles(refs: readonly InstructionFileRef[], 
     for (const ref of refs) skip(ref, 'untrustedWorkspace', `${ref.path} was not read: the workspace is not trusted (Restricted Mode).`);
     return { files: [], skipped };
   }
-  // Secret-looking names are refused even when the host passes no exclusion rules.
-  const exclude = (path: string, facts?: FileFacts): ExcludeResult => {
-    const secret = secretOnly(path);
-    return secret.excluded || !options.exclude ? secret : options.exclude(path, facts);
-  };
   const files: InstructionFile[] = [];
   for (const ref of refs) {
-    const byName = exclude(ref.path);
-    if (byName.excluded) {
-      skip(ref, 'excluded', byName.message);
+    const result = await readChecked(ref.path, read, options.exclude);
+    if (!result.ok) {
+      skip(ref, result.reason, result.message);
       continue;
     }
-    let raw: string | undefined;
-    try {
-      raw = await read(ref.path);
-    } catch {
-      raw = undefined;
-    }
-    if (raw === undefined) {
-      skip(ref, 'unreadable', `${ref.path} could not be read.`);
-      continue;
-    }
-    const byContent = exclude(ref.path, { sizeBytes: raw.length, sample: raw });
-    if (byContent.excluded) {
-      skip(ref, 'excluded', byContent.message);
-      continue;
-    }
-    const file = parseInstructionFile(ref, raw);
+    const file = parseInstructionFile(ref, result.text);
     if (file.text === '') skip(ref, 'empty', `${ref.path} has no instructions (empty after its front matter).`);
     else files.push(file);
   }
