@@ -1,4 +1,5 @@
-// The context module's public surface: build items, exclude and redact, count, plan, render, show as chips.
+// The context module's public surface: build items, exclude and redact, count, plan, render, show as chips, and
+// pack whole folders.
 export type { ContextItem, ContextKind, LineRange, Problem, ProblemSeverity, TokenFamily } from './types';
 export { countTokens, estimateGeminiTokens, preloadTokenizer, setO200kLoader, TokenCounter, type O200kEncoding } from './tokens';
 export {
@@ -33,3 +34,18 @@ export {
 } from './budget';
 export { fenceFor, locationOf, renderContext, renderItem } from './render';
 export { buildContextChips, type ChipState, type ContextChip } from './chips';
+export {
+  DEFAULT_CONFIRM_ABOVE_TOKENS,
+  describeLeftOut,
+  folderDistance,
+  packFolder,
+  rankCandidates,
+  tierOf,
+  type FolderPack,
+  type LeftOutFile,
+  type LeftOutReason,
+  type PackCandidate,
+  type PackedFile,
+  type PackOptions,
+  type PackTier,
+} from './folderPack';

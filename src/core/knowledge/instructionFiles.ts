@@ -5,8 +5,6 @@ import { redactContextText } from '../context/redact';
 import { frontMatterGlobs, frontMatterString, parseFrontMatter } from './frontMatter';
 import { readChecked, type ExcludeCheck, type TextReader } from './readChecked';
 
-export type { ExcludeCheck } from './readChecked';
-
 /**
  * Where an instruction comes from. Each can be turned off by a setting.
  *   agentsMd             AGENTS.md at any depth (the open convention read by Codex, Cline, Roo, Copilot…)
