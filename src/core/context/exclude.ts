@@ -3,6 +3,7 @@
 // nested files honoured) adds to .gitignore: a team shares what never leaves the machine.
 import picomatch from 'picomatch';
 import { NestedIgnore, TANDEMIGNORE, describeIgnoreMatch, type IgnoreFileSource, type IgnoreMatch } from './ignoreFiles';
+import { workspacePath } from './paths';
 
 /** Names that hold credentials: never read, whatever the settings say. Matched on the file name, any case. */
 export const SECRET_FILE_GLOBS: readonly string[] = [
@@ -84,14 +85,19 @@ function excluded(reason: ExcludeReason, message: string, rule?: IgnoreMatch): E
   return rule ? { excluded: true, reason, message, rule } : { excluded: true, reason, message };
 }
 
-function normalize(path: string): string {
-  return path.replace(/\\/g, '/').replace(/^\.\//, '').replace(/^\/+/, '');
-}
-
 export function isSecretPath(path: string): boolean {
-  const p = normalize(path);
+  const p = workspacePath(path);
   return isSecretName(p) || isInSecretDir(p);
 }
+
+/** The verdict for a secret-looking name, the one rule that holds whatever the settings say. */
+export function secretVerdict(path: string): ExcludeResult {
+  const p = workspacePath(path);
+  return isSecretPath(p) ? excluded('secret', `${p} looks like a secret file (keys, credentials, .env): never sent.`) : INCLUDED;
+}
+
+/** An exclusion check as modules that read files take it: usually `(path, facts) => excluder.check(path, facts)`. */
+export type ExcludeCheck = (path: string, facts?: FileFacts) => ExcludeResult;
 
 /** True for content with NUL bytes, or more than 10% control characters, in its first 8 KB. */
 export function looksBinary(sample: Uint8Array | string): boolean {
@@ -122,8 +128,9 @@ export class Excluder {
   }
 
   check(path: string, facts: FileFacts = {}): ExcludeResult {
-    const p = normalize(path);
-    if (isSecretPath(p)) return excluded('secret', `${p} looks like a secret file (keys, credentials, .env): never sent.`);
+    const p = workspacePath(path);
+    const secret = secretVerdict(p);
+    if (secret.excluded) return secret;
     if (this.userMatch?.(p)) return excluded('userExcluded', `${p} matches tandem.context.exclude.`);
     const team = this.tandemignores.explain(p);
     if (team) return excluded('tandemIgnored', `${p} is ${describeIgnoreMatch(team)} (${team.pattern}).`, team);
@@ -139,7 +146,7 @@ export class Excluder {
 
   /** Whether a whole folder is ignored (a file search can then skip it). */
   isFolderIgnored(path: string): boolean {
-    const p = normalize(path);
+    const p = workspacePath(path);
     return this.tandemignores.explain(p, true) !== undefined || this.gitignores.explain(p, true) !== undefined;
   }
 }

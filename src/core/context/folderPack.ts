@@ -6,8 +6,9 @@
 // within a tier, nearer the anchor (the active file) in the folder tree first, then shallower, then by path.
 // Packing is greedy in that order: a file that does not fit what is left is left out and smaller ones after it may
 // still go in. Token counts must be of the text as sent (redacted): a file given with its text is counted here.
-import { Excluder, type ExcludeReason, type ExcludeResult, type FileFacts } from './exclude';
+import { Excluder, type ExcludeCheck, type ExcludeReason, type FileFacts } from './exclude';
 import type { IgnoreMatch } from './ignoreFiles';
+import { workspacePath } from './paths';
 import { redactContextText } from './redact';
 import { renderItem } from './render';
 import type { ContextItem } from './types';
@@ -57,7 +58,7 @@ export interface PackOptions {
   readonly budget: number;
   readonly count: (text: string) => number;
   /** The folder's rules; default: secret names and the default size cap. */
-  readonly exclude?: (path: string, facts?: FileFacts) => ExcludeResult;
+  readonly exclude?: ExcludeCheck;
   /** Proximity is measured from here (the active file); default: the workspace root. */
   readonly anchor?: string;
   /** Dollars per 1M input tokens, for the cost shown before sending. */
@@ -86,12 +87,8 @@ export const DEFAULT_CONFIRM_ABOVE_TOKENS = 100_000;
 const FILE_MARGIN = 8;
 const TIER_RANK: Readonly<Record<PackTier, number>> = { open: 0, imported: 1, recent: 2, other: 3 };
 
-function normalize(path: string): string {
-  return path.replace(/\\/g, '/').replace(/^\.\//, '').replace(/^\/+/, '');
-}
-
 function dirParts(path: string): string[] {
-  const parts = normalize(path).split('/');
+  const parts = workspacePath(path).split('/');
   parts.pop();
   return parts.filter((p) => p !== '');
 }
@@ -122,7 +119,7 @@ export function rankCandidates<T extends PackCandidate>(candidates: readonly T[]
       (a.tier === TIER_RANK.recent ? (b.c.editedAt ?? 0) - (a.c.editedAt ?? 0) : 0) ||
       a.distance - b.distance ||
       a.depth - b.depth ||
-      normalize(a.c.path).localeCompare(normalize(b.c.path)),
+      workspacePath(a.c.path).localeCompare(workspacePath(b.c.path)),
   );
   return keyed.map((k) => k.c);
 }
@@ -142,7 +139,7 @@ export function packFolder(candidates: readonly PackCandidate[], options: PackOp
   const eligible: PackCandidate[] = [];
   const seen = new Set<string>();
   for (const candidate of candidates) {
-    const path = normalize(candidate.path);
+    const path = workspacePath(candidate.path);
     if (seen.has(path)) continue;
     seen.add(path);
     const sample = candidate.text !== undefined ? { sample: candidate.text.slice(0, 8192) } : {};
@@ -154,7 +151,7 @@ export function packFolder(candidates: readonly PackCandidate[], options: PackOp
 
   const included: PackedFile[] = [];
   let total = 0;
-  for (const candidate of rankCandidates(eligible, options.anchor === undefined ? undefined : normalize(options.anchor))) {
+  for (const candidate of rankCandidates(eligible, options.anchor === undefined ? undefined : workspacePath(options.anchor))) {
     const { path } = candidate;
     if (options.maxFiles !== undefined && included.length >= options.maxFiles) {
       leftOut.push({ path, reason: 'tooManyFiles', message: `${path} left out: at most ${options.maxFiles} files are packed.` });

@@ -5,6 +5,7 @@
 //   - a path inside an excluded folder is excluded, whatever deeper files say: git never reads them.
 // `ignore` tests one file's patterns, parents included; combining several files is done here, folder by folder.
 import ignore, { type Ignore } from 'ignore';
+import { folderOf, workspacePath } from './paths';
 
 export interface IgnoreFileSource {
   /** Workspace-relative folder the file sits in ('' for the root). */
@@ -38,12 +39,7 @@ interface Compiled {
 type Decision = IgnoreMatch | 'included' | undefined;
 
 function normalize(path: string): string {
-  return path.replace(/\\/g, '/').replace(/^\.\//, '').replace(/^\/+/, '').replace(/\/+$/, '');
-}
-
-function parentOf(path: string): string {
-  const slash = path.lastIndexOf('/');
-  return slash === -1 ? '' : path.slice(0, slash);
+  return workspacePath(path).replace(/\/+$/, '');
 }
 
 /** A folder name as a pattern that matches it literally. */
@@ -80,7 +76,7 @@ export class NestedIgnore {
   explain(rawPath: string, isFolder = false): IgnoreMatch | undefined {
     const path = normalize(rawPath);
     if (path === '' || this.files.length === 0) return undefined;
-    const folder = this.folderVerdict(parentOf(path));
+    const folder = this.folderVerdict(folderOf(path));
     if (folder) return folder;
     const decision = this.decide(path, isFolder);
     return typeof decision === 'object' ? decision : undefined;
@@ -91,7 +87,7 @@ export class NestedIgnore {
     if (dir === '') return undefined;
     const cached = this.folderCache.get(dir);
     if (cached !== undefined) return cached ?? undefined;
-    const above = this.folderVerdict(parentOf(dir));
+    const above = this.folderVerdict(folderOf(dir));
     let verdict = above;
     if (!verdict) {
       const own = this.decide(dir, true);
@@ -123,12 +119,12 @@ export class NestedIgnore {
    */
   private selfTest(file: Compiled, relative: string, isFolder: boolean): ReturnType<Ignore['test']> {
     const target = isFolder ? `${relative}/` : relative;
-    const parent = parentOf(relative);
+    const parent = folderOf(relative);
     if (parent === '' || !file.rules.test(`${parent}/`).ignored) return file.rules.test(target);
     let rules = file.withFolders.get(parent);
     if (!rules) {
       const folders: string[] = [];
-      for (let dir = parent; dir !== ''; dir = parentOf(dir)) folders.unshift(dir);
+      for (let dir = parent; dir !== ''; dir = folderOf(dir)) folders.unshift(dir);
       const reincluded = folders.map((dir) => `!/${dir.split('/').map(escapePattern).join('/')}/`);
       rules = ignore().add(file.patterns).add(reincluded);
       file.withFolders.set(parent, rules);

@@ -9,6 +9,11 @@ import picomatch from 'picomatch';
 
 const ALWAYS = new Set(['**', '**/*', '*']);
 
+/** `**`, `**\/*` and `*`: globs that apply to every request. */
+export function isAlwaysGlob(glob: string): boolean {
+  return ALWAYS.has(glob.trim());
+}
+
 export interface ApplyToMatcher {
   /** True for a glob list that applies whatever is in context. */
   readonly always: boolean;
@@ -18,7 +23,7 @@ export interface ApplyToMatcher {
 
 export function compileApplyTo(globs: readonly string[]): ApplyToMatcher {
   const cleaned = globs.map((g) => g.trim().replace(/\\/g, '/')).filter((g) => g !== '');
-  const always = cleaned.find((g) => ALWAYS.has(g));
+  const always = cleaned.find(isAlwaysGlob);
   const compiled = cleaned.map((glob) => {
     const anchored = glob.startsWith('/') ? glob.replace(/^\/+/, '') : glob.startsWith('**/') ? glob : `**/${glob.replace(/^\.\//, '')}`;
     return { glob, test: picomatch(anchored, { dot: true, nocase: true }) };

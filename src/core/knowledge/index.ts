@@ -2,7 +2,7 @@
 // request, render into the system prompt, show as one chip) and prompt files (load, expand). Slash commands, which
 // merge prompt files with the built-ins, are in core/commands/slashCommands.ts.
 export { frontMatterField, frontMatterGlobs, frontMatterString, parseFrontMatter, splitOutside, type FrontMatter, type FrontMatterValue } from './frontMatter';
-export { compileApplyTo, type ApplyToMatcher } from './applyTo';
+export { compileApplyTo, isAlwaysGlob, type ApplyToMatcher } from './applyTo';
 export {
   classifyInstructionPath,
   findInstructionFiles,
@@ -30,7 +30,7 @@ export {
 export { INSTRUCTIONS_PREAMBLE, renderInstructions, renderInstructionSection, withInstructions, type InstructionSectionInput } from './instructionRender';
 export { discoverInstructions, type DiscoverInput } from './instructions';
 export { buildRulesChip, rulesChipText, type RulesChip, type RulesChipFile, type RulesChipOptions, type RulesChipState } from './rulesChip';
-export { readChecked, type CheckedRead, type ExcludeCheck, type TextReader } from './readChecked';
+export { readChecked, type CheckedRead, type TextReader } from './readChecked';
 export {
   codeRanges,
   expandPlaceholders,

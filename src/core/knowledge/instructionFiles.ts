@@ -1,9 +1,11 @@
 // Which workspace files are instructions, and reading them. The host lists candidate paths (findFiles with
 // INSTRUCTION_FILE_GLOBS, or a watcher event checked with classifyInstructionPath) and passes a reader; nothing
 // here touches the disk. Files are read through the exclusion rules (readChecked).
+import type { ExcludeCheck } from '../context/exclude';
+import { fileNameOf, workspacePath } from '../context/paths';
 import { redactContextText } from '../context/redact';
 import { frontMatterGlobs, frontMatterString, parseFrontMatter } from './frontMatter';
-import { readChecked, type ExcludeCheck, type TextReader } from './readChecked';
+import { readChecked, type TextReader } from './readChecked';
 
 /**
  * Where an instruction comes from. Each can be turned off by a setting.
@@ -69,19 +71,11 @@ export interface LoadedInstructions {
 
 export type InstructionReader = TextReader;
 
-function normalize(path: string): string {
-  return path.replace(/\\/g, '/').replace(/^\.\//, '').replace(/^\/+/, '');
-}
-
-function baseName(path: string): string {
-  return path.slice(path.lastIndexOf('/') + 1);
-}
-
 /** The deepest root `path` is in: roots are folder prefixes ('' = the whole workspace). */
 export function rootOf(path: string, roots: readonly string[] = ['']): string | undefined {
   let best: string | undefined;
   for (const raw of roots) {
-    const root = normalize(raw).replace(/\/+$/, '');
+    const root = workspacePath(raw).replace(/\/+$/, '');
     const inside = root === '' || path === root || path.startsWith(`${root}/`);
     if (inside && (best === undefined || root.length > best.length)) best = root;
   }
@@ -94,7 +88,7 @@ export function relativeTo(root: string, path: string): string {
 
 /** What kind of instruction file `path` is, or undefined for any other file. */
 export function classifyInstructionPath(rawPath: string, roots: readonly string[] = ['']): InstructionFileRef | undefined {
-  const path = normalize(rawPath);
+  const path = workspacePath(rawPath);
   const root = rootOf(path, roots);
   if (root === undefined) return undefined;
   const relative = relativeTo(root, path);
@@ -108,7 +102,7 @@ function sourceOf(relative: string): InstructionSource | undefined {
   if (lower.startsWith('.github/instructions/') && lower.endsWith('.instructions.md')) return 'githubInstructions';
   if (lower.startsWith('.tandem/rules/') && lower.endsWith('.md')) return 'tandemRules';
   // The convention names the file AGENTS.md; VS Code also accepts other cases, and so do we.
-  if (baseName(lower) === 'agents.md') return 'agentsMd';
+  if (fileNameOf(lower) === 'agents.md') return 'agentsMd';
   return undefined;
 }
 

@@ -1,5 +1,6 @@
 // How applied instructions read in the system prompt: one short preamble, then one section per file, lowest
 // precedence first, so that "the later one wins" is true of the text the model sees.
+import { isAlwaysGlob } from './applyTo';
 
 export const INSTRUCTIONS_PREAMBLE =
   "# Project instructions\nThe repository's own instruction files follow. Follow them unless the user asks otherwise; where two disagree, the later one wins.";
@@ -13,10 +14,8 @@ export interface InstructionSectionInput {
   readonly matchedGlob?: string;
 }
 
-const ALWAYS = new Set(['**', '**/*', '*']);
-
 export function renderInstructionSection(section: InstructionSectionInput): string {
-  const scope = section.matchedGlob && !ALWAYS.has(section.matchedGlob) ? ` (for files matching ${section.matchedGlob})` : '';
+  const scope = section.matchedGlob && !isAlwaysGlob(section.matchedGlob) ? ` (for files matching ${section.matchedGlob})` : '';
   return `## From ${section.path}${scope}\n${section.text}`;
 }
 

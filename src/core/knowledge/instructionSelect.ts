@@ -15,6 +15,7 @@
 //   copilot-instructions.md < root AGENTS.md < nearest AGENTS.md < .github/instructions < .tandem/rules.
 // Files written for Tandem beat files written for another tool; specific beats general. Ties go by path. Over the
 // budget, the lowest precedence is dropped first; a file is sent whole or not at all.
+import { folderOf, workspacePath } from '../context/paths';
 import { compileApplyTo } from './applyTo';
 import { relativeTo, rootOf, type InstructionFile, type InstructionSource, type LoadedInstructions, type SkippedInstruction } from './instructionFiles';
 import { INSTRUCTIONS_PREAMBLE, renderInstructionSection } from './instructionRender';
@@ -76,15 +77,6 @@ export function defaultInstructionBudget(contextWindow: number): number {
   return Math.max(0, Math.min(16_000, Math.floor(contextWindow * 0.05)));
 }
 
-function dirOf(path: string): string {
-  const slash = path.lastIndexOf('/');
-  return slash === -1 ? '' : path.slice(0, slash);
-}
-
-function normalize(path: string): string {
-  return path.replace(/\\/g, '/').replace(/^\.\//, '').replace(/^\/+/, '');
-}
-
 interface Candidate {
   readonly file: InstructionFile;
   readonly precedence: number;
@@ -95,8 +87,8 @@ interface Candidate {
 /** The AGENTS.md of each folder on the active file's way up, deepest first. */
 function nearestAgentsFile(files: readonly InstructionFile[], active: string | undefined): InstructionFile | undefined {
   if (active === undefined) return undefined;
-  const byDir = new Map(files.filter((f) => f.source === 'agentsMd').map((f) => [dirOf(f.path), f]));
-  for (let dir = dirOf(active); ; dir = dirOf(dir)) {
+  const byDir = new Map(files.filter((f) => f.source === 'agentsMd').map((f) => [folderOf(f.path), f]));
+  for (let dir = folderOf(active); ; dir = folderOf(dir)) {
     const found = byDir.get(dir);
     if (found) return found;
     if (dir === '') return undefined;
@@ -105,8 +97,8 @@ function nearestAgentsFile(files: readonly InstructionFile[], active: string | u
 
 export function selectInstructions(loaded: LoadedInstructions, request: InstructionRequest): InstructionSelection {
   const roots = request.roots ?? [''];
-  const active = request.activeFile === undefined ? undefined : normalize(request.activeFile);
-  const inContext = [...new Set([...(active === undefined ? [] : [active]), ...(request.contextFiles ?? []).map(normalize)])];
+  const active = request.activeFile === undefined ? undefined : workspacePath(request.activeFile);
+  const inContext = [...new Set([...(active === undefined ? [] : [active]), ...(request.contextFiles ?? []).map(workspacePath)])];
   const rootsInPlay = new Set(inContext.map((p) => rootOf(p, roots)).filter((r): r is string => r !== undefined));
   const skipped: SkippedInstruction[] = [...loaded.skipped];
   const skip = (file: InstructionFile, reason: SkippedInstruction['reason'], message: string) =>

@@ -5,6 +5,8 @@
 //     written and is no error; known placeholders are still expanded there (```\n${selection}\n``` is common);
 //   - `\${name}` is the way to write a placeholder literally (outside code; in code it is left as written).
 
+import { fileNameOf, folderOf } from '../context/paths';
+
 export const PROMPT_VARIABLES = [
   'selection',
   'selectedText',
@@ -119,16 +121,6 @@ function position(text: string, offset: number): { line: number; column: number 
   return { line, column: offset - before.lastIndexOf('\n') };
 }
 
-function baseName(path: string): string {
-  return path.replace(/\\/g, '/').replace(/\/+$/, '').split('/').pop() ?? path;
-}
-
-function dirName(path: string): string {
-  const p = path.replace(/\\/g, '/');
-  const slash = p.lastIndexOf('/');
-  return slash === -1 ? '' : p.slice(0, slash);
-}
-
 /** The value of a variable, or undefined when the editor state does not have it. */
 function variableValue(name: PromptVariable, values: PromptValues): string | undefined {
   const { file, workspaceFolder } = values;
@@ -139,15 +131,15 @@ function variableValue(name: PromptVariable, values: PromptValues): string | und
     case 'file':
       return file;
     case 'fileBasename':
-      return file === undefined ? undefined : baseName(file);
+      return file === undefined ? undefined : fileNameOf(file);
     case 'fileBasenameNoExtension':
-      return file === undefined ? undefined : baseName(file).replace(/(?<=.)\.[^.]*$/, '');
+      return file === undefined ? undefined : fileNameOf(file).replace(/(?<=.)\.[^.]*$/, '');
     case 'fileDirname':
-      return file === undefined ? undefined : dirName(file);
+      return file === undefined ? undefined : folderOf(file);
     case 'workspaceFolder':
       return workspaceFolder;
     case 'workspaceFolderBasename':
-      return workspaceFolder === undefined ? undefined : baseName(workspaceFolder);
+      return workspaceFolder === undefined ? undefined : fileNameOf(workspaceFolder);
   }
 }
 

@@ -3,10 +3,12 @@
 // VS Code), `model` (gemini or gpt, or a model id naming one), `thinking` (minimal…high; also `thinkingLevel`),
 // `mode` (ask or edit; VS Code's `agent` field is read the same way). What Tandem cannot honour is a warning,
 // never a reason to refuse the file.
+import type { ExcludeCheck } from '../context/exclude';
+import { fileNameOf, workspacePath } from '../context/paths';
 import type { ModelSlot, ThinkingLevel } from '../providers/types';
 import { frontMatterString, parseFrontMatter } from './frontMatter';
 import { expandPlaceholders, findPlaceholders, inputsOf, type Expansion, type Placeholder, type PromptInput, type PromptValues } from './placeholders';
-import { readChecked, type ExcludeCheck, type TextReader } from './readChecked';
+import { readChecked, type TextReader } from './readChecked';
 
 export const PROMPT_FILE_SUFFIX = '.prompt.md';
 /** Folders searched, highest precedence first: a Tandem prompt hides a Copilot one of the same name. */
@@ -48,13 +50,9 @@ export interface LoadedPromptFiles {
 
 const THINKING: readonly ThinkingLevel[] = ['minimal', 'low', 'medium', 'high'];
 
-function normalize(path: string): string {
-  return path.replace(/\\/g, '/').replace(/^\.\//, '').replace(/^\/+/, '');
-}
-
 /** `Write Tests.prompt.md` → `write-tests`; undefined when nothing usable is left. */
 export function commandNameOf(fileOrName: string): string | undefined {
-  const base = normalize(fileOrName).split('/').pop() ?? '';
+  const base = fileNameOf(fileOrName);
   const stem = base.toLowerCase().endsWith(PROMPT_FILE_SUFFIX) ? base.slice(0, -PROMPT_FILE_SUFFIX.length) : base;
   const name = stem
     .trim()
@@ -69,11 +67,11 @@ export function commandNameOf(fileOrName: string): string | undefined {
 
 /** The folder rank of a prompt file path, or undefined when it is not one (roots as for instruction files). */
 export function promptFolderRank(rawPath: string, roots: readonly string[] = ['']): number | undefined {
-  const path = normalize(rawPath);
+  const path = workspacePath(rawPath);
   if (!path.toLowerCase().endsWith(PROMPT_FILE_SUFFIX)) return undefined;
   const dir = path.slice(0, path.lastIndexOf('/') + 1);
   for (const root of roots) {
-    const prefix = normalize(root).replace(/\/+$/, '');
+    const prefix = workspacePath(root).replace(/\/+$/, '');
     const rank = PROMPT_FOLDERS.findIndex((folder) => dir === `${prefix === '' ? '' : `${prefix}/`}${folder}/`);
     if (rank !== -1) return rank;
   }
@@ -81,7 +79,7 @@ export function promptFolderRank(rawPath: string, roots: readonly string[] = [''
 }
 
 export function findPromptFiles(paths: readonly string[], roots: readonly string[] = ['']): string[] {
-  return [...new Set(paths.map(normalize))].filter((p) => promptFolderRank(p, roots) !== undefined).sort((a, b) => a.localeCompare(b));
+  return [...new Set(paths.map(workspacePath))].filter((p) => promptFolderRank(p, roots) !== undefined).sort((a, b) => a.localeCompare(b));
 }
 
 function modelSlotOf(value: string): ModelSlot | undefined {

@@ -1,19 +1,17 @@
 // Reading a workspace file the project's knowledge comes from (instructions, prompt files): the exclusion rules run
 // on the name before the file is read, so a secret or ignored file is never opened, and again on its content (size,
 // binary), as the context file reader does. Secret-looking names are refused even when the host passes no rules.
-import { isSecretPath, type ExcludeResult, type FileFacts } from '../context/exclude';
+import { secretVerdict, type ExcludeCheck, type ExcludeResult, type FileFacts } from '../context/exclude';
 
 export type TextReader = (path: string) => Promise<string | undefined>;
-/** Usually `(path, facts) => excluder.check(path, facts)` with the folder's Excluder. */
-export type ExcludeCheck = (path: string, facts?: FileFacts) => ExcludeResult;
 
 export type CheckedRead =
   | { readonly ok: true; readonly text: string }
   | { readonly ok: false; readonly reason: 'excluded' | 'unreadable'; readonly message: string };
 
 function check(path: string, exclude: ExcludeCheck | undefined, facts?: FileFacts): ExcludeResult {
-  if (isSecretPath(path)) return { excluded: true, reason: 'secret', message: `${path} looks like a secret file (keys, credentials, .env): never sent.` };
-  return exclude ? exclude(path, facts) : { excluded: false };
+  const secret = secretVerdict(path);
+  return secret.excluded || !exclude ? secret : exclude(path, facts);
 }
 
 export async function readChecked(path: string, read: TextReader, exclude?: ExcludeCheck): Promise<CheckedRead> {
