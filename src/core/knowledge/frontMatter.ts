@@ -17,7 +17,8 @@ export interface FrontMatter {
 }
 
 const FENCE = /^---[ \t]*$/;
-const KEY_LINE = /^([A-Za-z_][\w.-]*)[ \t]*:(?:[ \t]+(.*)|[ \t]*)$/;
+// `key: value`, `key:` (a list or block follows), and `key:"value"` (YAML wants the space; people forget it).
+const KEY_LINE = /^([A-Za-z_][\w.-]*)[ \t]*:(?:[ \t]+(.*)|[ \t]*|(?=["'[])(.*))$/;
 
 interface Line {
   readonly text: string;
@@ -53,7 +54,8 @@ function parseFields(lines: readonly string[]): Record<string, FrontMatterValue>
   for (let i = 0; i < lines.length; i++) {
     const match = KEY_LINE.exec(lines[i]);
     if (!match) continue; // comments, blank lines and anything we cannot read are skipped, never fatal
-    const [, key, rawValue = ''] = match;
+    const key = match[1];
+    const rawValue = match[2] ?? match[3] ?? '';
     const value = stripComment(rawValue).trim();
     const nested: string[] = [];
     while (i + 1 < lines.length && (lines[i + 1].trim() === '' || /^[ \t]/.test(lines[i + 1]) || /^-(?:[ \t]|$)/.test(lines[i + 1]))) {

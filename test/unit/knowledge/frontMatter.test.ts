@@ -84,6 +84,11 @@ describe('front matter', () => {
     assert.equal(fm.fields.notes, 'line one\nline two');
   });
 
+  it('accepts a quoted value or a list right after the colon; an unquoted one needs the space', () => {
+    const fm = parseFrontMatter('---\napplyTo:"**/*.ts"\npaths:["a/**"]\nurl:http://example.com\n---\n');
+    assert.deepEqual(fm.fields, { applyTo: '**/*.ts', paths: ['a/**'] });
+  });
+
   it('skips lines it cannot read instead of failing; a repeated key keeps the last value', () => {
     const fm = parseFrontMatter('---\n: nothing\njust words\nmodel: gpt\nmodel: gemini\n---\n');
     assert.deepEqual(fm.fields, { model: 'gemini' });
