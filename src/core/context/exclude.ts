@@ -1,7 +1,9 @@
 // Decides which files may be read into context. Checks run cheapest and most important first: secret-looking
-// names are refused before anything asks for their size or content.
-import ignore, { type Ignore } from 'ignore';
+// names are refused before anything asks for their size or content. A committed .tandemignore (gitignore syntax,
+// nested files honoured) adds to .gitignore: a team shares what never leaves the machine.
 import picomatch from 'picomatch';
+import { NestedIgnore, TANDEMIGNORE, describeIgnoreMatch, type IgnoreFileSource, type IgnoreMatch } from './ignoreFiles';
+import { workspacePath } from './paths';
 
 /** Names that hold credentials: never read, whatever the settings say. Matched on the file name, any case. */
 export const SECRET_FILE_GLOBS: readonly string[] = [
@@ -43,20 +45,25 @@ export const DEFAULT_MAX_FILE_SIZE_KB = 512;
 const BINARY_SAMPLE_BYTES = 8 * 1024;
 const MAX_CONTROL_RATIO = 0.1;
 
-export type ExcludeReason = 'secret' | 'userExcluded' | 'gitignored' | 'tooLarge' | 'binary';
+export type ExcludeReason = 'secret' | 'userExcluded' | 'tandemIgnored' | 'gitignored' | 'tooLarge' | 'binary';
 
 export type ExcludeResult =
   | { readonly excluded: false }
-  | { readonly excluded: true; readonly reason: ExcludeReason; readonly message: string };
+  | {
+      readonly excluded: true;
+      readonly reason: ExcludeReason;
+      readonly message: string;
+      /** For an ignore file: which file, line and pattern decided, so the UI can open it there. */
+      readonly rule?: IgnoreMatch;
+    };
 
-export interface GitignoreFile {
-  /** Workspace-relative folder the .gitignore sits in ('' for the root). */
-  readonly dir: string;
-  readonly contents: string;
-}
+/** A .gitignore or .tandemignore: the folder it sits in ('' for the root) and its text. */
+export type GitignoreFile = IgnoreFileSource;
 
 export interface ExcludeRules {
   readonly gitignores?: readonly GitignoreFile[];
+  /** `.tandemignore` files, same syntax and nesting as .gitignore. */
+  readonly tandemignores?: readonly GitignoreFile[];
   /** `tandem.context.exclude`; patterns without a slash match the file name anywhere. */
   readonly userGlobs?: readonly string[];
   /** `tandem.context.maxFileSizeKB`. */
@@ -74,18 +81,23 @@ const isInSecretDir = picomatch(SECRET_DIR_GLOBS, { dot: true, nocase: true });
 
 const INCLUDED: ExcludeResult = { excluded: false };
 
-function excluded(reason: ExcludeReason, message: string): ExcludeResult {
-  return { excluded: true, reason, message };
-}
-
-function normalize(path: string): string {
-  return path.replace(/\\/g, '/').replace(/^\.\//, '').replace(/^\/+/, '');
+function excluded(reason: ExcludeReason, message: string, rule?: IgnoreMatch): ExcludeResult {
+  return rule ? { excluded: true, reason, message, rule } : { excluded: true, reason, message };
 }
 
 export function isSecretPath(path: string): boolean {
-  const p = normalize(path);
+  const p = workspacePath(path);
   return isSecretName(p) || isInSecretDir(p);
 }
+
+/** The verdict for a secret-looking name, the one rule that holds whatever the settings say. */
+export function secretVerdict(path: string): ExcludeResult {
+  const p = workspacePath(path);
+  return isSecretPath(p) ? excluded('secret', `${p} looks like a secret file (keys, credentials, .env): never sent.`) : INCLUDED;
+}
+
+/** An exclusion check as modules that read files take it: usually `(path, facts) => excluder.check(path, facts)`. */
+export type ExcludeCheck = (path: string, facts?: FileFacts) => ExcludeResult;
 
 /** True for content with NUL bytes, or more than 10% control characters, in its first 8 KB. */
 export function looksBinary(sample: Uint8Array | string): boolean {
@@ -101,35 +113,29 @@ export function looksBinary(sample: Uint8Array | string): boolean {
   return control / n > MAX_CONTROL_RATIO;
 }
 
-interface CompiledGitignore {
-  readonly prefix: string;
-  readonly rules: Ignore;
-}
-
 /** Compiles the rules once for many files. */
 export class Excluder {
-  private readonly gitignores: readonly CompiledGitignore[];
+  private readonly gitignores: NestedIgnore;
+  private readonly tandemignores: NestedIgnore;
   private readonly userMatch: ((path: string) => boolean) | undefined;
   private readonly maxBytes: number;
 
   constructor(rules: ExcludeRules = {}) {
-    this.gitignores = (rules.gitignores ?? [])
-      .map((g) => {
-        const dir = normalize(g.dir).replace(/\/+$/, '');
-        return { prefix: dir === '' ? '' : `${dir}/`, rules: ignore().add(g.contents) };
-      })
-      // Deeper .gitignore files override shallower ones, as in git.
-      .sort((a, b) => a.prefix.length - b.prefix.length);
+    this.gitignores = new NestedIgnore(rules.gitignores ?? [], '.gitignore');
+    this.tandemignores = new NestedIgnore(rules.tandemignores ?? [], TANDEMIGNORE);
     this.userMatch = compileUserGlobs((rules.userGlobs ?? []).map((g) => g.trim()).filter((g) => g !== ''));
     this.maxBytes = (rules.maxFileSizeKB ?? DEFAULT_MAX_FILE_SIZE_KB) * 1024;
   }
 
   check(path: string, facts: FileFacts = {}): ExcludeResult {
-    const p = normalize(path);
-    if (isSecretPath(p)) return excluded('secret', `${p} looks like a secret file (keys, credentials, .env): never sent.`);
+    const p = workspacePath(path);
+    const secret = secretVerdict(p);
+    if (secret.excluded) return secret;
     if (this.userMatch?.(p)) return excluded('userExcluded', `${p} matches tandem.context.exclude.`);
-    const rule = this.gitignoreRule(p);
-    if (rule !== undefined) return excluded('gitignored', `${p} is ignored by .gitignore (${rule}).`);
+    const team = this.tandemignores.explain(p);
+    if (team) return excluded('tandemIgnored', `${p} is ${describeIgnoreMatch(team)} (${team.pattern}).`, team);
+    const git = this.gitignores.explain(p);
+    if (git) return excluded('gitignored', `${p} is ${describeIgnoreMatch(git)} (${git.pattern}).`, git);
     if (facts.sizeBytes !== undefined && facts.sizeBytes > this.maxBytes) {
       const kb = Math.ceil(facts.sizeBytes / 1024);
       return excluded('tooLarge', `${p} is ${kb} KB, over tandem.context.maxFileSizeKB (${this.maxBytes / 1024} KB).`);
@@ -138,17 +144,10 @@ export class Excluder {
     return INCLUDED;
   }
 
-  private gitignoreRule(path: string): string | undefined {
-    let verdict: string | undefined;
-    for (const g of this.gitignores) {
-      if (!path.startsWith(g.prefix)) continue;
-      const relative = path.slice(g.prefix.length);
-      if (relative === '') continue;
-      const result = g.rules.test(relative);
-      if (result.ignored) verdict = result.rule?.pattern ?? 'a rule';
-      else if (result.unignored) verdict = undefined;
-    }
-    return verdict;
+  /** Whether a whole folder is ignored (a file search can then skip it). */
+  isFolderIgnored(path: string): boolean {
+    const p = workspacePath(path);
+    return this.tandemignores.explain(p, true) !== undefined || this.gitignores.explain(p, true) !== undefined;
   }
 }
 

@@ -1,4 +1,5 @@
-// The context module's public surface: build items, exclude and redact, count, plan, render, show as chips.
+// The context module's public surface: build items, exclude and redact, count, plan, render, show as chips, and
+// pack whole folders.
 export type { ContextItem, ContextKind, LineRange, Problem, ProblemSeverity, TokenFamily } from './types';
 export { countTokens, estimateGeminiTokens, preloadTokenizer, setO200kLoader, TokenCounter, type O200kEncoding } from './tokens';
 export {
@@ -7,13 +8,16 @@ export {
   isSecretPath,
   looksBinary,
   SECRET_FILE_GLOBS,
+  secretVerdict,
   shouldExclude,
+  type ExcludeCheck,
   type ExcludeReason,
   type ExcludeResult,
   type ExcludeRules,
   type FileFacts,
   type GitignoreFile,
 } from './exclude';
+export { describeIgnoreMatch, NestedIgnore, TANDEMIGNORE, type IgnoreFileSource, type IgnoreMatch } from './ignoreFiles';
 export { redactContextText } from './redact';
 export { createContextItem, createProblemsItem, lineCountOf, type Counter, type ItemInput } from './items';
 export {
@@ -32,3 +36,18 @@ export {
 } from './budget';
 export { fenceFor, locationOf, renderContext, renderItem } from './render';
 export { buildContextChips, type ChipState, type ContextChip } from './chips';
+export {
+  DEFAULT_CONFIRM_ABOVE_TOKENS,
+  describeLeftOut,
+  folderDistance,
+  packFolder,
+  rankCandidates,
+  tierOf,
+  type FolderPack,
+  type LeftOutFile,
+  type LeftOutReason,
+  type PackCandidate,
+  type PackedFile,
+  type PackOptions,
+  type PackTier,
+} from './folderPack';
