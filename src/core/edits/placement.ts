@@ -57,6 +57,8 @@ export class StretchPlacer {
     private readonly hi: number,
     private readonly stretches: readonly StretchInput[],
     private readonly ctx: IndentContext,
+    /** The language may declare one name twice (see EditOptions.overloads). */
+    private readonly overloads = true,
   ) {
     this.matcher = new FileMatcher(fileLines, ctx);
     this.fileEnds = blockEnds(fileLines, (l) => fileColumns(l, ctx));
@@ -85,8 +87,17 @@ export class StretchPlacer {
     if (complete.length === 0) return { ok: false, reason: failure || 'Could not find where the snippet goes.' };
     complete.sort((a, b) => b.score - a.score);
     const signature = (placed: readonly Placed[]) => placed.map((p) => `${p.placement.start}-${p.placement.end}`).join(',');
-    const [best] = complete;
-    const second = complete.find((c) => signature(c.placed) !== signature(best.placed));
+    let [best] = complete;
+    let second = complete.find((c) => signature(c.placed) !== signature(best.placed));
+    if (second && second.score >= best.score - AMBIGUITY_MARGIN) {
+      // Equally good ways: identical lines at the very depth the model wrote them are the better evidence.
+      const tied = complete.filter((c) => c.score >= best.score - AMBIGUITY_MARGIN);
+      const level = tied.filter((c) => this.atOwnDepth(c.placed));
+      if (level.length > 0 && new Set(level.map((c) => signature(c.placed))).size === 1) {
+        best = level[0];
+        second = undefined;
+      }
+    }
     if (second && second.score >= best.score - AMBIGUITY_MARGIN) {
       const k = best.placed.findIndex((p, i) => p.placement.start !== second.placed[i].placement.start || p.placement.end !== second.placed[i].placement.end);
       const lines = this.stretches[Math.max(0, k)].lines;
@@ -98,6 +109,16 @@ export class StretchPlacer {
       return { ok: false, reason: `The edit is ambiguous: the lines starting ${describe(lines)} match equally well at lines ${where.join(', ')}.` };
     }
     return { ok: true, placed: best.placed };
+  }
+
+  /** Whether every identical line of a placement sits at the depth it has in the snippet. */
+  private atOwnDepth(placed: readonly Placed[]): boolean {
+    return placed.every((p, k) =>
+      p.placement.pairs.every(([j, i]) => {
+        const line = this.stretches[k].lines[j];
+        return isBlank(line) || lineKey(line) !== lineKey(this.fileLines[i]) || fileColumns(this.fileLines[i], this.ctx) === proposalColumns(line, this.ctx);
+      }),
+    );
   }
 
   /** The spots stretch k may take after `cursor`, each tied to its blocks; a string says why there is none. */
@@ -127,10 +148,39 @@ export class StretchPlacer {
       if (typeof pinned === 'string') return pinned;
       found = pinned;
     }
-    if (found.length > 0) return found.map((p) => this.finish(k, p, lo, hi));
-    const at = this.unanchored(k, lo, hi, previous, drift);
-    if (at === undefined) return nowhere;
-    return [this.finish(k, { start: at, end: at, score: 0, pairs: [], exact: 0, extendsOnly: true }, lo, hi)];
+    let placed: Placed[];
+    if (found.length > 0) placed = found.map((p) => this.finish(k, p, lo, hi));
+    else {
+      const at = this.unanchored(k, lo, hi, previous, drift);
+      if (at === undefined) return nowhere;
+      placed = [this.finish(k, { start: at, end: at, score: 0, pairs: [], exact: 0, extendsOnly: true }, lo, hi)];
+    }
+    const redeclared = this.redeclared(stretch, placed);
+    if (redeclared) return redeclared;
+    return placed;
+  }
+
+  /**
+   * A stretch that declares a name the file already declares, without being placed on that declaration, is a
+   * second one (an overload) or a rewrite of the first that shares nothing with it: adding it could duplicate
+   * the declaration, replacing could delete an overload, so it is refused.
+   */
+  private redeclared(stretch: StretchInput, placed: readonly Placed[]): string | undefined {
+    const { lines } = stretch;
+    const ends = this.stretchEnds(stretch);
+    for (let j = 0; j < lines.length; j++) {
+      const name = declaredName(lines[j]);
+      if (name === undefined || !isHeader(lines[j]) || !this.fileNames.has(name) || ends[j] === undefined) continue;
+      // On its declaration, or next to every declaration of the name the file has (shown unchanged): a sibling.
+      const fileDeclarations = this.fileLines.map((_, i) => i).filter((i) => isHeader(this.fileLines[i]) && declaredName(this.fileLines[i]) === name);
+      const onIt = placed.every((p) => {
+        const mine = p.placement.pairs.find(([pj]) => pj === j);
+        if (mine) return declaredName(this.fileLines[mine[1]]) === name;
+        return fileDeclarations.every((i) => p.placement.pairs.some(([pj, pi]) => pi === i && pj !== j && lineKey(lines[pj]) === lineKey(this.fileLines[i])));
+      });
+      if (!onIt) return `The snippet declares ${name} again (${describe([lines[j]])}) without matching the ${name} the file has: adding it could duplicate it, replacing could delete an overload.`;
+    }
+    return undefined;
   }
 
   /**
@@ -171,7 +221,32 @@ export class StretchPlacer {
     const options = { drift, elidedBefore: stretch.elidedBefore, elidedAfter: stretch.elidedAfter, masked: this.newBodies(stretch) };
     let found = this.matcher.best(lines, lo, hi, options);
     if (found && found.exact === 0 && !found.extendsOnly && (stretch.elidedBefore || stretch.elidedAfter)) found = this.matcher.best(lines, lo, hi, { ...options, exactOnly: true });
+    const unrelated = found && this.unrelatedDeclarations(stretch, found);
+    if (unrelated && unrelated.size > 0) {
+      const masked = new Set([...options.masked, ...unrelated]);
+      found = this.matcher.best(lines, lo, hi, { ...options, masked });
+      if (found && found.exact === 0 && !found.extendsOnly && (stretch.elidedBefore || stretch.elidedAfter)) found = this.matcher.best(lines, lo, hi, { ...options, masked, exactOnly: true });
+    }
     return found;
+  }
+
+  /**
+   * Where one name may be declared twice (overloads), a declaration paired with one of the file's that it only
+   * resembles (another parameter list) is another declaration, not a rewrite of that one: its lines may not stand
+   * for the file's. Elsewhere one name is one declaration, so a changed header is the same one rewritten.
+   */
+  private unrelatedDeclarations(stretch: StretchInput, found: Placement): Set<number> {
+    const unrelated = new Set<number>();
+    if (!this.overloads) return unrelated;
+    const { lines } = stretch;
+    const ends = this.stretchEnds(stretch);
+    for (const [j, i] of found.pairs) {
+      const end = ends[j];
+      if (end === undefined || end <= j || this.fileEnds[i] === undefined || lineKey(lines[j]) === lineKey(this.fileLines[i])) continue;
+      if (!isHeader(lines[j]) || declaredName(lines[j]) === undefined) continue;
+      for (let k = j; k <= end; k++) unrelated.add(k);
+    }
+    return unrelated;
   }
 
   /**
@@ -301,15 +376,14 @@ export class StretchPlacer {
     const lastPaired = pairs.length > 0 ? pairs[pairs.length - 1][0] : -1;
     for (let j = 0; j < firstPaired && isBlank(lines[j]) && start > lo && isBlank(this.fileLines[start - 1]); j++) start--;
     for (let j = lines.length - 1; j > lastPaired && isBlank(lines[j]) && end < hi && isBlank(this.fileLines[end]); j--) end++;
-    let written = lines;
-    if (found.pairs.length === 0) {
-      // Inserted whole: blank edges stand for spacing only where the file has some to keep apart from.
-      let head = 0;
-      while (head < written.length && isBlank(written[head]) && (start === 0 || isBlank(this.fileLines[start - 1]))) head++;
-      let tail = written.length;
-      while (tail > head && isBlank(written[tail - 1]) && (end >= this.fileLines.length || isBlank(this.fileLines[end]) || isCloserLine(this.fileLines[end]))) tail--;
-      written = written.slice(head, tail);
-    }
+    // Blank edges stand for spacing only where the file has something to keep apart from: none at the very top
+    // or bottom of the file, and none doubled when the stretch is inserted whole next to a blank line.
+    const whole = found.pairs.length === 0;
+    let head = 0;
+    while (head < lines.length && isBlank(lines[head]) && (start === 0 || (whole && isBlank(this.fileLines[start - 1])))) head++;
+    let tail = lines.length;
+    while (tail > head && isBlank(lines[tail - 1]) && (end >= this.fileLines.length || (whole && (isBlank(this.fileLines[end]) || isCloserLine(this.fileLines[end]))))) tail--;
+    const written = lines.slice(head, tail);
     return { placement: { ...found, pairs, start, end }, drift, open: open.filter(([, e]) => e >= end), lines: written };
   }
 
@@ -358,19 +432,25 @@ export class StretchPlacer {
     return [start, end];
   }
 
-  /** A stretch line and a file line that both open a block are the same header: identical, or declaring the same name. */
+  /**
+   * A stretch line and a file line that both open a block are the same header: identical, or (where one name is
+   * one declaration) declaring the same name.
+   */
   private headersAlike(proposed: string, existing: string): boolean {
     if (lineKey(proposed) === lineKey(existing)) return true;
+    if (this.overloads && declaredName(proposed) !== undefined) return false;
     const name = declaredName(proposed);
     return name !== undefined && name === declaredName(existing);
   }
 
-  /** The indentation shift the stretch's identical lines show, or failing those its headers of the same name. */
+  /**
+   * The indentation shift the stretch's identical lines show, and its headers of the same name (a header is the
+   * outermost line of what it declares, where a body re-indented on purpose says nothing).
+   */
   private driftOf(lines: readonly string[], placement: Placement): number | undefined {
-    const pairsOf = (keep: (a: string, b: string) => boolean) =>
-      placement.pairs.filter(([j, i]) => !isBlank(lines[j]) && keep(lines[j], this.fileLines[i])).map(([j, i]) => [lines[j], this.fileLines[i]] as const);
-    let same = pairsOf((a, b) => lineKey(a) === lineKey(b));
-    if (same.length === 0) same = pairsOf((a, b) => isHeader(a) && isHeader(b) && this.headersAlike(a, b));
+    const same = placement.pairs
+      .filter(([j, i]) => !isBlank(lines[j]) && (lineKey(lines[j]) === lineKey(this.fileLines[i]) || (isHeader(lines[j]) && isHeader(this.fileLines[i]) && this.headersAlike(lines[j], this.fileLines[i]))))
+      .map(([j, i]) => [lines[j], this.fileLines[i]] as const);
     return same.length > 0 ? estimateDrift(same, this.ctx) : undefined;
   }
 }

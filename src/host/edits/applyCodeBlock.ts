@@ -68,7 +68,7 @@ export async function applyCodeBlock(code: string, language: string, suggestions
   const original = document.getText();
   const selection = editor && editor === active && !editor.selection.isEmpty ? wholeLines(editor.selection, document) : undefined;
   const path = vscode.workspace.asRelativePath(document.uri, false);
-  const outcome = editFromCodeBlock(code, language, { text: original, path, selection }, { indent: indentOf(editor) });
+  const outcome = editFromCodeBlock(code, language, { text: original, path, selection, languageId: document.languageId }, { indent: indentOf(editor) });
   if (outcome.ok) {
     if (await suggestions.propose(document, original, outcome.hunks, 'Apply from chat')) reportLeftOut(outcome);
     return;
@@ -78,7 +78,7 @@ export async function applyCodeBlock(code: string, language: string, suggestions
   if (choice === FALLBACK_LABELS.insertAtCursor && editor) {
     await editor.insertSnippet(new vscode.SnippetString().appendText(code));
   } else if (choice === FALLBACK_LABELS.replaceWholeFile) {
-    const whole = editFromCodeBlock(code, language, { text: original, path }, { indent: indentOf(editor) }, 'file');
+    const whole = editFromCodeBlock(code, language, { text: original, path, languageId: document.languageId }, { indent: indentOf(editor) }, 'file');
     if (!whole.ok) return void vscode.window.showWarningMessage(`Tandem: ${whole.reason}`);
     await suggestions.propose(document, original, whole.hunks, 'Apply from chat');
   }
