@@ -1,8 +1,8 @@
-// Reliability battery, edits: snippets generated on real code (this project's own sources and the corpus's files
-// in other languages), each with its exact expected result: a method body rewritten between elisions, lines
+// Reliability battery, edits: snippets generated on real code (this project's own sources and unit tests, and the
+// corpus's files in other languages), each with its exact expected result: a method body rewritten between elisions, lines
 // inserted after a line, a line changed or deleted between two unchanged ones, a method added at the end of a
-// class or after another, lines wrapped in a new block, a body line changed with the rest elided, a changed last
-// line. The engine must give the expected bytes or refuse; anything else is a corruption,
+// class or after another, a test case after another, lines wrapped in a new block, a body line changed with the
+// rest elided, a changed last line. The engine must give the expected bytes or refuse; anything else is a corruption,
 // and one fails the battery. Refusals are counted, not failed: ambiguity is a reason to refuse.
 import { strict as assert } from 'node:assert';
 import * as fs from 'node:fs';
@@ -23,6 +23,7 @@ function sourceFiles(): Array<{ name: string; text: string }> {
     }
   };
   walk(path.join(ROOT, 'src'));
+  walk(path.join(ROOT, 'test', 'unit'));
   const corpus = path.join(ROOT, 'test', 'fixtures', 'edits');
   for (const dir of fs.readdirSync(corpus).sort()) {
     const before = fs.existsSync(path.join(corpus, dir, 'case.json')) ? fs.readdirSync(path.join(corpus, dir)).find((f) => f.startsWith('before.')) : undefined;
@@ -122,6 +123,15 @@ function generate(kind: string, fileName: string, lines: string[], random: () =>
       const inner = indentOf(lines[i + 1]);
       return { kind, snippet: [E, lines[i], lines[i + 1], changed, inner + E, E], expected: [...lines.slice(0, i + 2), changed, ...lines.slice(i + 3)] };
     }
+    case 'newTestAfterTest': {
+      // A new test case shown after an existing one, which the snippet repeats whole.
+      const i = pick((k) => unique(k) && /^\s*it\((['"`]).*\1, (async )?(\(\) =>|function \(\)) \{\s*$/.test(lines[k]) && ends[k] !== undefined && ends[k]! - k <= 12 && /^\s*\}\);\s*$/.test(lines[ends[k]!]));
+      if (i === undefined) return undefined;
+      const e = ends[i]!;
+      const indent = indentOf(lines[i]);
+      const test = ['', `${indent}it('generated case ${serial}', () => {`, ...fresh(indent + unit, 2), `${indent}});`];
+      return { kind, snippet: [E, ...lines.slice(i, e + 1), ...test, E], expected: [...lines.slice(0, e + 1), ...test, ...lines.slice(e + 1)] };
+    }
     case 'lastLine': {
       const n = lines.length;
       if (n < 3 || !unique(n - 2) || !unique(n - 1) || /[{}()[\]]/.test(lines[n - 1])) return undefined;
@@ -132,7 +142,7 @@ function generate(kind: string, fileName: string, lines: string[], random: () =>
   return undefined;
 }
 
-const KINDS = ['bodyRewrite', 'insertAfter', 'changeLine', 'deleteLine', 'methodAtEnd', 'methodAfterMethod', 'wrapLines', 'bodyLineChanged', 'lastLine'];
+const KINDS = ['bodyRewrite', 'insertAfter', 'changeLine', 'deleteLine', 'methodAtEnd', 'methodAfterMethod', 'wrapLines', 'bodyLineChanged', 'newTestAfterTest', 'lastLine'];
 
 describe('reliability: generated snippet edits on real code give the exact bytes or a refusal', () => {
   it('never corrupts a file (counts per kind)', function () {
