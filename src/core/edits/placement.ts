@@ -68,6 +68,8 @@ export class StretchPlacer {
   /** Places every stretch, refusing when no way fits or two ways fit about equally well. */
   search(): PlacementSearch {
     const complete: Array<{ placed: Placed[]; score: number }> = [];
+    // Different ways to place the first stretches often leave the next one the same spot to start from.
+    const memo = new Map<string, Placed[] | string>();
     let failure = '';
     const visit = (k: number, cursor: number, drift: number | undefined, placed: Placed[]): void => {
       if (++this.tries > MAX_TRIES) return;
@@ -75,7 +77,13 @@ export class StretchPlacer {
         complete.push({ placed, score: placed.reduce((sum, p) => sum + p.placement.score, 0) });
         return;
       }
-      const options = this.options(k, cursor, drift, placed[placed.length - 1]);
+      const previous = placed[placed.length - 1];
+      const key = `${k}:${cursor}:${drift}:${previous ? previous.open.join(';') : ''}`;
+      let options = memo.get(key);
+      if (options === undefined) {
+        options = this.options(k, cursor, drift, previous);
+        memo.set(key, options);
+      }
       if (typeof options === 'string') {
         if (!failure || k > 0) failure = options;
         return;
