@@ -3,10 +3,11 @@
 // equally good the snippet is ambiguous and refused (whichever stretch makes it so, not only the first).
 // A stretch's spot is then tied to the blocks it shows: a header whose block closes inside the stretch stands
 // for the file's whole block there, so a rewritten body replaces the old one instead of landing above it.
+import { Declarations } from './declarations';
 import { FileMatcher, type Placement } from './match';
 import { type IndentContext, estimateDrift, fileColumns, proposalColumns } from './reindent';
-import { type BlockSpan, blockEnds, blockSpans, declaredName, isCloserLine, isHeader } from './scope';
-import { isBlank, lineKey } from './text';
+import { type BlockSpan, blockEnds, blockSpans, isCloserLine, isHeader } from './scope';
+import { isBlank, lineKey, preview } from './text';
 
 /** Two placements closer than this (in matched lines) are equally good. */
 export const AMBIGUITY_MARGIN = 0.1;
@@ -38,17 +39,10 @@ export interface Placed {
 
 export type PlacementSearch = { ok: true; placed: Placed[] } | { ok: false; reason: string };
 
-export function describe(lines: readonly string[]): string {
-  const first = lines.find((l) => !isBlank(l)) ?? '';
-  const text = lineKey(first);
-  return `“${text.length > 60 ? `${text.slice(0, 57)}…` : text}”`;
-}
-
 export class StretchPlacer {
   private readonly matcher: FileMatcher;
   private readonly fileEnds: Array<number | undefined>;
-  /** Names the file's headers declare. */
-  private readonly fileNames: Set<string>;
+  private readonly declarations: Declarations;
   private tries = 0;
 
   constructor(
@@ -58,11 +52,11 @@ export class StretchPlacer {
     private readonly stretches: readonly StretchInput[],
     private readonly ctx: IndentContext,
     /** The language may declare one name twice (see EditOptions.overloads). */
-    private readonly overloads = true,
+    overloads = true,
   ) {
     this.matcher = new FileMatcher(fileLines, ctx);
     this.fileEnds = blockEnds(fileLines, (l) => fileColumns(l, ctx));
-    this.fileNames = new Set(fileLines.filter(isHeader).map(declaredName).filter((n): n is string => n !== undefined));
+    this.declarations = new Declarations(fileLines, this.fileEnds, overloads);
   }
 
   /** Places every stretch, refusing when no way fits or two ways fit about equally well. */
@@ -114,7 +108,7 @@ export class StretchPlacer {
         .map((c) => c.placed[Math.max(0, k)].placement.start + 1)
         .filter((v, i, all) => all.indexOf(v) === i)
         .sort((a, b) => a - b);
-      return { ok: false, reason: `The edit is ambiguous: the lines starting ${describe(lines)} match equally well at lines ${where.join(', ')}.` };
+      return { ok: false, reason: `The edit is ambiguous: the lines starting ${preview(lines)} match equally well at lines ${where.join(', ')}.` };
     }
     return { ok: true, placed: best.placed };
   }
@@ -133,7 +127,7 @@ export class StretchPlacer {
   private options(k: number, cursor: number, drift: number | undefined, previous: Placed | undefined): Placed[] | string {
     const stretch = this.stretches[k];
     const { lines } = stretch;
-    const nowhere = `Could not find where the lines starting ${describe(lines)} go in the file.`;
+    const nowhere = `Could not find where the lines starting ${preview(lines)} go in the file.`;
     let lo = cursor;
     let hi = this.hi;
     const columnsOf = (line: string) => proposalColumns(line, this.ctx) + (drift ?? 0);
@@ -163,32 +157,9 @@ export class StretchPlacer {
       if (at === undefined) return nowhere;
       placed = [this.finish(k, { start: at, end: at, score: 0, pairs: [], exact: 0, extendsOnly: true }, lo, hi)];
     }
-    const redeclared = this.redeclared(stretch, placed);
+    const redeclared = this.declarations.redeclared(stretch.lines, this.stretchEnds(stretch), placed.map((p) => p.placement.pairs));
     if (redeclared) return redeclared;
     return placed;
-  }
-
-  /**
-   * A stretch that declares a name the file already declares, without being placed on that declaration, is a
-   * second one (an overload) or a rewrite of the first that shares nothing with it: adding it could duplicate
-   * the declaration, replacing could delete an overload, so it is refused.
-   */
-  private redeclared(stretch: StretchInput, placed: readonly Placed[]): string | undefined {
-    const { lines } = stretch;
-    const ends = this.stretchEnds(stretch);
-    for (let j = 0; j < lines.length; j++) {
-      const name = declaredName(lines[j]);
-      if (name === undefined || !isHeader(lines[j]) || !this.fileNames.has(name) || ends[j] === undefined) continue;
-      // On its declaration, or next to every declaration of the name the file has (shown unchanged): a sibling.
-      const fileDeclarations = this.fileLines.map((_, i) => i).filter((i) => isHeader(this.fileLines[i]) && declaredName(this.fileLines[i]) === name);
-      const onIt = placed.every((p) => {
-        const mine = p.placement.pairs.find(([pj]) => pj === j);
-        if (mine) return declaredName(this.fileLines[mine[1]]) === name;
-        return fileDeclarations.every((i) => p.placement.pairs.some(([pj, pi]) => pi === i && pj !== j && lineKey(lines[pj]) === lineKey(this.fileLines[i])));
-      });
-      if (!onIt) return `The snippet declares ${name} again (${describe([lines[j]])}) without matching the ${name} the file has: adding it could duplicate it, replacing could delete an overload.`;
-    }
-    return undefined;
   }
 
   /**
@@ -211,7 +182,7 @@ export class StretchPlacer {
       return { ...p, pairs, start: Math.min(p.start, at), end: Math.max(p.end, at + 1) };
     });
     if (withPin.length > 0) return withPin;
-    if (found.some((p) => p.exact > 0)) return `The lines starting ${describe(lines)} end their block, but the file has more code before its end than the snippet shows.`;
+    if (found.some((p) => p.exact > 0)) return `The lines starting ${preview(lines)} end their block, but the file has more code before its end than the snippet shows.`;
     return [{ start: at, end: at + 1, score: 0.2, pairs: [[line, at]], exact: 0, extendsOnly: true }];
   }
 
@@ -229,7 +200,7 @@ export class StretchPlacer {
     const options = { drift, elidedBefore: stretch.elidedBefore, elidedAfter: stretch.elidedAfter, masked: this.newBodies(stretch) };
     let found = this.matcher.best(lines, lo, hi, options);
     if (found && found.exact === 0 && !found.extendsOnly && (stretch.elidedBefore || stretch.elidedAfter)) found = this.matcher.best(lines, lo, hi, { ...options, exactOnly: true });
-    const unrelated = found && this.unrelatedDeclarations(stretch, found);
+    const unrelated = found && this.declarations.unrelated(stretch.lines, this.stretchEnds(stretch), found.pairs);
     if (unrelated && unrelated.size > 0) {
       const masked = new Set([...options.masked, ...unrelated]);
       found = this.matcher.best(lines, lo, hi, { ...options, masked });
@@ -238,47 +209,17 @@ export class StretchPlacer {
     return found;
   }
 
-  /**
-   * Where one name may be declared twice (overloads), a declaration paired with one of the file's that it only
-   * resembles (another parameter list) is another declaration, not a rewrite of that one: its lines may not stand
-   * for the file's. Elsewhere one name is one declaration, so a changed header is the same one rewritten.
-   */
-  private unrelatedDeclarations(stretch: StretchInput, found: Placement): Set<number> {
-    const unrelated = new Set<number>();
-    if (!this.overloads) return unrelated;
-    const { lines } = stretch;
-    const ends = this.stretchEnds(stretch);
-    for (const [j, i] of found.pairs) {
-      const end = ends[j];
-      if (end === undefined || end <= j || this.fileEnds[i] === undefined || lineKey(lines[j]) === lineKey(this.fileLines[i])) continue;
-      if (!isHeader(lines[j]) || declaredName(lines[j]) === undefined) continue;
-      for (let k = j; k <= end; k++) unrelated.add(k);
-    }
-    return unrelated;
-  }
+  private readonly maskCache = new Map<StretchInput, ReadonlySet<number>>();
 
-  /**
-   * The body of a declaration the file does not have (no header in the file declares its name) is new code:
-   * lines in it that resemble the file, or even repeat one (`return this;`, `self`, `}`), say nothing about where
-   * it goes, so they may not anchor it.
-   */
+  /** Lines of the stretch that may not anchor it (see Declarations.newBodies). */
   private newBodies(stretch: StretchInput): ReadonlySet<number> {
-    const cached = this.maskCache.get(stretch);
-    if (cached) return cached;
-    const { lines } = stretch;
-    const ends = this.stretchEnds(stretch);
-    const masked = new Set<number>();
-    for (let j = 0; j < lines.length; j++) {
-      const end = ends[j];
-      const name = declaredName(lines[j]);
-      if (end === undefined || name === undefined || !isHeader(lines[j]) || this.fileNames.has(name)) continue;
-      for (let k = j + 1; k <= end; k++) masked.add(k);
+    let masked = this.maskCache.get(stretch);
+    if (!masked) {
+      masked = this.declarations.newBodies(stretch.lines, this.stretchEnds(stretch));
+      this.maskCache.set(stretch, masked);
     }
-    this.maskCache.set(stretch, masked);
     return masked;
   }
-
-  private readonly maskCache = new Map<StretchInput, ReadonlySet<number>>();
 
   private readonly spansCache = new Map<StretchInput, Array<BlockSpan | undefined>>();
 
@@ -350,7 +291,7 @@ export class StretchPlacer {
     for (const [j, i] of found.pairs) {
       if (!pairs.some(([pj]) => pj === j)) continue;
       const fileEnd = this.fileEnds[i];
-      if (fileEnd === undefined || fileEnd <= i || !this.headersAlike(lines[j], this.fileLines[i])) continue;
+      if (fileEnd === undefined || fileEnd <= i || !this.declarations.alike(lines[j], this.fileLines[i])) continue;
       const span = spans[j];
       if (span === undefined) {
         open.push([fileColumns(this.fileLines[i], this.ctx), fileEnd]);
@@ -441,23 +382,12 @@ export class StretchPlacer {
   }
 
   /**
-   * A stretch line and a file line that both open a block are the same header: identical, or (where one name is
-   * one declaration) declaring the same name.
-   */
-  private headersAlike(proposed: string, existing: string): boolean {
-    if (lineKey(proposed) === lineKey(existing)) return true;
-    if (this.overloads && declaredName(proposed) !== undefined) return false;
-    const name = declaredName(proposed);
-    return name !== undefined && name === declaredName(existing);
-  }
-
-  /**
    * The indentation shift the stretch's identical lines show, and its headers of the same name (a header is the
    * outermost line of what it declares, where a body re-indented on purpose says nothing).
    */
   private driftOf(lines: readonly string[], placement: Placement): number | undefined {
     const same = placement.pairs
-      .filter(([j, i]) => !isBlank(lines[j]) && (lineKey(lines[j]) === lineKey(this.fileLines[i]) || (isHeader(lines[j]) && isHeader(this.fileLines[i]) && this.headersAlike(lines[j], this.fileLines[i]))))
+      .filter(([j, i]) => !isBlank(lines[j]) && (lineKey(lines[j]) === lineKey(this.fileLines[i]) || (isHeader(lines[j]) && isHeader(this.fileLines[i]) && this.declarations.alike(lines[j], this.fileLines[i]))))
       .map(([j, i]) => [lines[j], this.fileLines[i]] as const);
     return same.length > 0 ? estimateDrift(same, this.ctx) : undefined;
   }

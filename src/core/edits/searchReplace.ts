@@ -2,7 +2,7 @@
 // the original, first compared as written, then ignoring indentation and whitespace; blocks may not overlap.
 import { replaceLines } from './region';
 import { type IndentContext, estimateDrift, fileColumns, proposalColumns, reindent } from './reindent';
-import { type OutputLine, isBlank, lineKey } from './text';
+import { type OutputLine, isBlank, lineKey, preview } from './text';
 
 export interface SearchReplaceBlock {
   search: string[];
@@ -40,11 +40,6 @@ function trimBlankEdges(lines: readonly string[]): { lines: string[]; head: numb
   let tail = 0;
   while (tail < lines.length - head && isBlank(lines[lines.length - 1 - tail])) tail++;
   return { lines: lines.slice(head, lines.length - tail), head, tail };
-}
-
-function preview(lines: readonly string[]): string {
-  const first = lineKey(lines.find((l) => !isBlank(l)) ?? '');
-  return `“${first.length > 60 ? `${first.slice(0, 57)}…` : first}”`;
 }
 
 /** Line numbers a model copied from a numbered listing (`12 | code`, `12: code`), consecutive on every line. */
