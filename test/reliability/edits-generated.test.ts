@@ -33,6 +33,45 @@ function sourceFiles(): Array<{ name: string; text: string }> {
   return out.filter((f) => f.text.endsWith('\n') && !f.text.includes('\r') && !f.text.startsWith('\uFEFF') && !seen.has(f.text) && !!seen.add(f.text));
 }
 
+/** Python modules made up here (classes, methods, nested blocks, lines repeated on purpose): an indentation language. */
+function pythonModules(random: () => number, count: number): Array<{ name: string; text: string }> {
+  const words = ['load', 'save', 'parse', 'render', 'count', 'merge', 'split', 'check', 'close', 'open', 'reset', 'flush', 'apply', 'build'];
+  const nouns = ['Cache', 'Queue', 'Report', 'Session', 'Parser', 'Ledger', 'Index', 'Buffer'];
+  const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)];
+  const body = (indent: string, depth: number): string[] => {
+    const lines: string[] = [];
+    const n = 1 + Math.floor(random() * 4);
+    for (let k = 0; k < n; k++) {
+      const roll = random();
+      if (roll < 0.2 && depth < 2) lines.push(`${indent}if self.${pick(words)}_ready:`, ...body(indent + '    ', depth + 1));
+      else if (roll < 0.3 && depth < 2) lines.push(`${indent}for item in self.items:`, ...body(indent + '    ', depth + 1));
+      else if (roll < 0.45) lines.push(`${indent}self.count += 1`);
+      else if (roll < 0.55) lines.push(`${indent}return None`);
+      else lines.push(`${indent}self.${pick(words)}_${Math.floor(random() * 50)}(item=${Math.floor(random() * 9)})`);
+    }
+    return lines;
+  };
+  return Array.from({ length: count }, (_, m) => {
+    const lines = ['import os', ''];
+    const used = new Set<string>();
+    for (let c = 0; c < 2 + Math.floor(random() * 3); c++) {
+      let cls = pick(nouns);
+      while (used.has(cls)) cls = `${pick(nouns)}${used.size}`;
+      used.add(cls);
+      lines.push('', '', `class ${cls}:`, '    def __init__(self):', '        self.items = []', '        self.count = 0');
+      const methods = new Set<string>();
+      for (let f = 0; f < 2 + Math.floor(random() * 4); f++) {
+        const name = `${pick(words)}_${pick(words)}`;
+        if (methods.has(name)) continue;
+        methods.add(name);
+        lines.push('', `    def ${name}(self, item=None):`, ...body('        ', 0));
+      }
+    }
+    lines.push('', '', 'def main():', `    ${[...used][0]}().reset_open()`, '');
+    return { name: `generated_${m}.py`, text: `${lines.join('\n')}` };
+  });
+}
+
 function commentFor(name: string): (text: string) => string {
   if (/\.(py|rb|sh|ya?ml|toml|dockerfile)$/.test(name)) return (t) => `# ${t}`;
   if (/\.(html|vue)$/.test(name)) return (t) => `<!-- ${t} -->`;
@@ -123,6 +162,22 @@ function generate(kind: string, fileName: string, lines: string[], random: () =>
       const inner = indentOf(lines[i + 1]);
       return { kind, snippet: [E, lines[i], lines[i + 1], changed, inner + E, E], expected: [...lines.slice(0, i + 2), changed, ...lines.slice(i + 3)] };
     }
+    case 'pyBodyRewrite': {
+      const i = pick((k) => unique(k) && /^\s*def \w+\(.*\):\s*$/.test(lines[k]) && ends[k] !== undefined);
+      if (i === undefined) return undefined;
+      const e = ends[i]!;
+      const indent = indentOf(lines[i]);
+      const body = Array.from({ length: 1 + Math.floor(random() * 3) }, (_, k) => `${indent}    generated_${serial}_${k}()`);
+      return { kind, snippet: [indent + E, lines[i], ...body, indent + E], expected: [...lines.slice(0, i + 1), ...body, ...lines.slice(e + 1)] };
+    }
+    case 'pyMethodAtEnd': {
+      const i = pick((k) => unique(k) && /^class \w+:\s*$/.test(lines[k]) && ends[k] !== undefined);
+      if (i === undefined) return undefined;
+      const e = ends[i]!;
+      const method = ['', `    def generated_${serial}(self):`, `        return ${serial}`];
+      const more = e + 1 < lines.length;
+      return { kind, snippet: [lines[i], `    ${E}`, ...method, ...(more ? ['', E] : [])], expected: [...lines.slice(0, e + 1), ...method, ...lines.slice(e + 1)] };
+    }
     case 'newTestAfterTest': {
       // A new test case shown after an existing one, which the snippet repeats whole.
       const i = pick((k) => unique(k) && /^\s*it\((['"`]).*\1, (async )?(\(\) =>|function \(\)) \{\s*$/.test(lines[k]) && ends[k] !== undefined && ends[k]! - k <= 12 && /^\s*\}\);\s*$/.test(lines[ends[k]!]));
@@ -142,7 +197,7 @@ function generate(kind: string, fileName: string, lines: string[], random: () =>
   return undefined;
 }
 
-const KINDS = ['bodyRewrite', 'insertAfter', 'changeLine', 'deleteLine', 'methodAtEnd', 'methodAfterMethod', 'wrapLines', 'bodyLineChanged', 'newTestAfterTest', 'lastLine'];
+const KINDS = ['bodyRewrite', 'insertAfter', 'changeLine', 'deleteLine', 'methodAtEnd', 'methodAfterMethod', 'wrapLines', 'bodyLineChanged', 'newTestAfterTest', 'pyBodyRewrite', 'pyMethodAtEnd', 'lastLine'];
 
 describe('reliability: generated snippet edits on real code give the exact bytes or a refusal', () => {
   it('never corrupts a file (counts per kind)', function () {
@@ -151,7 +206,7 @@ describe('reliability: generated snippet edits on real code give the exact bytes
     const counts = new Map<string, { exact: number; refused: number }>();
     const corrupted: string[] = [];
     let serial = 0;
-    for (const file of sourceFiles()) {
+    for (const file of [...sourceFiles(), ...pythonModules(seededRandom(0x9e7), 25)]) {
       const lines = file.text.split('\n');
       lines.pop();
       for (const kind of KINDS) {
