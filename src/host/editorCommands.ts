@@ -43,7 +43,8 @@ export class EditorCommands {
 
   /** The chat's "Apply to File": the same parser, engine and inline diff as the commands. */
   applyCodeBlock(code: string, language: string): Promise<void> {
-    return applyCodeBlock(code, language, this.suggestions);
+    const answers = this.chat.current.messages.filter((m) => m.role === 'assistant').map((m) => m.text);
+    return applyCodeBlock(code, language, answers, this.suggestions);
   }
 
   private async toChat(kind: 'explain' | 'ask'): Promise<void> {

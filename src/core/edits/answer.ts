@@ -64,9 +64,16 @@ function describeBlock(count: number, path: string | undefined): string {
   return `SEARCH/REPLACE block ${count}${path ? ` for ${path}` : ''}`;
 }
 
+/** A fenced block as read: what the chat view shows as one code block, and the file named for it. */
+export interface ReadFence {
+  code: string;
+  path?: string;
+}
+
 class AnswerReader {
   readonly edits: AnswerEdit[] = [];
   readonly leftOut: string[] = [];
+  readonly fences: ReadFence[] = [];
   private fence: OpenFence | undefined;
   private block: OpenBlock | undefined;
   private blockCount = 0;
@@ -200,6 +207,7 @@ class AnswerReader {
     const fence = this.fence!;
     this.fence = undefined;
     this.namedPath = undefined;
+    this.fences.push({ code: fence.lines.join('\n'), path: fence.path ?? fence.blockPath });
     if (fence.hasBlocks || fence.malformed) return;
     const nonBlank = fence.lines.filter((l) => l.trim() !== '');
     // A fence holding only a file name names the file of the next block (a shape DeepSeek models emit).
@@ -267,6 +275,17 @@ export function parseAnswer(answer: string): ParsedAnswer {
   const reader = new AnswerReader(answerLines(answer));
   reader.read();
   return { edits: reader.edits, leftOut: reader.leftOut };
+}
+
+/**
+ * The file an answer names for one of its code blocks (in the fence's info string or on the line above it),
+ * found by the block's code as the chat view shows it.
+ */
+export function fileNamedFor(answer: string, code: string): string | undefined {
+  const reader = new AnswerReader(answerLines(answer));
+  reader.read();
+  const wanted = code.replace(/\s+$/, '');
+  return reader.fences.find((f) => f.code.replace(/\s+$/, '') === wanted)?.path;
 }
 
 /**

@@ -2,7 +2,7 @@
 // File" on one code block, the editor commands and the QuickFix on their whole answer, and a whole chat answer
 // that may change several files. All read answers with the one parser (answer.ts) and place edits with the one
 // engine (engine.ts); they differ only in how a plain code block is meant (snippet, selection or whole file).
-import { type AnswerEdit, type ParsedAnswer, parseAnswer, parseCodeBlock } from './answer';
+import { type AnswerEdit, type ParsedAnswer, fileNamedFor, parseAnswer, parseCodeBlock } from './answer';
 import { type EditOptions, type EditProposal, type LineSelection, computeEdit } from './engine';
 import { computeHunks, type Hunk } from './hunks';
 import { mayOverload } from './scope';
@@ -102,9 +102,20 @@ export function editFromCodeBlock(code: string, language: string, doc: TargetDoc
   return applyEdits(parsed.edits, doc, plain, withLanguage(options, doc, language.split(/\s+/)[0]), [...parsed.leftOut]);
 }
 
-/** The file a code block names (in its code: a first `// path` line, or Aider's line above SEARCH), if any. */
-export function codeBlockPath(code: string, language: string): string | undefined {
-  return parseCodeBlock(code, language).edits.find((e) => e.path !== undefined)?.path;
+/**
+ * The file a code block names: in its code (a first `// path` line, Aider's line above SEARCH, a diff's header),
+ * or else in the answer it came from (the fence's info string, the line above the fence), latest answer first.
+ */
+export function codeBlockPath(code: string, language: string, answers: readonly string[] = []): string | undefined {
+  const inCode = parseCodeBlock(code, language).edits.find((e) => e.path !== undefined)?.path;
+  if (inCode !== undefined) return inCode;
+  const firstLine = code.split('\n').find((l) => l.trim() !== '')?.trim() ?? '';
+  for (let k = answers.length - 1; k >= 0; k--) {
+    if (!answers[k].includes(firstLine)) continue;
+    const named = fileNamedFor(answers[k], code);
+    if (named !== undefined) return named;
+  }
+  return undefined;
 }
 
 /**

@@ -48,9 +48,10 @@ export function reportLeftOut(outcome: EditOutcome): void {
   if (outcome.leftOut.length > 0) void vscode.window.showWarningMessage(`Tandem left out part of the answer: ${outcome.leftOut.join('; ')}.`);
 }
 
-export async function applyCodeBlock(code: string, language: string, suggestions: SuggestionController): Promise<void> {
+/** `answers`: the chat's answers, where the block's fence may name its file. */
+export async function applyCodeBlock(code: string, language: string, answers: readonly string[], suggestions: SuggestionController): Promise<void> {
   const active = vscode.window.activeTextEditor ?? vscode.window.visibleTextEditors[0];
-  const named = codeBlockPath(code, language);
+  const named = codeBlockPath(code, language, answers);
   const namedDoc = named ? await namedDocument(named) : undefined;
   if (named && !namedDoc) {
     // The engine refuses code that does not fit, so offering the active file is safe; the user decides.
