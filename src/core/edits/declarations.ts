@@ -84,4 +84,23 @@ export class Declarations {
     }
     return undefined;
   }
+
+  /**
+   * A whole declaration of the file that a placement passes over (between two of its pairs, with no stretch line
+   * standing for it): a model showing two functions with the one between them left out, no elision comment.
+   * Deleting it silently would be the worst reading, so its name is returned and the placement refused.
+   */
+  skipped(lines: readonly string[], pairs: Pairs): string | undefined {
+    for (let p = 1; p < pairs.length; p++) {
+      const [prevJ, prevI] = pairs[p - 1];
+      const [j, i] = pairs[p];
+      if (lines.slice(prevJ + 1, j).some((l) => l.trim() !== '')) continue;
+      for (let h = prevI + 1; h < i; h++) {
+        const end = this.fileEnds[h];
+        const name = isHeader(this.fileLines[h]) ? declaredName(this.fileLines[h]) : undefined;
+        if (name !== undefined && end !== undefined && end > h && end < i) return name;
+      }
+    }
+    return undefined;
+  }
 }

@@ -159,7 +159,24 @@ export class StretchPlacer {
     }
     const redeclared = this.declarations.redeclared(stretch.lines, this.stretchEnds(stretch), placed.map((p) => p.placement.pairs));
     if (redeclared) return redeclared;
-    return placed;
+    const kept = placed.filter((p) => this.wholeRegion(k, p.placement) || this.declarations.skipped(stretch.lines, p.placement.pairs) === undefined);
+    if (kept.length === 0) {
+      const name = this.declarations.skipped(stretch.lines, placed[0].placement.pairs);
+      return `The snippet leaves ${name} out between lines it shows, with no elision comment: applying it would delete ${name}.`;
+    }
+    return kept;
+  }
+
+  /** The stretch is the whole snippet and spans the whole region: what it leaves out, it deletes on purpose. */
+  private wholeRegion(k: number, placement: Placement): boolean {
+    const stretch = this.stretches[k];
+    if (stretch.elidedBefore || stretch.elidedAfter) return false;
+    if (stretch.startsAtLo && stretch.endsAtHi) return true;
+    let first = this.lo;
+    while (first < this.hi && isBlank(this.fileLines[first])) first++;
+    let last = this.hi;
+    while (last > first && isBlank(this.fileLines[last - 1])) last--;
+    return placement.start <= first && placement.end >= last;
   }
 
   /**
