@@ -4,13 +4,14 @@
 // A stretch's spot is then tied to the blocks it shows: a header whose block closes inside the stretch stands
 // for the file's whole block there, so a rewritten body replaces the old one instead of landing above it.
 import { Declarations } from './declarations';
+import { pinToCloser, tieEdges } from './edges';
 import { FileMatcher, type Placement } from './match';
 import { type IndentContext, estimateDrift, fileColumns, proposalColumns } from './reindent';
 import { type BlockSpan, blockEnds, blockSpans, isCloserLine, isHeader } from './scope';
 import { isBlank, lineKey, preview } from './text';
 
 /** Two placements closer than this (in matched lines) are equally good. */
-export const AMBIGUITY_MARGIN = 0.1;
+const AMBIGUITY_MARGIN = 0.1;
 const MAX_CANDIDATES = 6;
 /** Ways of placing a snippet tried at most, so a snippet of many weak stretches cannot take long. */
 const MAX_TRIES = 2000;
@@ -146,7 +147,7 @@ export class StretchPlacer {
     if (lo > hi) return nowhere;
     let found = stretch.startsAtLo ? this.fixedStart(lines, drift, stretch) : this.candidates(lines, lo, hi, drift, stretch);
     if (pin) {
-      const pinned = this.pinned(found, pin, lines);
+      const pinned = pinToCloser(this.fileLines, found, pin, lines);
       if (typeof pinned === 'string') return pinned;
       found = pinned;
     }
@@ -177,30 +178,6 @@ export class StretchPlacer {
     let last = this.hi;
     while (last > first && isBlank(this.fileLines[last - 1])) last--;
     return placement.start <= first && placement.end >= last;
-  }
-
-  /**
-   * Placements that agree with a stretch line being the closer of an open block (file line `at`): lines before it
-   * inside the block, right up to the closer; lines after it after the block. With none that agree, the stretch
-   * goes in just above the closer, unless lines of it were found elsewhere: then the file has code between them
-   * and the closer that the stretch does not show, and guessing would delete it.
-   */
-  private pinned(found: readonly Placement[], [line, at]: [number, number], lines: readonly string[]): Placement[] | string {
-    const agree = found.filter((p) => {
-      if (p.pairs.some(([j, i]) => (j < line && i >= at) || (j > line && i <= at) || (j === line && i !== at))) return false;
-      const before = p.pairs.filter(([j]) => j < line);
-      const lastInside = before.length > 0 ? before[before.length - 1][1] : at - 1;
-      for (let i = lastInside + 1; i < at; i++) if (!isBlank(this.fileLines[i])) return false;
-      return true;
-    });
-    const withPin = agree.map((p): Placement => {
-      if (p.pairs.some(([j]) => j === line)) return p;
-      const pairs = [...p.pairs.filter(([j]) => j < line), [line, at] as [number, number], ...p.pairs.filter(([j]) => j > line)];
-      return { ...p, pairs, start: Math.min(p.start, at), end: Math.max(p.end, at + 1) };
-    });
-    if (withPin.length > 0) return withPin;
-    if (found.some((p) => p.exact > 0)) return `The lines starting ${preview(lines)} end their block, but the file has more code before its end than the snippet shows.`;
-    return [{ start: at, end: at + 1, score: 0.2, pairs: [[line, at]], exact: 0, extendsOnly: true }];
   }
 
   private fixedStart(lines: readonly string[], drift: number | undefined, stretch: StretchInput): Placement[] {
@@ -333,7 +310,7 @@ export class StretchPlacer {
       start = Math.min(...ties.map(([s]) => s), ...pairs.map(([, i]) => i));
       end = Math.max(...ties.map(([, e]) => e), ...pairs.map(([, i]) => i + 1));
     }
-    if (pairs.length > 0) [start, end] = this.edgesTied(k, pairs, start, end, lo, hi, drift);
+    if (pairs.length > 0) [start, end] = tieEdges({ fileLines: this.fileLines, fileEnds: this.fileEnds, ctx: this.ctx }, this.stretches[k], k, pairs, [start, end], [lo, hi], drift);
     if (stretch.startsAtLo) start = lo;
     if (stretch.endsAtHi) end = hi;
     end = Math.max(start, end);
@@ -351,51 +328,6 @@ export class StretchPlacer {
     while (tail > head && isBlank(lines[tail - 1]) && (end >= this.fileLines.length || (whole && (isBlank(this.fileLines[end]) || isCloserLine(this.fileLines[end]))))) tail--;
     const written = lines.slice(head, tail);
     return { placement: { ...found, pairs, start, end }, drift, open: open.filter(([, e]) => e >= end), lines: written };
-  }
-
-  /**
-   * A last stretch with no elision after it ends where the block it is in ends (or the file, at the top level),
-   * and a first stretch with no elision before it starts where its block starts: the lines it shows past its
-   * last (before its first) found line replace the file's there, when there are no more of those than of these.
-   * More file lines than that are elided code the model did not mean to delete, so they stay.
-   */
-  private edgesTied(k: number, pairs: ReadonlyArray<[number, number]>, start: number, end: number, lo: number, hi: number, drift: number | undefined): [number, number] {
-    const stretch = this.stretches[k];
-    const { lines } = stretch;
-    const count = (from: number, to: number, of: readonly string[]) => of.slice(from, to).filter((l) => !isBlank(l)).length;
-    const columns = (line: string | undefined) => (line === undefined ? 0 : proposalColumns(line, this.ctx) + (drift ?? 0));
-    /** The innermost file block around line i whose header is less indented than `depth`. */
-    const scopeOf = (i: number, depth: number): number | undefined => {
-      let best: number | undefined;
-      for (let h = i - 1; h >= lo; h--) {
-        const e = this.fileEnds[h];
-        if (e === undefined || e < i || fileColumns(this.fileLines[h], this.ctx) >= depth) continue;
-        if (best === undefined || e < this.fileEnds[best]!) best = h;
-      }
-      return best;
-    };
-    const [firstJ, firstI] = pairs[0];
-    const [lastJ, lastI] = pairs[pairs.length - 1];
-    if (!stretch.elidedAfter && (stretch.elidedBefore || k > 0)) {
-      const last = [...lines].reverse().find((l) => !isBlank(l));
-      const header = scopeOf(lastI, columns(last));
-      let scopeEnd = hi;
-      if (header !== undefined && header < start) {
-        const e = this.fileEnds[header]!;
-        scopeEnd = Math.min(hi, isCloserLine(this.fileLines[e]) ? e : e + 1);
-      }
-      const shown = count(lastJ + 1, lines.length, lines);
-      const elided = count(lastI + 1, scopeEnd, this.fileLines);
-      if (elided > 0 && elided <= shown && scopeEnd > end) end = scopeEnd;
-    }
-    if (!stretch.elidedBefore && stretch.elidedAfter) {
-      const header = scopeOf(firstI, columns(lines.find((l) => !isBlank(l))));
-      const scopeStart = header !== undefined ? Math.max(lo, header + 1) : lo;
-      const shown = count(0, firstJ, lines);
-      const elided = count(scopeStart, firstI, this.fileLines);
-      if (elided > 0 && elided <= shown && scopeStart < start) start = scopeStart;
-    }
-    return [start, end];
   }
 
   /**
