@@ -49,7 +49,7 @@ export function computeEdit(docText: string, proposal: EditProposal, options: Ed
 function editLines(fileLines: readonly string[], proposal: EditProposal, options: EditOptions): OutputResult {
   if (proposal.mode === 'searchReplace') {
     const all = proposal.blocks.flatMap((b) => [...b.search, ...b.replace]);
-    return applyBlocks(fileLines, proposal.blocks, indentContext(fileLines, all, options.indent));
+    return applyBlocks(fileLines, proposal.blocks, indentContext(fileLines, all, options.indent), options.overloads ?? true);
   }
   const lines = proposalLines(proposal.text);
   const ctx = indentContext(fileLines, lines, options.indent);

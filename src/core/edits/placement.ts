@@ -7,7 +7,7 @@ import { Declarations } from './declarations';
 import { pinToCloser, tieEdges } from './edges';
 import { FileMatcher, type Placement } from './match';
 import { type IndentContext, estimateDrift, fileColumns, proposalColumns } from './reindent';
-import { type BlockSpan, blockEnds, blockSpans, isCloserLine, isHeader } from './scope';
+import { type BlockSpan, blockEnds, blockSpans, declaredName, isCloserLine, isHeader } from './scope';
 import { isBlank, lineKey, preview } from './text';
 
 /** Two placements closer than this (in matched lines) are equally good. */
@@ -260,7 +260,10 @@ export class StretchPlacer {
     if (stretch.startsAtLo || (k === 0 && !stretch.elidedBefore && stretch.elidedAfter)) return lo;
     if (stretch.endsAtHi) return hi;
     const first = stretch.lines.find((line) => !isBlank(line));
-    if (previous && first !== undefined) {
+    // Code elided on both sides could go anywhere in the block, but a declaration (a method) at its end is as
+    // good as anywhere, and a last stretch says it ends the block.
+    const endsBlock = !stretch.elidedAfter || (first !== undefined && isHeader(first) && declaredName(first) !== undefined);
+    if (previous && first !== undefined && endsBlock) {
       const columns = proposalColumns(first, this.ctx) + (drift ?? 0);
       const inner = previous.open.filter(([header]) => columns > header).map(([, end]) => end);
       if (inner.length > 0) {

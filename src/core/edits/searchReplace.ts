@@ -2,6 +2,7 @@
 // the original, first compared as written, then ignoring indentation and whitespace; blocks may not overlap.
 import { replaceLines } from './region';
 import { type IndentContext, estimateDrift, fileColumns, proposalColumns, reindent } from './reindent';
+import { applySnippet, isElision, snippetShape } from './snippet';
 import { type OutputLine, isBlank, lineKey, preview } from './text';
 
 export interface SearchReplaceBlock {
@@ -100,7 +101,7 @@ function locate(fileLines: readonly string[], block: SearchReplaceBlock, index: 
 }
 
 /** Applies search/replace blocks, all located in the original text. */
-export function applyBlocks(fileLines: readonly string[], blocks: readonly SearchReplaceBlock[], ctx: IndentContext): BlocksResult {
+export function applyBlocks(fileLines: readonly string[], blocks: readonly SearchReplaceBlock[], ctx: IndentContext, overloads = true): BlocksResult {
   if (blocks.length === 0) return { ok: false, reason: 'The answer has no SEARCH/REPLACE blocks.' };
   if (fileLines.length === 0 && blocks.every((b) => b.search.every(isBlank))) {
     // An empty SEARCH is how models fill an empty file.
@@ -118,11 +119,19 @@ export function applyBlocks(fileLines: readonly string[], blocks: readonly Searc
       return { ok: false, reason: `SEARCH blocks ${located[k - 1].block + 1} and ${located[k].block + 1} overlap (line ${located[k].start + 1}).` };
     }
   }
+  const fileKeys = new Set(fileLines.map(lineKey));
+  const elision = (line: string) => isElision(line) && !fileKeys.has(lineKey(line));
   const output: OutputLine[] = [];
   let previousEnd = 0;
   for (const spot of located) {
     for (let i = previousEnd; i < spot.start; i++) output.push({ kept: i });
-    output.push(...replaceLines(fileLines, spot.start, spot.end, reindent(spot.replace, ctx, spot.drift), ctx));
+    if (spot.replace.some(elision)) {
+      // A REPLACE that elides ("// ... existing code ...") stands for the SEARCH lines it leaves out: it is a
+      // snippet of the lines it was found at, never pasted with its elision comments in place of them.
+      const region = applySnippet(fileLines, spot.start, spot.end, snippetShape(spot.replace, elision), ctx, true, overloads);
+      if (!region.ok) return { ok: false, reason: `SEARCH/REPLACE block ${spot.block + 1}: its REPLACE elides code, and ${region.reason[0].toLowerCase()}${region.reason.slice(1)}` };
+      output.push(...region.output);
+    } else output.push(...replaceLines(fileLines, spot.start, spot.end, reindent(spot.replace, ctx, spot.drift), ctx));
     previousEnd = spot.end;
   }
   for (let i = previousEnd; i < fileLines.length; i++) output.push({ kept: i });
