@@ -32,8 +32,11 @@ export interface Placed {
   placement: Placement;
   /** Indentation shift (file minus proposal columns) shown by the stretch's identical lines. */
   drift: number | undefined;
-  /** File blocks the stretch opened and left open: [header indentation in file columns, last line of the block]. */
-  open: Array<[number, number]>;
+  /**
+   * File blocks the stretch opened and left open: [header indentation in file columns, last line of the block,
+   * whether every line inside is indented deeper than the header (then a line that is not is after the block)].
+   */
+  open: Array<[number, number, boolean]>;
   /** The stretch's lines as they go in (blank edges dropped where the file has none to stand for). */
   lines: string[];
 }
@@ -136,13 +139,13 @@ export class StretchPlacer {
     const firstColumns = first < 0 ? 0 : columnsOf(lines[first]);
     // Blocks the previous stretch left open: deeper lines go inside, the closer at a header's depth is its last line.
     let pin: [number, number] | undefined;
-    for (const [header, end] of previous?.open ?? []) {
+    for (const [header, end, indented] of previous?.open ?? []) {
       if (firstColumns > header) {
         hi = Math.min(hi, end + 1);
         const closer = lines.findIndex((l, j) => j > first && !isBlank(l) && columnsOf(l) <= header);
         if (closer >= 0 && columnsOf(lines[closer]) === header && isCloserLine(lines[closer]) && isCloserLine(this.fileLines[end])) pin ??= [closer, end];
       } else if (firstColumns === header && isCloserLine(lines[first]) && isCloserLine(this.fileLines[end])) pin ??= [first, end];
-      else lo = Math.max(lo, end + 1);
+      else if (indented) lo = Math.max(lo, end + 1);
     }
     if (lo > hi) return nowhere;
     let found = stretch.startsAtLo ? this.fixedStart(lines, drift, stretch) : this.candidates(lines, lo, hi, drift, stretch);
@@ -284,14 +287,16 @@ export class StretchPlacer {
     const spans = this.stretchSpans(stretch);
     let pairs = found.pairs;
     const ties: Array<[number, number]> = [];
-    const open: Array<[number, number]> = [];
+    const open: Array<[number, number, boolean]> = [];
     for (const [j, i] of found.pairs) {
       if (!pairs.some(([pj]) => pj === j)) continue;
       const fileEnd = this.fileEnds[i];
       if (fileEnd === undefined || fileEnd <= i || !this.declarations.alike(lines[j], this.fileLines[i])) continue;
       const span = spans[j];
       if (span === undefined) {
-        open.push([fileColumns(this.fileLines[i], this.ctx), fileEnd]);
+        const columns = fileColumns(this.fileLines[i], this.ctx);
+        const indented = this.fileLines.slice(i + 1, fileEnd).every((l) => isBlank(l) || fileColumns(l, this.ctx) > columns);
+        open.push([columns, fileEnd, indented]);
         continue;
       }
       const stretchEnd = span.end;

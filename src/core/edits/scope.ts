@@ -19,7 +19,7 @@ export function bracketDelta(line: string): number {
 }
 
 /** A line that closes an indentation block at the block's own depth. */
-const CLOSER = /^(?:end\b|fi\b|done\b|esac\b|endif\b|endfor\b|endwhile\b|endfunction\b|endmodule\b|until\b|<\/[\w.-]+>|[}\])]+[;,)]*\s*$)/;
+const CLOSER = /^(?:(?:end|fi|done|esac|endif|endfor|endwhile|endfunction|endmodule)\b[\s;]*|until\b.*|<\/[\w.-]+>\s*|[}\])]+[;,)]*\s*)$/;
 
 export function isCloserLine(line: string): boolean {
   return CLOSER.test(line.trim());
