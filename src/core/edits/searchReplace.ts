@@ -10,6 +10,8 @@ export interface SearchReplaceBlock {
   replace: string[];
   /** Where the answer says the SEARCH lines start (0-based): tells apart equal candidates, never overrides content. */
   line?: number;
+  /** A line the answer says the SEARCH lines come after (apply_patch's `@@ def f():`): the first match after it. */
+  after?: string;
 }
 
 export type BlocksResult = { ok: true; output: OutputLine[] } | { ok: false; reason: string };
@@ -64,6 +66,15 @@ function byHint(starts: readonly number[], hint: number | undefined): number | u
   return near[0];
 }
 
+/** Of several candidates, the first after the one line the block says it follows, when the file has that line once. */
+function byAnchor(fileLines: readonly string[], starts: readonly number[], after: string | undefined): number | undefined {
+  if (after === undefined) return undefined;
+  const key = lineKey(after);
+  const anchors = fileLines.map((l, i) => (lineKey(l) === key ? i : -1)).filter((i) => i >= 0);
+  if (anchors.length !== 1) return undefined;
+  return starts.find((s) => s > anchors[0]);
+}
+
 function locate(fileLines: readonly string[], block: SearchReplaceBlock, index: number, ctx: IndentContext): Located | string {
   const label = `SEARCH block ${index + 1} (${preview(block.search)})`;
   if (block.search.every(isBlank)) return `${label} is empty.`;
@@ -84,7 +95,7 @@ function locate(fileLines: readonly string[], block: SearchReplaceBlock, index: 
     if (attempt.search.length === 0) continue;
     for (const same of [exact, loose]) {
       const starts = occurrences(fileLines, attempt.search, same);
-      const start = starts.length === 1 ? starts[0] : byHint(starts, attempt.hint);
+      const start = starts.length === 1 ? starts[0] : (byHint(starts, attempt.hint) ?? byAnchor(fileLines, starts, block.after));
       if (start === undefined && starts.length > 1) {
         return `${label} matches ${starts.length} places (lines ${starts.map((s) => s + 1).join(', ')}); add surrounding lines to make it unique.`;
       }
