@@ -43,7 +43,8 @@ export class EditorCommands {
 
   /** The chat's "Apply to File": the same parser, engine and inline diff as the commands. */
   applyCodeBlock(code: string, language: string): Promise<void> {
-    return applyCodeBlock(code, language, this.suggestions);
+    const answers = this.chat.current.messages.filter((m) => m.role === 'assistant').map((m) => m.text);
+    return applyCodeBlock(code, language, answers, this.suggestions);
   }
 
   private async toChat(kind: 'explain' | 'ask'): Promise<void> {
@@ -96,7 +97,7 @@ export class EditorCommands {
     const answer = await this.ask(prompt, `${LABELS[command]} ${shortName(target.document)}`, (text) => draft.update(text));
     draft.finish();
     if (answer === undefined) return;
-    const doc = { text: target.code.fileText, path: target.code.path, selection: target.code.selection };
+    const doc = { text: target.code.fileText, path: target.code.path, selection: target.code.selection, languageId: target.document.languageId };
     const outcome = editFromCommandAnswer(answer, doc, { indent: indentOf(target.editor) });
     if (!outcome.ok) return void vscode.window.showWarningMessage(`Tandem could not apply its answer exactly: ${outcome.reason}`);
     if (await this.suggestions.propose(target.document, target.code.fileText, outcome.hunks, LABELS[command])) reportLeftOut(outcome);

@@ -1,8 +1,8 @@
-// Reliability battery, edits: snippets generated on real code (this project's own sources and the corpus's files
-// in other languages), each with its exact expected result: a method body rewritten between elisions, lines
+// Reliability battery, edits: snippets generated on real code (this project's own sources and unit tests, and the
+// corpus's files in other languages), each with its exact expected result: a method body rewritten between elisions, lines
 // inserted after a line, a line changed or deleted between two unchanged ones, a method added at the end of a
-// class or after another, lines wrapped in a new block, a body line changed with the rest elided, a changed last
-// line. The engine must give the expected bytes or refuse; anything else is a corruption,
+// class or after another, a test case after another, lines wrapped in a new block, a body line changed with the
+// rest elided, a changed last line. The engine must give the expected bytes or refuse; anything else is a corruption,
 // and one fails the battery. Refusals are counted, not failed: ambiguity is a reason to refuse.
 import { strict as assert } from 'node:assert';
 import * as fs from 'node:fs';
@@ -23,6 +23,7 @@ function sourceFiles(): Array<{ name: string; text: string }> {
     }
   };
   walk(path.join(ROOT, 'src'));
+  walk(path.join(ROOT, 'test', 'unit'));
   const corpus = path.join(ROOT, 'test', 'fixtures', 'edits');
   for (const dir of fs.readdirSync(corpus).sort()) {
     const before = fs.existsSync(path.join(corpus, dir, 'case.json')) ? fs.readdirSync(path.join(corpus, dir)).find((f) => f.startsWith('before.')) : undefined;
@@ -30,6 +31,45 @@ function sourceFiles(): Array<{ name: string; text: string }> {
   }
   const seen = new Set<string>();
   return out.filter((f) => f.text.endsWith('\n') && !f.text.includes('\r') && !f.text.startsWith('\uFEFF') && !seen.has(f.text) && !!seen.add(f.text));
+}
+
+/** Python modules made up here (classes, methods, nested blocks, lines repeated on purpose): an indentation language. */
+function pythonModules(random: () => number, count: number): Array<{ name: string; text: string }> {
+  const words = ['load', 'save', 'parse', 'render', 'count', 'merge', 'split', 'check', 'close', 'open', 'reset', 'flush', 'apply', 'build'];
+  const nouns = ['Cache', 'Queue', 'Report', 'Session', 'Parser', 'Ledger', 'Index', 'Buffer'];
+  const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)];
+  const body = (indent: string, depth: number): string[] => {
+    const lines: string[] = [];
+    const n = 1 + Math.floor(random() * 4);
+    for (let k = 0; k < n; k++) {
+      const roll = random();
+      if (roll < 0.2 && depth < 2) lines.push(`${indent}if self.${pick(words)}_ready:`, ...body(indent + '    ', depth + 1));
+      else if (roll < 0.3 && depth < 2) lines.push(`${indent}for item in self.items:`, ...body(indent + '    ', depth + 1));
+      else if (roll < 0.45) lines.push(`${indent}self.count += 1`);
+      else if (roll < 0.55) lines.push(`${indent}return None`);
+      else lines.push(`${indent}self.${pick(words)}_${Math.floor(random() * 50)}(item=${Math.floor(random() * 9)})`);
+    }
+    return lines;
+  };
+  return Array.from({ length: count }, (_, m) => {
+    const lines = ['import os', ''];
+    const used = new Set<string>();
+    for (let c = 0; c < 2 + Math.floor(random() * 3); c++) {
+      let cls = pick(nouns);
+      while (used.has(cls)) cls = `${pick(nouns)}${used.size}`;
+      used.add(cls);
+      lines.push('', '', `class ${cls}:`, '    def __init__(self):', '        self.items = []', '        self.count = 0');
+      const methods = new Set<string>();
+      for (let f = 0; f < 2 + Math.floor(random() * 4); f++) {
+        const name = `${pick(words)}_${pick(words)}`;
+        if (methods.has(name)) continue;
+        methods.add(name);
+        lines.push('', `    def ${name}(self, item=None):`, ...body('        ', 0));
+      }
+    }
+    lines.push('', '', 'def main():', `    ${[...used][0]}().reset_open()`, '');
+    return { name: `generated_${m}.py`, text: `${lines.join('\n')}` };
+  });
 }
 
 function commentFor(name: string): (text: string) => string {
@@ -43,6 +83,7 @@ function commentFor(name: string): (text: string) => string {
 
 interface Generated {
   kind: string;
+  /** The code block's lines (a snippet, SEARCH/REPLACE blocks or a diff), applied as the chat's Apply does. */
   snippet: string[];
   expected: string[];
 }
@@ -122,6 +163,61 @@ function generate(kind: string, fileName: string, lines: string[], random: () =>
       const inner = indentOf(lines[i + 1]);
       return { kind, snippet: [E, lines[i], lines[i + 1], changed, inner + E, E], expected: [...lines.slice(0, i + 2), changed, ...lines.slice(i + 3)] };
     }
+    case 'pyBodyRewrite': {
+      const i = pick((k) => unique(k) && /^\s*def \w+\(.*\):\s*$/.test(lines[k]) && ends[k] !== undefined);
+      if (i === undefined) return undefined;
+      const e = ends[i]!;
+      const indent = indentOf(lines[i]);
+      const body = Array.from({ length: 1 + Math.floor(random() * 3) }, (_, k) => `${indent}    generated_${serial}_${k}()`);
+      return { kind, snippet: [indent + E, lines[i], ...body, indent + E], expected: [...lines.slice(0, i + 1), ...body, ...lines.slice(e + 1)] };
+    }
+    case 'pyMethodAtEnd': {
+      const i = pick((k) => unique(k) && /^class \w+:\s*$/.test(lines[k]) && ends[k] !== undefined);
+      if (i === undefined) return undefined;
+      const e = ends[i]!;
+      const method = ['', `    def generated_${serial}(self):`, `        return ${serial}`];
+      const more = e + 1 < lines.length;
+      return { kind, snippet: [lines[i], `    ${E}`, ...method, ...(more ? ['', E] : [])], expected: [...lines.slice(0, e + 1), ...method, ...lines.slice(e + 1)] };
+    }
+    case 'searchReplace': {
+      // A window of the file as SEARCH, one of its lines changed in REPLACE.
+      const size = 2 + Math.floor(random() * 4);
+      const i = pick((k) => k + size <= lines.length && lines.slice(k, k + size).some((l) => isMeaningful(l)) && counts.get(lines[k].trim()) === 1);
+      if (i === undefined) return undefined;
+      const window = lines.slice(i, i + size);
+      const at = window.findIndex((l) => isMeaningful(l));
+      const replace = window.map((l, k) => (k === at ? `${l} /* sr ${serial} */` : l));
+      return { kind, snippet: ['<<<<<<< SEARCH', ...window, '=======', ...replace, '>>>>>>> REPLACE'], expected: [...lines.slice(0, i), ...replace, ...lines.slice(i + size)] };
+    }
+    case 'unifiedDiff': {
+      const i = pick((k) => k >= 2 && k + 3 < lines.length && isMeaningful(lines[k]) && counts.get(lines[k].trim()) === 1);
+      if (i === undefined) return undefined;
+      const changed = `${lines[i]} /* diff ${serial} */`;
+      const hunk = [` ${lines[i - 2]}`, ` ${lines[i - 1]}`, `-${lines[i]}`, `+${changed}`, `+${indentOf(lines[i])}generatedAfter${serial}();`, ` ${lines[i + 1]}`, ` ${lines[i + 2]}`];
+      return {
+        kind,
+        snippet: ['--- a/file', '+++ b/file', `@@ -${i - 1},5 +${i - 1},6 @@`, ...hunk],
+        expected: [...lines.slice(0, i), changed, `${indentOf(lines[i])}generatedAfter${serial}();`, ...lines.slice(i + 1)],
+      };
+    }
+    case 'elidedReplace': {
+      // SEARCH a whole function, REPLACE its header, an elision and its last lines with one changed.
+      const i = pick((k) => unique(k) && isHeader(lines[k]) && /\{\s*$/.test(lines[k]) && ends[k] !== undefined && ends[k]! - k >= 4 && unique(ends[k]! - 1) && bracketFree(lines[ends[k]! - 1]));
+      if (i === undefined || !/\.ts$/.test(fileName)) return undefined;
+      const e = ends[i]!;
+      const changed = `${lines[e - 1]} /* elided ${serial} */`;
+      const replace = [lines[i], `${indentOf(lines[i + 1])}${E}`, changed, lines[e]];
+      return { kind, snippet: ['<<<<<<< SEARCH', ...lines.slice(i, e + 1), '=======', ...replace, '>>>>>>> REPLACE'], expected: [...lines.slice(0, e - 1), changed, ...lines.slice(e)] };
+    }
+    case 'newTestAfterTest': {
+      // A new test case shown after an existing one, which the snippet repeats whole.
+      const i = pick((k) => unique(k) && /^\s*it\((['"`]).*\1, (async )?(\(\) =>|function \(\)) \{\s*$/.test(lines[k]) && ends[k] !== undefined && ends[k]! - k <= 12 && /^\s*\}\);\s*$/.test(lines[ends[k]!]));
+      if (i === undefined) return undefined;
+      const e = ends[i]!;
+      const indent = indentOf(lines[i]);
+      const test = ['', `${indent}it('generated case ${serial}', () => {`, ...fresh(indent + unit, 2), `${indent}});`];
+      return { kind, snippet: [E, ...lines.slice(i, e + 1), ...test, E], expected: [...lines.slice(0, e + 1), ...test, ...lines.slice(e + 1)] };
+    }
     case 'lastLine': {
       const n = lines.length;
       if (n < 3 || !unique(n - 2) || !unique(n - 1) || /[{}()[\]]/.test(lines[n - 1])) return undefined;
@@ -132,16 +228,20 @@ function generate(kind: string, fileName: string, lines: string[], random: () =>
   return undefined;
 }
 
-const KINDS = ['bodyRewrite', 'insertAfter', 'changeLine', 'deleteLine', 'methodAtEnd', 'methodAfterMethod', 'wrapLines', 'bodyLineChanged', 'lastLine'];
+const KINDS = ['bodyRewrite', 'insertAfter', 'changeLine', 'deleteLine', 'methodAtEnd', 'methodAfterMethod', 'wrapLines', 'bodyLineChanged', 'newTestAfterTest', 'pyBodyRewrite', 'pyMethodAtEnd', 'searchReplace', 'unifiedDiff', 'elidedReplace', 'lastLine'];
 
 describe('reliability: generated snippet edits on real code give the exact bytes or a refusal', () => {
   it('never corrupts a file (counts per kind)', function () {
     this.timeout(60000);
-    const random = seededRandom(0x5eed15);
+    // TANDEM_EDITS_SEED replays another set of edits; TANDEM_EDITS_ALL=1 runs them on every file, not every other.
+    const random = seededRandom(Number(process.env.TANDEM_EDITS_SEED ?? 0x5eed15));
     const counts = new Map<string, { exact: number; refused: number }>();
     const corrupted: string[] = [];
     let serial = 0;
-    for (const file of sourceFiles()) {
+    // Every other file keeps the battery to a few seconds; the seed decides which edits each one gets.
+    const all = process.env.TANDEM_EDITS_ALL === '1';
+    const files = [...sourceFiles().filter((_, i) => all || i % 2 === 0), ...pythonModules(seededRandom(0x9e7), all ? 40 : 16)];
+    for (const file of files) {
       const lines = file.text.split('\n');
       lines.pop();
       for (const kind of KINDS) {
@@ -150,7 +250,7 @@ describe('reliability: generated snippet edits on real code give the exact bytes
           if (!edit) continue;
           const row = counts.get(kind) ?? { exact: 0, refused: 0 };
           counts.set(kind, row);
-          const outcome = editFromCodeBlock(edit.snippet.join('\n'), '', { text: file.text });
+          const outcome = editFromCodeBlock(edit.snippet.join('\n'), kind === 'unifiedDiff' ? 'diff' : '', { text: file.text });
           const expected = `${edit.expected.join('\n')}\n`;
           if (!outcome.ok) row.refused++;
           else if (outcome.newText === expected) row.exact++;

@@ -144,7 +144,9 @@ export function runCase(c: CorpusCase): CaseResult {
   if (route === 'chatAnswer') return runAnswer(c);
   const before = readPrefixed(c.dir, 'before') ?? '';
   const after = spec.expect === 'after' ? readPrefixed(c.dir, 'after') : undefined;
-  const doc = { text: before, path: spec.path, selection: spec.selection };
+  // The host passes the editor's language id; the fixture's extension stands for it.
+  const languageId = /^before\.([\w+-]+)/.exec(fs.readdirSync(c.dir).find((f) => f.startsWith('before.')) ?? '')?.[1];
+  const doc = { text: before, path: spec.path, selection: spec.selection, languageId };
   let outcome: EditOutcome;
   if (route === 'command') outcome = editFromCommandAnswer(c.answer, doc);
   else {

@@ -6,7 +6,8 @@
 import { pathOnLine, readFenceInfo } from './filePaths';
 import { isMarkerLike, markerKind, readLineHint } from './markers';
 import type { SearchReplaceBlock } from './searchReplace';
-import { looksLikeDiff, parseUnifiedDiff } from './unifiedDiff';
+import { looksLikePatch, parsePatch } from './applyPatch';
+import { type DiffFile, looksLikeDiff, parseUnifiedDiff } from './unifiedDiff';
 
 export type EditBody =
   /** A fenced block's code: a replacement, a whole file or a snippet, with or without elisions. */
@@ -64,9 +65,16 @@ function describeBlock(count: number, path: string | undefined): string {
   return `SEARCH/REPLACE block ${count}${path ? ` for ${path}` : ''}`;
 }
 
+/** A fenced block as read: what the chat view shows as one code block, and the file named for it. */
+export interface ReadFence {
+  code: string;
+  path?: string;
+}
+
 class AnswerReader {
   readonly edits: AnswerEdit[] = [];
   readonly leftOut: string[] = [];
+  readonly fences: ReadFence[] = [];
   private fence: OpenFence | undefined;
   private block: OpenBlock | undefined;
   private blockCount = 0;
@@ -200,6 +208,7 @@ class AnswerReader {
     const fence = this.fence!;
     this.fence = undefined;
     this.namedPath = undefined;
+    this.fences.push({ code: fence.lines.join('\n'), path: fence.path ?? fence.blockPath });
     if (fence.hasBlocks || fence.malformed) return;
     const nonBlank = fence.lines.filter((l) => l.trim() !== '');
     // A fence holding only a file name names the file of the next block (a shape DeepSeek models emit).
@@ -207,6 +216,7 @@ class AnswerReader {
       this.namedPath = pathOnLine(nonBlank[0]);
       return;
     }
+    if (looksLikePatch(fence.lines)) return this.addFiles(parsePatch(fence.lines, !closed || cutOff !== 'no'), fence.path);
     if (looksLikeDiff(fence.lines, fence.language)) return this.addDiff(fence.lines, closed ? cutOff : 'yes', fence.path);
     let lines = fence.lines;
     let path = fence.path;
@@ -225,17 +235,25 @@ class AnswerReader {
   }
 
   private addDiff(lines: readonly string[], cutOff: 'no' | 'maybe' | 'yes', fencePath: string | undefined): void {
-    for (const file of parseUnifiedDiff(lines, cutOff)) {
+    this.addFiles(parseUnifiedDiff(lines, cutOff), fencePath);
+  }
+
+  private addFiles(files: readonly DiffFile[], fencePath: string | undefined): void {
+    for (const file of files) {
       this.leftOut.push(...file.leftOut);
       if (file.blocks.length === 0) continue;
       this.edits.push({ path: file.path ?? fencePath, body: { kind: 'blocks', format: 'diff', blocks: file.blocks, createsFile: file.creates }, complete: true });
     }
   }
 
-  /** Prose may hold unfenced unified diffs: each runs from its `---` header to the last line of diff syntax. */
+  /** Prose may hold unfenced unified diffs (each from its `---` header to the last line of diff syntax) or patches. */
   private flushProse(): void {
     const prose = this.prose;
     this.prose = [];
+    if (prose.length > 0 && looksLikePatch(prose)) {
+      this.group = undefined;
+      return this.addFiles(parsePatch(prose.slice(prose.findIndex((l) => /^\*\*\* Begin Patch/.test(l))), true), undefined);
+    }
     if (prose.length === 0 || !looksLikeDiff(prose)) return;
     for (let i = 0; i < prose.length; i++) {
       if (!/^--- /.test(prose[i]) || !/^\+\+\+ /.test(prose[i + 1] ?? '')) continue;
@@ -267,6 +285,17 @@ export function parseAnswer(answer: string): ParsedAnswer {
   const reader = new AnswerReader(answerLines(answer));
   reader.read();
   return { edits: reader.edits, leftOut: reader.leftOut };
+}
+
+/**
+ * The file an answer names for one of its code blocks (in the fence's info string or on the line above it),
+ * found by the block's code as the chat view shows it.
+ */
+export function fileNamedFor(answer: string, code: string): string | undefined {
+  const reader = new AnswerReader(answerLines(answer));
+  reader.read();
+  const wanted = code.replace(/\s+$/, '');
+  return reader.fences.find((f) => f.code.replace(/\s+$/, '') === wanted)?.path;
 }
 
 /**

@@ -2,9 +2,10 @@
 // File" on one code block, the editor commands and the QuickFix on their whole answer, and a whole chat answer
 // that may change several files. All read answers with the one parser (answer.ts) and place edits with the one
 // engine (engine.ts); they differ only in how a plain code block is meant (snippet, selection or whole file).
-import { type AnswerEdit, type ParsedAnswer, parseAnswer, parseCodeBlock } from './answer';
+import { type AnswerEdit, type ParsedAnswer, fileNamedFor, parseAnswer, parseCodeBlock } from './answer';
 import { type EditOptions, type EditProposal, type LineSelection, computeEdit } from './engine';
 import { computeHunks, type Hunk } from './hunks';
+import { mayOverload } from './scope';
 import { isElision } from './snippet';
 import { lineKey, proposalLines } from './text';
 
@@ -14,6 +15,15 @@ export interface TargetDocument {
   path?: string;
   /** Whole lines the user selected; a plain code block then replaces them. */
   selection?: LineSelection;
+  /** The editor's language id for the document (whether one name may be declared twice depends on it). */
+  languageId?: string;
+}
+
+/** The options an edit of this document is computed with: the caller's, and what its language allows. */
+function withLanguage(options: EditOptions, doc: TargetDocument, fenceLanguage?: string): EditOptions {
+  if (options.overloads !== undefined) return options;
+  const extension = doc.path && /\.([\w+-]+)$/.exec(doc.path)?.[1];
+  return { ...options, overloads: mayOverload(doc.languageId ?? extension ?? fenceLanguage) };
 }
 
 /** What the user may still do when an edit is refused, safest first: the first is the default button. */
@@ -89,12 +99,23 @@ function finish(result: ReturnType<typeof computeEdit>, leftOut: string[], fallb
  */
 export function editFromCodeBlock(code: string, language: string, doc: TargetDocument, options: EditOptions = {}, plain: 'snippet' | 'file' = 'snippet'): EditOutcome {
   const parsed = parseCodeBlock(code, language);
-  return applyEdits(parsed.edits, doc, plain, options, [...parsed.leftOut]);
+  return applyEdits(parsed.edits, doc, plain, withLanguage(options, doc, language.split(/\s+/)[0]), [...parsed.leftOut]);
 }
 
-/** The file a code block names (in its code: a first `// path` line, or Aider's line above SEARCH), if any. */
-export function codeBlockPath(code: string, language: string): string | undefined {
-  return parseCodeBlock(code, language).edits.find((e) => e.path !== undefined)?.path;
+/**
+ * The file a code block names: in its code (a first `// path` line, Aider's line above SEARCH, a diff's header),
+ * or else in the answer it came from (the fence's info string, the line above the fence), latest answer first.
+ */
+export function codeBlockPath(code: string, language: string, answers: readonly string[] = []): string | undefined {
+  const inCode = parseCodeBlock(code, language).edits.find((e) => e.path !== undefined)?.path;
+  if (inCode !== undefined) return inCode;
+  const firstLine = code.split('\n').find((l) => l.trim() !== '')?.trim() ?? '';
+  for (let k = answers.length - 1; k >= 0; k--) {
+    if (!answers[k].includes(firstLine)) continue;
+    const named = fileNamedFor(answers[k], code);
+    if (named !== undefined) return named;
+  }
+  return undefined;
 }
 
 /**
@@ -107,7 +128,8 @@ export function editFromCommandAnswer(answer: string, doc: TargetDocument, optio
   const mine = parsed.edits.filter((e) => e.path === undefined || doc.path === undefined || samePath(e.path, doc.path));
   const others = [...new Set(parsed.edits.filter((e) => !mine.includes(e)).map((e) => e.path!))];
   if (others.length > 0) leftOut.push(`edits for ${others.join(', ')}, which this command does not change`);
-  return applyEdits(mine, doc, 'file', options, leftOut);
+  const fenceLanguage = mine.find((e) => e.body.kind === 'code' && e.body.language)?.body;
+  return applyEdits(mine, doc, 'file', withLanguage(options, doc, fenceLanguage?.kind === 'code' ? fenceLanguage.language : undefined), leftOut);
 }
 
 export interface FileEdit {
@@ -155,7 +177,7 @@ export function editsFromAnswer(answer: string, workspace: { activePath?: string
     const existing = workspace.read(path);
     const creates = existing === undefined;
     const text = existing ?? '';
-    files.push({ path, creates, result: applySequentially(edits, { text, path }, options) });
+    files.push({ path, creates, result: applySequentially(edits, { text, path }, withLanguage(options, { text, path })) });
   }
   return { files, leftOut };
 }

@@ -27,6 +27,11 @@ export interface EditOptions {
   indent?: IndentStyle;
   /** Line ending for a document that has no line break yet. */
   defaultEol?: Eol;
+  /**
+   * The document's language lets one name be declared twice (Java, C#, C++ overloads): a declaration that shares
+   * a name but nothing else with the file's is then a new one, not a rewrite. Unknown languages count as such.
+   */
+  overloads?: boolean;
 }
 
 export type EditResult = { ok: true; newText: string; hunks: Hunk[] } | { ok: false; reason: string };
@@ -44,7 +49,7 @@ export function computeEdit(docText: string, proposal: EditProposal, options: Ed
 function editLines(fileLines: readonly string[], proposal: EditProposal, options: EditOptions): OutputResult {
   if (proposal.mode === 'searchReplace') {
     const all = proposal.blocks.flatMap((b) => [...b.search, ...b.replace]);
-    return applyBlocks(fileLines, proposal.blocks, indentContext(fileLines, all, options.indent));
+    return applyBlocks(fileLines, proposal.blocks, indentContext(fileLines, all, options.indent), options.overloads ?? true);
   }
   const lines = proposalLines(proposal.text);
   const ctx = indentContext(fileLines, lines, options.indent);
@@ -59,13 +64,13 @@ function editLines(fileLines: readonly string[], proposal: EditProposal, options
       return { ok: false, reason: `The selection (lines ${startLine + 1}–${endLine + 1}) is outside the document.` };
     }
     const end = Math.min(endLine + 1, fileLines.length);
-    if (hasElisions) return around(fileLines, startLine, end, applySnippet(fileLines, startLine, end, snippetShape(lines, elision), ctx, true));
+    if (hasElisions) return around(fileLines, startLine, end, applySnippet(fileLines, startLine, end, snippetShape(lines, elision), ctx, true, options.overloads ?? true));
     const drift = selectionDrift(fileLines.slice(startLine, end), lines, ctx);
     return around(fileLines, startLine, end, { ok: true, output: replaceLines(fileLines, startLine, end, reindent(lines, ctx, drift), ctx) });
   }
   if (proposal.mode === 'file') {
     if (lines.every(isBlank)) return { ok: false, reason: 'The proposed file is empty.' };
-    if (hasElisions) return applySnippet(fileLines, 0, fileLines.length, snippetShape(lines, elision), ctx, true);
+    if (hasElisions) return applySnippet(fileLines, 0, fileLines.length, snippetShape(lines, elision), ctx, true, options.overloads ?? true);
     return { ok: true, output: replaceLines(fileLines, 0, fileLines.length, reindent(lines, ctx, 0), ctx) };
   }
   if (lines.every(isBlank)) return { ok: false, reason: 'The snippet is empty.' };
@@ -74,7 +79,7 @@ function editLines(fileLines: readonly string[], proposal: EditProposal, options
     return { ok: true, output: reindent(lines, ctx, 0).map((text) => ({ text })) };
   }
   const shape = snippetShape(lines, elision);
-  return applySnippet(fileLines, 0, fileLines.length, shape, ctx, false);
+  return applySnippet(fileLines, 0, fileLines.length, shape, ctx, false, options.overloads ?? true);
 }
 
 /** Puts the unchanged lines before and after a region around its edited output. */

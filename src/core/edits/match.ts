@@ -57,6 +57,10 @@ interface IndexedLines {
   weights: number[];
   /** What a setting line sets (`timeout:` in `timeout: 30,`), undefined for other lines. */
   settings: Array<string | undefined>;
+  /** The name each header line declares; null for a header that declares none, undefined for other lines. */
+  declares: Array<string | null | undefined>;
+  /** Lines that end their block (return, raise, throw). */
+  terminal: boolean[];
   /** Lines allowed to match at all (all of them unless matching exactOnly). */
   usable?: boolean[];
 }
@@ -80,7 +84,14 @@ function tokensOf(key: string): Set<string> {
 
 function index(lines: readonly string[]): IndexedLines {
   const keys = lines.map(lineKey);
-  return { keys, tokens: keys.map(tokensOf), weights: keys.map(lineWeight), settings: keys.map(settingOf) };
+  return {
+    keys,
+    tokens: keys.map(tokensOf),
+    weights: keys.map(lineWeight),
+    settings: keys.map(settingOf),
+    declares: lines.map((line) => (isHeader(line) ? (declaredName(line) ?? null) : undefined)),
+    terminal: keys.map((key) => TERMINAL.test(key)),
+  };
 }
 
 /**
@@ -200,13 +211,11 @@ export class FileMatcher {
     }
     if (key === '' || fileKey === '' || exactOnly) return 0;
     let sim = this.alike(indexed, j, i);
-    if (isHeader(block[j]) && isHeader(this.fileLines[i])) {
-      // Headers are the same declaration when they declare the same name, whatever else changed; a header that
-      // declares another name is a new declaration written like its neighbour, never a rewrite of it.
-      const name = declaredName(block[j]);
-      const fileName = declaredName(this.fileLines[i]);
-      if (name !== undefined && fileName !== undefined) sim = name === fileName ? Math.max(sim, EXTENDED_LIKENESS) : 0;
-    }
+    const name = indexed.declares[j];
+    const fileName = this.file.declares[i];
+    // Headers are the same declaration when they declare the same name, whatever else changed; a header that
+    // declares another name is a new declaration written like its neighbour, never a rewrite of it.
+    if (name && fileName) sim = name === fileName ? Math.max(sim, EXTENDED_LIKENESS) : 0;
     return sim >= MIN_SIMILARITY ? sim * FUZZY_WORTH : 0;
   }
 
@@ -219,7 +228,7 @@ export class FileMatcher {
     const fileKey = this.file.keys[i];
     if (/[\p{L}\p{N}_]{3}/u.test(fileKey) && block.keys[j].length > fileKey.length && block.keys[j].startsWith(fileKey.replace(/[;,]$/, ''))) return Math.max(sim, EXTENDED_LIKENESS);
     // Two statements that end their block are alternatives: one after the other would be dead code.
-    if (TERMINAL.test(block.keys[j]) && TERMINAL.test(this.file.keys[i])) return Math.max(sim, MIN_SIMILARITY);
+    if (block.terminal[j] && this.file.terminal[i]) return Math.max(sim, MIN_SIMILARITY);
     return sim;
   }
 

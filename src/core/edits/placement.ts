@@ -3,13 +3,15 @@
 // equally good the snippet is ambiguous and refused (whichever stretch makes it so, not only the first).
 // A stretch's spot is then tied to the blocks it shows: a header whose block closes inside the stretch stands
 // for the file's whole block there, so a rewritten body replaces the old one instead of landing above it.
+import { Declarations } from './declarations';
+import { pinToCloser, tieEdges } from './edges';
 import { FileMatcher, type Placement } from './match';
 import { type IndentContext, estimateDrift, fileColumns, proposalColumns } from './reindent';
 import { type BlockSpan, blockEnds, blockSpans, declaredName, isCloserLine, isHeader } from './scope';
-import { isBlank, lineKey } from './text';
+import { isBlank, lineKey, preview } from './text';
 
 /** Two placements closer than this (in matched lines) are equally good. */
-export const AMBIGUITY_MARGIN = 0.1;
+const AMBIGUITY_MARGIN = 0.1;
 const MAX_CANDIDATES = 6;
 /** Ways of placing a snippet tried at most, so a snippet of many weak stretches cannot take long. */
 const MAX_TRIES = 2000;
@@ -30,25 +32,21 @@ export interface Placed {
   placement: Placement;
   /** Indentation shift (file minus proposal columns) shown by the stretch's identical lines. */
   drift: number | undefined;
-  /** File blocks the stretch opened and left open: [header indentation in file columns, last line of the block]. */
-  open: Array<[number, number]>;
+  /**
+   * File blocks the stretch opened and left open: [header indentation in file columns, last line of the block,
+   * whether every line inside is indented deeper than the header (then a line that is not is after the block)].
+   */
+  open: Array<[number, number, boolean]>;
   /** The stretch's lines as they go in (blank edges dropped where the file has none to stand for). */
   lines: string[];
 }
 
 export type PlacementSearch = { ok: true; placed: Placed[] } | { ok: false; reason: string };
 
-export function describe(lines: readonly string[]): string {
-  const first = lines.find((l) => !isBlank(l)) ?? '';
-  const text = lineKey(first);
-  return `“${text.length > 60 ? `${text.slice(0, 57)}…` : text}”`;
-}
-
 export class StretchPlacer {
   private readonly matcher: FileMatcher;
   private readonly fileEnds: Array<number | undefined>;
-  /** Names the file's headers declare. */
-  private readonly fileNames: Set<string>;
+  private readonly declarations: Declarations;
   private tries = 0;
 
   constructor(
@@ -57,15 +55,19 @@ export class StretchPlacer {
     private readonly hi: number,
     private readonly stretches: readonly StretchInput[],
     private readonly ctx: IndentContext,
+    /** The language may declare one name twice (see EditOptions.overloads). */
+    overloads = true,
   ) {
     this.matcher = new FileMatcher(fileLines, ctx);
     this.fileEnds = blockEnds(fileLines, (l) => fileColumns(l, ctx));
-    this.fileNames = new Set(fileLines.filter(isHeader).map(declaredName).filter((n): n is string => n !== undefined));
+    this.declarations = new Declarations(fileLines, this.fileEnds, overloads);
   }
 
   /** Places every stretch, refusing when no way fits or two ways fit about equally well. */
   search(): PlacementSearch {
     const complete: Array<{ placed: Placed[]; score: number }> = [];
+    // Different ways to place the first stretches often leave the next one the same spot to start from.
+    const memo = new Map<string, Placed[] | string>();
     let failure = '';
     const visit = (k: number, cursor: number, drift: number | undefined, placed: Placed[]): void => {
       if (++this.tries > MAX_TRIES) return;
@@ -73,7 +75,13 @@ export class StretchPlacer {
         complete.push({ placed, score: placed.reduce((sum, p) => sum + p.placement.score, 0) });
         return;
       }
-      const options = this.options(k, cursor, drift, placed[placed.length - 1]);
+      const previous = placed[placed.length - 1];
+      const key = `${k}:${cursor}:${drift}:${previous ? previous.open.join(';') : ''}`;
+      let options = memo.get(key);
+      if (options === undefined) {
+        options = this.options(k, cursor, drift, previous);
+        memo.set(key, options);
+      }
       if (typeof options === 'string') {
         if (!failure || k > 0) failure = options;
         return;
@@ -85,8 +93,17 @@ export class StretchPlacer {
     if (complete.length === 0) return { ok: false, reason: failure || 'Could not find where the snippet goes.' };
     complete.sort((a, b) => b.score - a.score);
     const signature = (placed: readonly Placed[]) => placed.map((p) => `${p.placement.start}-${p.placement.end}`).join(',');
-    const [best] = complete;
-    const second = complete.find((c) => signature(c.placed) !== signature(best.placed));
+    let [best] = complete;
+    let second = complete.find((c) => signature(c.placed) !== signature(best.placed));
+    if (second && second.score >= best.score - AMBIGUITY_MARGIN) {
+      // Equally good ways: identical lines at the very depth the model wrote them are the better evidence.
+      const tied = complete.filter((c) => c.score >= best.score - AMBIGUITY_MARGIN);
+      const level = tied.filter((c) => this.atOwnDepth(c.placed));
+      if (level.length > 0 && new Set(level.map((c) => signature(c.placed))).size === 1) {
+        best = level[0];
+        second = undefined;
+      }
+    }
     if (second && second.score >= best.score - AMBIGUITY_MARGIN) {
       const k = best.placed.findIndex((p, i) => p.placement.start !== second.placed[i].placement.start || p.placement.end !== second.placed[i].placement.end);
       const lines = this.stretches[Math.max(0, k)].lines;
@@ -95,16 +112,26 @@ export class StretchPlacer {
         .map((c) => c.placed[Math.max(0, k)].placement.start + 1)
         .filter((v, i, all) => all.indexOf(v) === i)
         .sort((a, b) => a - b);
-      return { ok: false, reason: `The edit is ambiguous: the lines starting ${describe(lines)} match equally well at lines ${where.join(', ')}.` };
+      return { ok: false, reason: `The edit is ambiguous: the lines starting ${preview(lines)} match equally well at lines ${where.join(', ')}.` };
     }
     return { ok: true, placed: best.placed };
+  }
+
+  /** Whether every identical line of a placement sits at the depth it has in the snippet. */
+  private atOwnDepth(placed: readonly Placed[]): boolean {
+    return placed.every((p, k) =>
+      p.placement.pairs.every(([j, i]) => {
+        const line = this.stretches[k].lines[j];
+        return isBlank(line) || lineKey(line) !== lineKey(this.fileLines[i]) || fileColumns(this.fileLines[i], this.ctx) === proposalColumns(line, this.ctx);
+      }),
+    );
   }
 
   /** The spots stretch k may take after `cursor`, each tied to its blocks; a string says why there is none. */
   private options(k: number, cursor: number, drift: number | undefined, previous: Placed | undefined): Placed[] | string {
     const stretch = this.stretches[k];
     const { lines } = stretch;
-    const nowhere = `Could not find where the lines starting ${describe(lines)} go in the file.`;
+    const nowhere = `Could not find where the lines starting ${preview(lines)} go in the file.`;
     let lo = cursor;
     let hi = this.hi;
     const columnsOf = (line: string) => proposalColumns(line, this.ctx) + (drift ?? 0);
@@ -112,49 +139,48 @@ export class StretchPlacer {
     const firstColumns = first < 0 ? 0 : columnsOf(lines[first]);
     // Blocks the previous stretch left open: deeper lines go inside, the closer at a header's depth is its last line.
     let pin: [number, number] | undefined;
-    for (const [header, end] of previous?.open ?? []) {
+    for (const [header, end, indented] of previous?.open ?? []) {
       if (firstColumns > header) {
         hi = Math.min(hi, end + 1);
         const closer = lines.findIndex((l, j) => j > first && !isBlank(l) && columnsOf(l) <= header);
         if (closer >= 0 && columnsOf(lines[closer]) === header && isCloserLine(lines[closer]) && isCloserLine(this.fileLines[end])) pin ??= [closer, end];
       } else if (firstColumns === header && isCloserLine(lines[first]) && isCloserLine(this.fileLines[end])) pin ??= [first, end];
-      else lo = Math.max(lo, end + 1);
+      else if (indented) lo = Math.max(lo, end + 1);
     }
     if (lo > hi) return nowhere;
     let found = stretch.startsAtLo ? this.fixedStart(lines, drift, stretch) : this.candidates(lines, lo, hi, drift, stretch);
     if (pin) {
-      const pinned = this.pinned(found, pin, lines);
+      const pinned = pinToCloser(this.fileLines, found, pin, lines);
       if (typeof pinned === 'string') return pinned;
       found = pinned;
     }
-    if (found.length > 0) return found.map((p) => this.finish(k, p, lo, hi));
-    const at = this.unanchored(k, lo, hi, previous, drift);
-    if (at === undefined) return nowhere;
-    return [this.finish(k, { start: at, end: at, score: 0, pairs: [], exact: 0, extendsOnly: true }, lo, hi)];
+    let placed: Placed[];
+    if (found.length > 0) placed = found.map((p) => this.finish(k, p, lo, hi));
+    else {
+      const at = this.unanchored(k, lo, hi, previous, drift);
+      if (at === undefined) return nowhere;
+      placed = [this.finish(k, { start: at, end: at, score: 0, pairs: [], exact: 0, extendsOnly: true }, lo, hi)];
+    }
+    const redeclared = this.declarations.redeclared(stretch.lines, this.stretchEnds(stretch), placed.map((p) => p.placement.pairs));
+    if (redeclared) return redeclared;
+    const kept = placed.filter((p) => this.wholeRegion(k, p.placement) || this.declarations.skipped(stretch.lines, p.placement.pairs) === undefined);
+    if (kept.length === 0) {
+      const name = this.declarations.skipped(stretch.lines, placed[0].placement.pairs);
+      return `The snippet leaves ${name} out between lines it shows, with no elision comment: applying it would delete ${name}.`;
+    }
+    return kept;
   }
 
-  /**
-   * Placements that agree with a stretch line being the closer of an open block (file line `at`): lines before it
-   * inside the block, right up to the closer; lines after it after the block. With none that agree, the stretch
-   * goes in just above the closer, unless lines of it were found elsewhere: then the file has code between them
-   * and the closer that the stretch does not show, and guessing would delete it.
-   */
-  private pinned(found: readonly Placement[], [line, at]: [number, number], lines: readonly string[]): Placement[] | string {
-    const agree = found.filter((p) => {
-      if (p.pairs.some(([j, i]) => (j < line && i >= at) || (j > line && i <= at) || (j === line && i !== at))) return false;
-      const before = p.pairs.filter(([j]) => j < line);
-      const lastInside = before.length > 0 ? before[before.length - 1][1] : at - 1;
-      for (let i = lastInside + 1; i < at; i++) if (!isBlank(this.fileLines[i])) return false;
-      return true;
-    });
-    const withPin = agree.map((p): Placement => {
-      if (p.pairs.some(([j]) => j === line)) return p;
-      const pairs = [...p.pairs.filter(([j]) => j < line), [line, at] as [number, number], ...p.pairs.filter(([j]) => j > line)];
-      return { ...p, pairs, start: Math.min(p.start, at), end: Math.max(p.end, at + 1) };
-    });
-    if (withPin.length > 0) return withPin;
-    if (found.some((p) => p.exact > 0)) return `The lines starting ${describe(lines)} end their block, but the file has more code before its end than the snippet shows.`;
-    return [{ start: at, end: at + 1, score: 0.2, pairs: [[line, at]], exact: 0, extendsOnly: true }];
+  /** The stretch is the whole snippet and spans the whole region: what it leaves out, it deletes on purpose. */
+  private wholeRegion(k: number, placement: Placement): boolean {
+    const stretch = this.stretches[k];
+    if (stretch.elidedBefore || stretch.elidedAfter) return false;
+    if (stretch.startsAtLo && stretch.endsAtHi) return true;
+    let first = this.lo;
+    while (first < this.hi && isBlank(this.fileLines[first])) first++;
+    let last = this.hi;
+    while (last > first && isBlank(this.fileLines[last - 1])) last--;
+    return placement.start <= first && placement.end >= last;
   }
 
   private fixedStart(lines: readonly string[], drift: number | undefined, stretch: StretchInput): Placement[] {
@@ -171,31 +197,26 @@ export class StretchPlacer {
     const options = { drift, elidedBefore: stretch.elidedBefore, elidedAfter: stretch.elidedAfter, masked: this.newBodies(stretch) };
     let found = this.matcher.best(lines, lo, hi, options);
     if (found && found.exact === 0 && !found.extendsOnly && (stretch.elidedBefore || stretch.elidedAfter)) found = this.matcher.best(lines, lo, hi, { ...options, exactOnly: true });
+    const unrelated = found && this.declarations.unrelated(stretch.lines, this.stretchEnds(stretch), found.pairs);
+    if (unrelated && unrelated.size > 0) {
+      const masked = new Set([...options.masked, ...unrelated]);
+      found = this.matcher.best(lines, lo, hi, { ...options, masked });
+      if (found && found.exact === 0 && !found.extendsOnly && (stretch.elidedBefore || stretch.elidedAfter)) found = this.matcher.best(lines, lo, hi, { ...options, masked, exactOnly: true });
+    }
     return found;
   }
 
-  /**
-   * The body of a declaration the file does not have (no header in the file declares its name) is new code:
-   * lines in it that resemble the file, or even repeat one (`return this;`, `self`, `}`), say nothing about where
-   * it goes, so they may not anchor it.
-   */
+  private readonly maskCache = new Map<StretchInput, ReadonlySet<number>>();
+
+  /** Lines of the stretch that may not anchor it (see Declarations.newBodies). */
   private newBodies(stretch: StretchInput): ReadonlySet<number> {
-    const cached = this.maskCache.get(stretch);
-    if (cached) return cached;
-    const { lines } = stretch;
-    const ends = this.stretchEnds(stretch);
-    const masked = new Set<number>();
-    for (let j = 0; j < lines.length; j++) {
-      const end = ends[j];
-      const name = declaredName(lines[j]);
-      if (end === undefined || name === undefined || !isHeader(lines[j]) || this.fileNames.has(name)) continue;
-      for (let k = j + 1; k <= end; k++) masked.add(k);
+    let masked = this.maskCache.get(stretch);
+    if (!masked) {
+      masked = this.declarations.newBodies(stretch.lines, this.stretchEnds(stretch));
+      this.maskCache.set(stretch, masked);
     }
-    this.maskCache.set(stretch, masked);
     return masked;
   }
-
-  private readonly maskCache = new Map<StretchInput, ReadonlySet<number>>();
 
   private readonly spansCache = new Map<StretchInput, Array<BlockSpan | undefined>>();
 
@@ -242,7 +263,10 @@ export class StretchPlacer {
     if (stretch.startsAtLo || (k === 0 && !stretch.elidedBefore && stretch.elidedAfter)) return lo;
     if (stretch.endsAtHi) return hi;
     const first = stretch.lines.find((line) => !isBlank(line));
-    if (previous && first !== undefined) {
+    // Code elided on both sides could go anywhere in the block, but a declaration (a method) at its end is as
+    // good as anywhere, and a last stretch says it ends the block.
+    const endsBlock = !stretch.elidedAfter || (first !== undefined && isHeader(first) && declaredName(first) !== undefined);
+    if (previous && first !== undefined && endsBlock) {
       const columns = proposalColumns(first, this.ctx) + (drift ?? 0);
       const inner = previous.open.filter(([header]) => columns > header).map(([, end]) => end);
       if (inner.length > 0) {
@@ -263,14 +287,16 @@ export class StretchPlacer {
     const spans = this.stretchSpans(stretch);
     let pairs = found.pairs;
     const ties: Array<[number, number]> = [];
-    const open: Array<[number, number]> = [];
+    const open: Array<[number, number, boolean]> = [];
     for (const [j, i] of found.pairs) {
       if (!pairs.some(([pj]) => pj === j)) continue;
       const fileEnd = this.fileEnds[i];
-      if (fileEnd === undefined || fileEnd <= i || !this.headersAlike(lines[j], this.fileLines[i])) continue;
+      if (fileEnd === undefined || fileEnd <= i || !this.declarations.alike(lines[j], this.fileLines[i])) continue;
       const span = spans[j];
       if (span === undefined) {
-        open.push([fileColumns(this.fileLines[i], this.ctx), fileEnd]);
+        const columns = fileColumns(this.fileLines[i], this.ctx);
+        const indented = this.fileLines.slice(i + 1, fileEnd).every((l) => isBlank(l) || fileColumns(l, this.ctx) > columns);
+        open.push([columns, fileEnd, indented]);
         continue;
       }
       const stretchEnd = span.end;
@@ -292,7 +318,7 @@ export class StretchPlacer {
       start = Math.min(...ties.map(([s]) => s), ...pairs.map(([, i]) => i));
       end = Math.max(...ties.map(([, e]) => e), ...pairs.map(([, i]) => i + 1));
     }
-    if (pairs.length > 0) [start, end] = this.edgesTied(k, pairs, start, end, lo, hi, drift);
+    if (pairs.length > 0) [start, end] = tieEdges({ fileLines: this.fileLines, fileEnds: this.fileEnds, ctx: this.ctx }, this.stretches[k], k, pairs, [start, end], [lo, hi], drift);
     if (stretch.startsAtLo) start = lo;
     if (stretch.endsAtHi) end = hi;
     end = Math.max(start, end);
@@ -301,76 +327,25 @@ export class StretchPlacer {
     const lastPaired = pairs.length > 0 ? pairs[pairs.length - 1][0] : -1;
     for (let j = 0; j < firstPaired && isBlank(lines[j]) && start > lo && isBlank(this.fileLines[start - 1]); j++) start--;
     for (let j = lines.length - 1; j > lastPaired && isBlank(lines[j]) && end < hi && isBlank(this.fileLines[end]); j--) end++;
-    let written = lines;
-    if (found.pairs.length === 0) {
-      // Inserted whole: blank edges stand for spacing only where the file has some to keep apart from.
-      let head = 0;
-      while (head < written.length && isBlank(written[head]) && (start === 0 || isBlank(this.fileLines[start - 1]))) head++;
-      let tail = written.length;
-      while (tail > head && isBlank(written[tail - 1]) && (end >= this.fileLines.length || isBlank(this.fileLines[end]) || isCloserLine(this.fileLines[end]))) tail--;
-      written = written.slice(head, tail);
-    }
+    // Blank edges stand for spacing only where the file has something to keep apart from: none at the very top
+    // or bottom of the file, and none doubled when the stretch is inserted whole next to a blank line.
+    const whole = found.pairs.length === 0;
+    let head = 0;
+    while (head < lines.length && isBlank(lines[head]) && (start === 0 || (whole && isBlank(this.fileLines[start - 1])))) head++;
+    let tail = lines.length;
+    while (tail > head && isBlank(lines[tail - 1]) && (end >= this.fileLines.length || (whole && (isBlank(this.fileLines[end]) || isCloserLine(this.fileLines[end]))))) tail--;
+    const written = lines.slice(head, tail);
     return { placement: { ...found, pairs, start, end }, drift, open: open.filter(([, e]) => e >= end), lines: written };
   }
 
   /**
-   * A last stretch with no elision after it ends where the block it is in ends (or the file, at the top level),
-   * and a first stretch with no elision before it starts where its block starts: the lines it shows past its
-   * last (before its first) found line replace the file's there, when there are no more of those than of these.
-   * More file lines than that are elided code the model did not mean to delete, so they stay.
+   * The indentation shift the stretch's identical lines show, and its headers of the same name (a header is the
+   * outermost line of what it declares, where a body re-indented on purpose says nothing).
    */
-  private edgesTied(k: number, pairs: ReadonlyArray<[number, number]>, start: number, end: number, lo: number, hi: number, drift: number | undefined): [number, number] {
-    const stretch = this.stretches[k];
-    const { lines } = stretch;
-    const count = (from: number, to: number, of: readonly string[]) => of.slice(from, to).filter((l) => !isBlank(l)).length;
-    const columns = (line: string | undefined) => (line === undefined ? 0 : proposalColumns(line, this.ctx) + (drift ?? 0));
-    /** The innermost file block around line i whose header is less indented than `depth`. */
-    const scopeOf = (i: number, depth: number): number | undefined => {
-      let best: number | undefined;
-      for (let h = i - 1; h >= lo; h--) {
-        const e = this.fileEnds[h];
-        if (e === undefined || e < i || fileColumns(this.fileLines[h], this.ctx) >= depth) continue;
-        if (best === undefined || e < this.fileEnds[best]!) best = h;
-      }
-      return best;
-    };
-    const [firstJ, firstI] = pairs[0];
-    const [lastJ, lastI] = pairs[pairs.length - 1];
-    if (!stretch.elidedAfter && (stretch.elidedBefore || k > 0)) {
-      const last = [...lines].reverse().find((l) => !isBlank(l));
-      const header = scopeOf(lastI, columns(last));
-      let scopeEnd = hi;
-      if (header !== undefined && header < start) {
-        const e = this.fileEnds[header]!;
-        scopeEnd = Math.min(hi, isCloserLine(this.fileLines[e]) ? e : e + 1);
-      }
-      const shown = count(lastJ + 1, lines.length, lines);
-      const elided = count(lastI + 1, scopeEnd, this.fileLines);
-      if (elided > 0 && elided <= shown && scopeEnd > end) end = scopeEnd;
-    }
-    if (!stretch.elidedBefore && stretch.elidedAfter) {
-      const header = scopeOf(firstI, columns(lines.find((l) => !isBlank(l))));
-      const scopeStart = header !== undefined ? Math.max(lo, header + 1) : lo;
-      const shown = count(0, firstJ, lines);
-      const elided = count(scopeStart, firstI, this.fileLines);
-      if (elided > 0 && elided <= shown && scopeStart < start) start = scopeStart;
-    }
-    return [start, end];
-  }
-
-  /** A stretch line and a file line that both open a block are the same header: identical, or declaring the same name. */
-  private headersAlike(proposed: string, existing: string): boolean {
-    if (lineKey(proposed) === lineKey(existing)) return true;
-    const name = declaredName(proposed);
-    return name !== undefined && name === declaredName(existing);
-  }
-
-  /** The indentation shift the stretch's identical lines show, or failing those its headers of the same name. */
   private driftOf(lines: readonly string[], placement: Placement): number | undefined {
-    const pairsOf = (keep: (a: string, b: string) => boolean) =>
-      placement.pairs.filter(([j, i]) => !isBlank(lines[j]) && keep(lines[j], this.fileLines[i])).map(([j, i]) => [lines[j], this.fileLines[i]] as const);
-    let same = pairsOf((a, b) => lineKey(a) === lineKey(b));
-    if (same.length === 0) same = pairsOf((a, b) => isHeader(a) && isHeader(b) && this.headersAlike(a, b));
+    const same = placement.pairs
+      .filter(([j, i]) => !isBlank(lines[j]) && (lineKey(lines[j]) === lineKey(this.fileLines[i]) || (isHeader(lines[j]) && isHeader(this.fileLines[i]) && this.declarations.alike(lines[j], this.fileLines[i]))))
+      .map(([j, i]) => [lines[j], this.fileLines[i]] as const);
     return same.length > 0 ? estimateDrift(same, this.ctx) : undefined;
   }
 }

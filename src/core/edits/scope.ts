@@ -19,7 +19,7 @@ export function bracketDelta(line: string): number {
 }
 
 /** A line that closes an indentation block at the block's own depth. */
-const CLOSER = /^(?:end\b|fi\b|done\b|esac\b|endif\b|endfor\b|endwhile\b|endfunction\b|endmodule\b|until\b|<\/[\w.-]+>|[}\])]+[;,)]*\s*$)/;
+const CLOSER = /^(?:(?:end|fi|done|esac|endif|endfor|endwhile|endfunction|endmodule)\b[\s;]*|until\b.*|<\/[\w.-]+>\s*|[}\])]+[;,)]*\s*)$/;
 
 export function isCloserLine(line: string): boolean {
   return CLOSER.test(line.trim());
@@ -99,6 +99,22 @@ export function declaredName(line: string): string | undefined {
   const key = lineKey(line);
   const keyword = /\b(?:class|def|function|fn|func|interface|struct|enum|trait|impl|module|type|sub|procedure)\s+(?:\([^)]*\)\s*)?([\p{L}_$][\p{L}\p{N}_$]*)/u.exec(key);
   if (keyword) return keyword[1];
-  const call = /([\p{L}_$][\p{L}\p{N}_$]*)\s*(?:<[^>]*>)?\s*\(/u.exec(key);
-  return call && !/^(?:if|for|while|switch|catch|return|await|new|elif|unless|until)$/.test(call[1]) ? call[1] : undefined;
+  const call = /([\p{L}_$][\p{L}\p{N}_$]*)\s*(?:<[^>]*>)?\s*\(\s*(?:(["'`])((?:(?!\2).)*)\2)?/u.exec(key);
+  if (!call || /^(?:if|for|while|switch|catch|return|await|new|elif|unless|until)$/.test(call[1])) return undefined;
+  // A call named by its first string (`it('adds', …)`, `app.get("/users", …)`) declares that string.
+  return call[3] === undefined ? call[1] : `${call[1]}(${call[3]})`;
+}
+
+/** Languages (ids or extensions) in which a name declared twice in one scope is a redefinition, not an overload. */
+const SINGLE_DECLARATION = new Set([
+  'typescript', 'ts', 'tsx', 'typescriptreact', 'mts', 'cts', 'javascript', 'js', 'jsx', 'javascriptreact', 'mjs', 'cjs',
+  'python', 'py', 'ruby', 'rb', 'go', 'rust', 'rs', 'php', 'lua', 'shellscript', 'sh', 'bash', 'zsh', 'perl', 'pl',
+  'r', 'elixir', 'ex', 'exs', 'erlang', 'erl', 'haskell', 'hs', 'ocaml', 'ml', 'clojure', 'clj', 'lisp', 'vue', 'svelte',
+  'html', 'css', 'scss', 'less', 'yaml', 'yml', 'toml', 'json', 'jsonc', 'sql', 'markdown', 'md', 'dockerfile', 'makefile',
+]);
+
+/** Whether code in this language (a language id, a fence tag or a file extension) may declare one name twice. */
+export function mayOverload(language: string | undefined): boolean {
+  if (language === undefined || language === '') return true;
+  return !SINGLE_DECLARATION.has(language.toLowerCase());
 }

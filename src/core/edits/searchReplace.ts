@@ -2,13 +2,16 @@
 // the original, first compared as written, then ignoring indentation and whitespace; blocks may not overlap.
 import { replaceLines } from './region';
 import { type IndentContext, estimateDrift, fileColumns, proposalColumns, reindent } from './reindent';
-import { type OutputLine, isBlank, lineKey } from './text';
+import { applySnippet, isElision, snippetShape } from './snippet';
+import { type OutputLine, isBlank, lineKey, preview } from './text';
 
 export interface SearchReplaceBlock {
   search: string[];
   replace: string[];
   /** Where the answer says the SEARCH lines start (0-based): tells apart equal candidates, never overrides content. */
   line?: number;
+  /** A line the answer says the SEARCH lines come after (apply_patch's `@@ def f():`): the first match after it. */
+  after?: string;
 }
 
 export type BlocksResult = { ok: true; output: OutputLine[] } | { ok: false; reason: string };
@@ -42,11 +45,6 @@ function trimBlankEdges(lines: readonly string[]): { lines: string[]; head: numb
   return { lines: lines.slice(head, lines.length - tail), head, tail };
 }
 
-function preview(lines: readonly string[]): string {
-  const first = lineKey(lines.find((l) => !isBlank(l)) ?? '');
-  return `“${first.length > 60 ? `${first.slice(0, 57)}…` : first}”`;
-}
-
 /** Line numbers a model copied from a numbered listing (`12 | code`, `12: code`), consecutive on every line. */
 const NUMBERED = /^\s*(\d+)(?: ?\| ?|: )/;
 
@@ -66,6 +64,15 @@ function byHint(starts: readonly number[], hint: number | undefined): number | u
   const near = starts.filter((s) => Math.abs(s - hint) <= 2);
   if (near.length !== 1) return undefined;
   return near[0];
+}
+
+/** Of several candidates, the first after the one line the block says it follows, when the file has that line once. */
+function byAnchor(fileLines: readonly string[], starts: readonly number[], after: string | undefined): number | undefined {
+  if (after === undefined) return undefined;
+  const key = lineKey(after);
+  const anchors = fileLines.map((l, i) => (lineKey(l) === key ? i : -1)).filter((i) => i >= 0);
+  if (anchors.length !== 1) return undefined;
+  return starts.find((s) => s > anchors[0]);
 }
 
 function locate(fileLines: readonly string[], block: SearchReplaceBlock, index: number, ctx: IndentContext): Located | string {
@@ -88,7 +95,7 @@ function locate(fileLines: readonly string[], block: SearchReplaceBlock, index: 
     if (attempt.search.length === 0) continue;
     for (const same of [exact, loose]) {
       const starts = occurrences(fileLines, attempt.search, same);
-      const start = starts.length === 1 ? starts[0] : byHint(starts, attempt.hint);
+      const start = starts.length === 1 ? starts[0] : (byHint(starts, attempt.hint) ?? byAnchor(fileLines, starts, block.after));
       if (start === undefined && starts.length > 1) {
         return `${label} matches ${starts.length} places (lines ${starts.map((s) => s + 1).join(', ')}); add surrounding lines to make it unique.`;
       }
@@ -105,7 +112,7 @@ function locate(fileLines: readonly string[], block: SearchReplaceBlock, index: 
 }
 
 /** Applies search/replace blocks, all located in the original text. */
-export function applyBlocks(fileLines: readonly string[], blocks: readonly SearchReplaceBlock[], ctx: IndentContext): BlocksResult {
+export function applyBlocks(fileLines: readonly string[], blocks: readonly SearchReplaceBlock[], ctx: IndentContext, overloads = true): BlocksResult {
   if (blocks.length === 0) return { ok: false, reason: 'The answer has no SEARCH/REPLACE blocks.' };
   if (fileLines.length === 0 && blocks.every((b) => b.search.every(isBlank))) {
     // An empty SEARCH is how models fill an empty file.
@@ -123,11 +130,19 @@ export function applyBlocks(fileLines: readonly string[], blocks: readonly Searc
       return { ok: false, reason: `SEARCH blocks ${located[k - 1].block + 1} and ${located[k].block + 1} overlap (line ${located[k].start + 1}).` };
     }
   }
+  const fileKeys = new Set(fileLines.map(lineKey));
+  const elision = (line: string) => isElision(line) && !fileKeys.has(lineKey(line));
   const output: OutputLine[] = [];
   let previousEnd = 0;
   for (const spot of located) {
     for (let i = previousEnd; i < spot.start; i++) output.push({ kept: i });
-    output.push(...replaceLines(fileLines, spot.start, spot.end, reindent(spot.replace, ctx, spot.drift), ctx));
+    if (spot.replace.some(elision)) {
+      // A REPLACE that elides ("// ... existing code ...") stands for the SEARCH lines it leaves out: it is a
+      // snippet of the lines it was found at, never pasted with its elision comments in place of them.
+      const region = applySnippet(fileLines, spot.start, spot.end, snippetShape(spot.replace, elision), ctx, true, overloads);
+      if (!region.ok) return { ok: false, reason: `SEARCH/REPLACE block ${spot.block + 1}: its REPLACE elides code, and ${region.reason[0].toLowerCase()}${region.reason.slice(1)}` };
+      output.push(...region.output);
+    } else output.push(...replaceLines(fileLines, spot.start, spot.end, reindent(spot.replace, ctx, spot.drift), ctx));
     previousEnd = spot.end;
   }
   for (let i = previousEnd; i < fileLines.length; i++) output.push({ kept: i });

@@ -82,6 +82,7 @@ export function applySnippet(
   shape: SnippetShape,
   ctx: IndentContext,
   anchored: boolean,
+  overloads = true,
 ): SnippetResult {
   const { segments, leading, trailing, followers } = shape;
   const last = segments.length - 1;
@@ -93,7 +94,7 @@ export function applySnippet(
     endsAtHi: anchored && k === last && !trailing,
     follower: followers[k],
   }));
-  const found = new StretchPlacer(fileLines, lo, hi, stretches, ctx).search();
+  const found = new StretchPlacer(fileLines, lo, hi, stretches, ctx, overloads).search();
   if (!found.ok) return found;
   const { placed } = found;
   const known = placed.find((p) => p.drift !== undefined)?.drift ?? 0;

@@ -143,3 +143,9 @@ export function renderIndent(columns: number, style: IndentStyle): string {
 export function lineKey(line: string): string {
   return line.trim().replace(/\s+/g, ' ');
 }
+
+/** The first non-blank line of some lines, quoted and shortened, for a refusal's reason. */
+export function preview(lines: readonly string[]): string {
+  const first = lineKey(lines.find((l) => !isBlank(l)) ?? '');
+  return `“${first.length > 60 ? `${first.slice(0, 57)}…` : first}”`;
+}

@@ -48,9 +48,10 @@ export function reportLeftOut(outcome: EditOutcome): void {
   if (outcome.leftOut.length > 0) void vscode.window.showWarningMessage(`Tandem left out part of the answer: ${outcome.leftOut.join('; ')}.`);
 }
 
-export async function applyCodeBlock(code: string, language: string, suggestions: SuggestionController): Promise<void> {
+/** `answers`: the chat's answers, where the block's fence may name its file. */
+export async function applyCodeBlock(code: string, language: string, answers: readonly string[], suggestions: SuggestionController): Promise<void> {
   const active = vscode.window.activeTextEditor ?? vscode.window.visibleTextEditors[0];
-  const named = codeBlockPath(code, language);
+  const named = codeBlockPath(code, language, answers);
   const namedDoc = named ? await namedDocument(named) : undefined;
   if (named && !namedDoc) {
     // The engine refuses code that does not fit, so offering the active file is safe; the user decides.
@@ -68,7 +69,7 @@ export async function applyCodeBlock(code: string, language: string, suggestions
   const original = document.getText();
   const selection = editor && editor === active && !editor.selection.isEmpty ? wholeLines(editor.selection, document) : undefined;
   const path = vscode.workspace.asRelativePath(document.uri, false);
-  const outcome = editFromCodeBlock(code, language, { text: original, path, selection }, { indent: indentOf(editor) });
+  const outcome = editFromCodeBlock(code, language, { text: original, path, selection, languageId: document.languageId }, { indent: indentOf(editor) });
   if (outcome.ok) {
     if (await suggestions.propose(document, original, outcome.hunks, 'Apply from chat')) reportLeftOut(outcome);
     return;
@@ -78,7 +79,7 @@ export async function applyCodeBlock(code: string, language: string, suggestions
   if (choice === FALLBACK_LABELS.insertAtCursor && editor) {
     await editor.insertSnippet(new vscode.SnippetString().appendText(code));
   } else if (choice === FALLBACK_LABELS.replaceWholeFile) {
-    const whole = editFromCodeBlock(code, language, { text: original, path }, { indent: indentOf(editor) }, 'file');
+    const whole = editFromCodeBlock(code, language, { text: original, path, languageId: document.languageId }, { indent: indentOf(editor) }, 'file');
     if (!whole.ok) return void vscode.window.showWarningMessage(`Tandem: ${whole.reason}`);
     await suggestions.propose(document, original, whole.hunks, 'Apply from chat');
   }

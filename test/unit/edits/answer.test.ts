@@ -157,6 +157,24 @@ describe('edit answer parsing', () => {
     });
   });
 
+  describe('apply_patch patches', () => {
+    it('reads updates with the line each hunk follows, and added files', () => {
+      const answer = '*** Begin Patch\n*** Update File: a.py\n@@ def f():\n-    return 1\n+    return 2\n*** Add File: b.py\n+x = 1\n*** End Patch\n';
+      const edits = parseAnswer(answer).edits;
+      assert.deepEqual(edits.map((e) => [e.path, e.body]), [
+        ['a.py', { kind: 'blocks', format: 'diff', createsFile: false, blocks: [{ search: ['    return 1'], replace: ['    return 2'], after: 'def f():' }] }],
+        ['b.py', { kind: 'blocks', format: 'diff', createsFile: true, blocks: [{ search: [], replace: ['x = 1'] }] }],
+      ]);
+    });
+
+    it('leaves out a patch cut before *** End Patch, and deletions', () => {
+      const cut = parseAnswer('```\n*** Begin Patch\n*** Update File: a.py\n-    return 1\n+    return');
+      assert.equal(cut.edits.length, 0);
+      assert.match(cut.leftOut.join(), /cut off/);
+      assert.match(parseAnswer('*** Begin Patch\n*** Delete File: a.py\n*** End Patch\n').leftOut.join(), /deletes a\.py/);
+    });
+  });
+
   describe('one code block (the chat Apply)', () => {
     it('reads SEARCH/REPLACE code as blocks, never as a snippet', () => {
       const parsed = parseCodeBlock(sr('a\n', 'b\n').trimEnd(), 'ts');

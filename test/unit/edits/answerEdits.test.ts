@@ -46,10 +46,14 @@ describe('edits for each path', () => {
       assert.match(partial.leftOut.join(), /block 2 was cut off/);
     });
 
-    it('names the file a block is for', () => {
+    it('names the file a block is for, from its code or from the answer it came from', () => {
       assert.equal(codeBlockPath('// src/cart.ts\nexport {};', 'ts'), 'src/cart.ts');
       assert.equal(codeBlockPath(`src/cart.ts\n${sr}`, ''), 'src/cart.ts');
       assert.equal(codeBlockPath('export {};', 'ts'), undefined);
+      const answers = ['```ts src/old.ts\nexport {};\n```\n', 'Two files:\n\n**src/a.ts**\n```ts\nexport const a = 1;\n```\n\n```ts src/b.ts\nexport {};\n```\n'];
+      assert.equal(codeBlockPath('export const a = 1;', 'ts', answers), 'src/a.ts');
+      assert.equal(codeBlockPath('export {};', 'ts', answers), 'src/b.ts', 'the latest answer first');
+      assert.equal(codeBlockPath('other();', 'ts', answers), undefined);
     });
   });
 
