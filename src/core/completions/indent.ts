@@ -3,7 +3,7 @@
 // style: tabs for a tabbed file, the file's width per level when the model plainly used another width. A model
 // that wrote a block at column 0 is recognised by its closing bracket, which belongs under the line that opened it.
 import { type IndentStyle, indentColumns, isBlank, leadingWhitespace, renderIndent } from '../edits/text';
-import { type BracketEvent, bracketEvents, closerOf } from './brackets';
+import { type BracketEvent, bracketEvents, closerOf, firstUnmatchedCloser } from './brackets';
 import type { CursorContext } from './cursor';
 
 /** Space steps between consecutive lines that must agree before a model's own width is trusted. */
@@ -64,12 +64,22 @@ function impliedFirstColumn(lines: readonly string[], ctx: CursorContext, column
   return undefined;
 }
 
-/** In brace languages a block ends at a bracket, not a dedent: lines left of the cursor were written relative. */
+/**
+ * In brace languages a block ends at a bracket, not a dedent: lines left of the cursor before the block's end
+ * were written relative to column 0.
+ */
 function relativeFirstColumn(lines: readonly string[], ctx: CursorContext, columns: (line: string) => number, cursorColumns: number): number | undefined {
   if (ctx.hints.indentBlocks) return undefined;
-  const later = lines.slice(1).filter((line) => !isBlank(line));
-  if (later.length === 0) return undefined;
-  const least = Math.min(...later.map(columns));
+  const closerAt = firstUnmatchedCloser(lines.join('\n'), ctx.hints);
+  const inside: string[] = [];
+  let start = lines[0].length + 1;
+  for (const line of lines.slice(1)) {
+    if ((closerAt !== -1 && closerAt < start + line.length) || ctx.hints.blockCloser?.test(line)) break;
+    if (!isBlank(line)) inside.push(line);
+    start += line.length + 1;
+  }
+  if (inside.length === 0) return undefined;
+  const least = Math.min(...inside.map(columns));
   return least < cursorColumns ? least : undefined;
 }
 
