@@ -97,11 +97,18 @@ export function nextNonBlankLine(ctx: CursorContext): string | undefined {
   return undefined;
 }
 
+/** The rest of the cursor's line, read straight from the document (no window is built). */
+export function lineSuffixOf(doc: CompletionDocument): string {
+  const end = doc.text.slice(doc.offset, doc.offset + 1_000).search(/[\r\n]/);
+  return doc.text.slice(doc.offset, end === -1 ? doc.offset + 1_000 : doc.offset + end);
+}
+
 /**
- * Where completing makes sense. Mid-word (`fo|o`) the user is editing a name, and in front of code (`|foo()`) a
- * suggestion would have to be spliced into it: peers that try anyway show ghost text that garbles the line.
- * Before closing brackets, quotes and separators (`foo(|)`, `"|";`) completing is the common case.
+ * Where completing makes sense, from the rest of the cursor's line. Mid-word (`fo|o`) the user is editing a name,
+ * and in front of code (`|foo()`) a suggestion would have to be spliced into it: peers that try anyway show ghost
+ * text that garbles the line. Before closing brackets, quotes and separators (`foo(|)`, `"|";`) completing is the
+ * common case.
  */
-export function canCompleteHere(ctx: CursorContext): boolean {
-  return /^[\s)\]}>'"`;:,]*(?:\{|=>)?\s*$/.test(ctx.lineSuffix);
+export function canCompleteBefore(lineSuffix: string): boolean {
+  return /^[\s)\]}>'"`;:,]*(?:\{|=>)?\s*$/.test(lineSuffix);
 }

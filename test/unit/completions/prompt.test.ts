@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { canCompleteHere } from '../../../src/core/completions/cursor';
+import { canCompleteBefore, lineSuffixOf } from '../../../src/core/completions/cursor';
 import { wantsMultiline } from '../../../src/core/completions/multiline';
 import {
   ANCHOR_LINES,
@@ -129,9 +129,10 @@ describe('completion prompt', () => {
   describe('when to complete and how much', () => {
     it('completes at the end of a line and before closing punctuation, not inside a word or before code', () => {
       for (const source of ['const x = <|>', 'log(<|>)', 'const s = "<|>";', 'if (a<|>) {', 'f(<|>);  ', 'x = [<|>]']) {
-        assert.ok(canCompleteHere(contextAt(source)), source);
+        assert.ok(canCompleteBefore(lineSuffixOf(docAt(source))), source);
       }
-      for (const source of ['cons<|>t x', 'log(<|>a)', '<|>foo()', 'a <|>= b']) assert.ok(!canCompleteHere(contextAt(source)), source);
+      for (const source of ['cons<|>t x', 'log(<|>a)', '<|>foo()', 'a <|>= b']) assert.ok(!canCompleteBefore(lineSuffixOf(docAt(source))), source);
+      assert.equal(lineSuffixOf(docAt('f(<|>);\r\nnext')), ');');
     });
 
     it('goes multi-line on an empty line after a block opener whose body is empty, in each language', () => {
