@@ -93,6 +93,27 @@ interface Flight {
   readonly settled: Promise<unknown>;
 }
 
+/** Gaps longer than this are pauses, not the rhythm of typing. */
+const BURST_GAP_MS = 1_500;
+/** The rhythm is read from this many recent gaps, and needs a few before it counts. */
+const RHYTHM_KEYS = 24;
+const MIN_RHYTHM_KEYS = 6;
+/** A pause this many times the user's usual gap between keys is a pause, not a hesitation mid-word. */
+const RHYTHM_FACTOR = 2.5;
+const MAX_RHYTHM_DEBOUNCE_MS = 700;
+
+/**
+ * The debounce for a typist whose recent gaps between keys are `gaps`: the setting, or longer when they type in
+ * bursts with hesitations longer than it. A request only pays off if its answer arrives before the next key,
+ * and with a fixed 150 ms most requests of an ordinary typist are aborted by that key (see the simulation).
+ */
+export function rhythmDebounce(gaps: readonly number[], floorMs: number): number {
+  if (gaps.length < MIN_RHYTHM_KEYS) return floorMs;
+  const sorted = [...gaps].sort((a, b) => a - b);
+  const median = sorted[Math.floor(sorted.length / 2)];
+  return Math.max(floorMs, Math.min(MAX_RHYTHM_DEBOUNCE_MS, Math.round(median * RHYTHM_FACTOR)));
+}
+
 function none(reason: NoSuggestionReason): CompletionOutcome {
   return { kind: 'none', reason };
 }
@@ -113,6 +134,8 @@ export class CompletionScheduler {
   private snoozedUntil?: number;
   private snoozeTimer?: unknown;
   private shown?: { readonly path: string; readonly id: number; readonly text: string };
+  private lastKeyAt?: number;
+  private readonly gaps: number[] = [];
   private readonly counts = { requests: 0, aborted: 0, failed: 0, cacheHits: 0, shown: 0, accepted: 0, partiallyAccepted: 0 };
 
   constructor(options: SchedulerOptions) {
@@ -137,7 +160,7 @@ export class CompletionScheduler {
       return this.show(doc.path, hit.suggestionId, hit.answer, true);
     }
     if (signal?.aborted) return none('cancelled');
-    const fired = await this.wait(this.settings.debounceMs, signal);
+    const fired = await this.wait(this.debounceMs(), signal);
     if (!fired || call !== this.call) return none(signal?.aborted ? 'cancelled' : 'superseded');
     // An aborted request must be gone before the next one leaves: never two at once, even for a moment.
     if (this.flight) await this.flight.settled;
@@ -148,16 +171,17 @@ export class CompletionScheduler {
 
   /** From the document change listener: the text one change inserted in `path` ('' for a deletion). */
   noteEdit(path: string, inserted: string): void {
+    this.noteKeystroke();
     const shown = this.shown;
-    if (shown && shown.path === path && inserted !== '') {
+    // One character matching is typing; Tab, Accept Word and Accept Line insert more at once.
+    if (shown && shown.path === path && inserted.length > 1) {
       if (inserted === shown.text) {
         this.counts.accepted++;
         this.shown = undefined;
         this.pastePaused = false;
         return;
       }
-      // Accept Word and Accept Line insert the start of the suggestion; one typed character is just typing.
-      if (inserted.length > 1 && shown.text.startsWith(inserted)) {
+      if (shown.text.startsWith(inserted)) {
         this.counts.partiallyAccepted++;
         this.pastePaused = false;
         return;
@@ -281,6 +305,20 @@ export class CompletionScheduler {
       this.debounce = debounce;
       signal?.addEventListener('abort', onCancel, { once: true });
     });
+  }
+
+  private noteKeystroke(): void {
+    const now = this.clock.now();
+    if (this.lastKeyAt !== undefined && now - this.lastKeyAt < BURST_GAP_MS) {
+      this.gaps.push(now - this.lastKeyAt);
+      if (this.gaps.length > RHYTHM_KEYS) this.gaps.shift();
+    }
+    this.lastKeyAt = now;
+  }
+
+  private debounceMs(): number {
+    const floor = this.settings.debounceMs;
+    return this.settings.adaptiveDebounce ? rhythmDebounce(this.gaps, floor) : floor;
   }
 
   private blockFor(doc: CompletionDocument): CompletionBlock | undefined {

@@ -8,6 +8,7 @@ export const COMPLETION_SETTING = {
   enable: 'tandem.completions.enable',
   languages: 'tandem.completions.languages',
   debounceMs: 'tandem.completions.debounceMs',
+  adaptiveDebounce: 'tandem.completions.adaptiveDebounce',
   dailySpendCapUsd: 'tandem.completions.dailySpendCapUsd',
   multiline: 'tandem.completions.multiline',
   model: 'tandem.completions.model',
@@ -17,7 +18,10 @@ export interface CompletionSettings {
   readonly enabled: boolean;
   /** Like Copilot's `enable` map: a language id, or `*` for the rest, to true/false. */
   readonly languages: Readonly<Record<string, boolean>>;
+  /** The least wait after a keystroke before asking the model. */
   readonly debounceMs: number;
+  /** Waits longer while the user types in bursts (see rhythmDebounce in scheduler.ts). */
+  readonly adaptiveDebounce: boolean;
   /** US dollars of completion requests per local day, after which completions stop until tomorrow. */
   readonly dailySpendCapUsd: number;
   readonly multiline: MultilineMode;
@@ -33,6 +37,7 @@ export const DEFAULT_COMPLETION_SETTINGS: CompletionSettings = {
   enabled: false,
   languages: DEFAULT_LANGUAGES,
   debounceMs: 150,
+  adaptiveDebounce: true,
   dailySpendCapUsd: 0.5,
   multiline: 'auto',
   model: 'gemini',
@@ -63,6 +68,7 @@ export function parseCompletionSettings(raw: Readonly<Record<string, unknown>>):
     enabled: typeof raw.enabled === 'boolean' ? raw.enabled : d.enabled,
     languages: raw.languages === undefined ? d.languages : languageMap(raw.languages),
     debounceMs: numberIn(raw.debounceMs, LIMITS.debounceMs, d.debounceMs),
+    adaptiveDebounce: typeof raw.adaptiveDebounce === 'boolean' ? raw.adaptiveDebounce : d.adaptiveDebounce,
     dailySpendCapUsd: numberIn(raw.dailySpendCapUsd, LIMITS.dailySpendCapUsd, d.dailySpendCapUsd),
     multiline: raw.multiline === 'always' || raw.multiline === 'never' || raw.multiline === 'auto' ? raw.multiline : d.multiline,
     model: raw.model === 'gpt' || raw.model === 'gemini' ? raw.model : d.model,
