@@ -1,6 +1,7 @@
 // Which bits of other files a completion prompt shows. Every request pays for them, so only a few short windows
 // go: from each candidate file the window of lines sharing the most identifiers with the code around the cursor
 // (Copilot's neighbouring-tabs idea), files the document imports ahead of other open editors.
+import { isSecretPath } from '../context/exclude';
 import { redactContextText } from '../context/redact';
 
 export interface CompletionSnippet {
@@ -26,7 +27,7 @@ export interface SnippetOptions {
   readonly budgetTokens: number;
   readonly maxSnippets: number;
   readonly count: (text: string) => number;
-  /** Files that must never be sent (secret, git-ignored, excluded by the user). */
+  /** Git-ignored and user-excluded files; secret-looking paths are never sent whatever this says. */
   readonly isExcluded?: (path: string) => boolean;
   /** The document's own path: its text is in the prompt already. */
   readonly currentPath?: string;
@@ -85,7 +86,7 @@ export function chooseSnippets(snippets: readonly CompletionSnippet[], aroundCur
   const seen = new Set<string>();
   const ranked: { snippet: CompletionSnippet; window: Window; rank: number; order: number }[] = [];
   snippets.forEach((snippet, order) => {
-    if (seen.has(snippet.path) || snippet.path === options.currentPath || options.isExcluded?.(snippet.path)) return;
+    if (seen.has(snippet.path) || snippet.path === options.currentPath || isSecretPath(snippet.path) || options.isExcluded?.(snippet.path)) return;
     seen.add(snippet.path);
     const window = bestWindow(snippet.text, around);
     if (!window || window.lines.join('').trim() === '') return;
