@@ -15,7 +15,7 @@ export type CompletionRejection =
   | 'empty'
   /** The reply only restates the line above the cursor. */
   | 'repeatsLineAbove'
-  /** Everything the reply has is already after the cursor. */
+  /** Everything the reply has is already after the cursor, or closes more than the suggestion may. */
   | 'repeatsFollowingText';
 
 export type PostprocessResult =
@@ -76,10 +76,9 @@ export function postprocessCompletion(raw: string, ctx: CursorContext, options: 
 
   text = matchIndentation(text, ctx);
   text = stopAtLoop(text);
-  text = stopAtBlockEnd(text, ctx, options.multiline);
-  const beforeRepeats = text.trimEnd();
-  text = dropRepeatedLines(beforeRepeats, ctx).trimEnd();
-  if (text.trim() === '') return rejected(beforeRepeats.trim() === '' ? 'empty' : 'repeatsFollowingText');
+  // What these two cut away is in the file already (a closer, the next lines) or beyond the block being filled.
+  text = dropRepeatedLines(stopAtBlockEnd(text, ctx, options.multiline).trimEnd(), ctx).trimEnd();
+  if (text.trim() === '') return rejected('repeatsFollowingText');
   if (rewritesLineAbove(text, ctx)) return rejected('repeatsLineAbove');
 
   const fitted = fitToLineSuffix(text, ctx);

@@ -21,7 +21,7 @@ describe('completion block end', () => {
     it('lets the reply close what the cursor line opened, but not what an earlier line opened', () => {
       assert.equal(complete('const n = sum(items.map(<|>', 'square))'), 'const n = sum(items.map(square))');
       assert.equal(complete('function f() {\n  call(<|>\n}', 'a); }'), 'function f() {\n  call(a);\n}');
-      assert.equal(complete('if (a) {\n  <|>\n}', '} else {'), 'rejected: empty');
+      assert.equal(complete('if (a) {\n  <|>\n}', '} else {'), 'rejected: repeatsFollowingText');
     });
 
     it('counts no brackets inside strings or comments', () => {
@@ -78,6 +78,20 @@ describe('completion block end', () => {
     it('treats `end`-style keywords like closing brackets (Ruby, Lua, shell)', () => {
       assert.equal(complete('def greet(name)\n  <|>\nend\n', 'puts "hi #{name}"\nend\n\ngreet("a")', true, 'ruby'), 'def greet(name)\n  puts "hi #{name}"\nend\n');
       assert.equal(complete('if [ -f x ]; then\n  <|>', 'echo found\nfi\necho after', true, 'shellscript'), 'if [ -f x ]; then\n  echo found\nfi');
+    });
+
+    it('stops a JSON object reply at the brace the file already has, whatever the model writes after it', () => {
+      const source = '{\n  "place": {\n    "coordinates": {\n      <|>\n    }\n  },\n  "staff": []\n}\n';
+      const reply = '"lat": 48.85,\n      "lon": 2.35\n    }\n  },\n  "count": 2,\n  "tags": ["a"]';
+      assert.equal(
+        complete(source, reply, true, 'json'),
+        '{\n  "place": {\n    "coordinates": {\n      "lat": 48.85,\n      "lon": 2.35\n    }\n  },\n  "staff": []\n}\n',
+      );
+    });
+
+    it('completes inside a string and a call in a Markdown code block, closing both', () => {
+      const source = 'Example:\n\n```js\nfunction hello() {\n  console.log("Hello, <|>\n}\n```\n';
+      assert.equal(complete(source, 'world!");\n}', false, 'markdown'), 'Example:\n\n```js\nfunction hello() {\n  console.log("Hello, world!");\n}\n```\n');
     });
 
     it('cuts a reply stuck in a loop, keeping one copy of what repeats', () => {

@@ -62,6 +62,15 @@ describe('completion suffix overlap', () => {
       assert.equal(complete(source, 'let total = 0;\nreturn total;\n}', true), 'function f(items) {\n  let total = 0;\n  return total;\n}\n');
     });
 
+    it('rejects a reply made of the lines after the cursor, and keeps what comes before such lines', () => {
+      const source = 'async function load(\n  path: string,\n  options: Options = {},\n<|>\n): Promise<Item[]> {\n  const items: Item[] = [];\n';
+      assert.equal(complete(source, '): Promise<Item[]> {\n  const items: Item[] = [];', true), 'rejected: repeatsFollowingText');
+      assert.equal(
+        complete(source, 'signal?: AbortSignal,\n): Promise<Item[]> {\n  const items: Item[] = [];', true),
+        source.replace('<|>', 'signal?: AbortSignal,'),
+      );
+    });
+
     it('rejects a reply on an empty line that is just the next line of the file', () => {
       const source = 'useEffect(() => {\n  const id = setInterval(tick, 1000);\n  <|>\n  return () => clearInterval(id);\n}, []);';
       assert.equal(complete(source, 'return () => clearInterval(id);'), 'rejected: repeatsFollowingText');
