@@ -64,7 +64,10 @@ export async function requestCompletion(
     signal.removeEventListener('abort', forward);
   }
   const costEstimated = usage === undefined;
-  const costUsd = usage ? usageCost(usage, price) : estimateCost(prompt.promptTokens, reply.length, price);
+  // A request refused before any text (bad key, quota, rate limit) is not billed; counting it would let a wrong
+  // key use up the daily cap.
+  const refused = error !== undefined && reply === '' && !signal.aborted;
+  const costUsd = usage ? usageCost(usage, price) : refused ? 0 : estimateCost(prompt.promptTokens, reply.length, price);
   if (signal.aborted) return { costUsd, costEstimated };
   if (error && error.kind !== 'cancelled') return { costUsd, costEstimated, failed: true, error };
   const processed = postprocessCompletion(reply, prompt.context, { multiline: prompt.multiline, holeMarker: prompt.holeMarker });

@@ -72,6 +72,7 @@ describe('completion request', () => {
     );
     assert.equal(failed.failed, true);
     assert.equal(failed.error?.kind, 'quota');
+    assert.equal(failed.costUsd, 0, 'a refused request is not billed');
     const empty = await requestCompletion(provider([{ type: 'text', text: '   ' }, usage]), prompt('const n = <|>'), DEFAULT_PRICES.gemini, new AbortController().signal);
     assert.equal(empty.rejection, 'empty');
     assert.equal(empty.answer, undefined);

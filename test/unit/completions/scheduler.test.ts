@@ -85,6 +85,26 @@ describe('completion scheduler', () => {
     assert.deepEqual(results[2], { kind: 'suggestion', answer: { text: 'items.length;', replaceLength: 0 }, fromCache: false });
   });
 
+  it('waits longer while the user types in a steady rhythm slower than the debounce, unless told not to', async () => {
+    for (const adaptiveDebounce of [true, false]) {
+      const { clock, model, scheduler } = setup({ settings: { ...ON, adaptiveDebounce } });
+      let text = 'const n = ';
+      let last: Promise<CompletionOutcome> | undefined;
+      for (let i = 0; i < 8; i++) {
+        text += 'x';
+        scheduler.noteEdit('src/app.ts', 'x');
+        last = scheduler.complete(typed(text));
+        if (i < 7) await clock.advance(200);
+      }
+      const before = model.calls.length;
+      await clock.advance(150);
+      assert.equal(model.calls.length - before, adaptiveDebounce ? 0 : 1, `adaptive ${adaptiveDebounce}, 150 ms after the last key`);
+      await clock.advance(350);
+      assert.equal(model.calls.length - before, 1, `adaptive ${adaptiveDebounce}, 500 ms after the last key`);
+      await after(clock, last!);
+    }
+  });
+
   it('aborts the request in flight when a key is pressed, through its AbortSignal', async () => {
     const { clock, model, scheduler } = setup();
     const first = scheduler.complete(typed('const n = '));
