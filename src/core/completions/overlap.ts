@@ -25,10 +25,11 @@ export function closesOnlyOuter(answerBefore: string, repeated: string, ctx: Cur
   const state = scanEnd(answerBefore, ctx.hints, startQuote);
   if (state.quote !== startQuote) return false;
   if (state.quote !== undefined) return true;
-  const open = [...state.openers];
+  let ownOpen = 0;
   for (const event of bracketEvents(repeated, ctx.hints)) {
-    if (event.kind === 'open') open.push(event.char);
-    else if (open.length > 0) return false;
+    if (event.kind === 'open') ownOpen++;
+    else if (ownOpen > 0) ownOpen--;
+    else if (state.openers.length > 0) return false;
   }
   return true;
 }

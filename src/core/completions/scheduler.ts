@@ -1,8 +1,9 @@
 // Decides, keystroke by keystroke, whether a completion request is worth its cost, and makes sure there is never
 // more than one. Each call first cancels the previous one (its debounce, or its request through the request's
 // AbortController), then answers from the cache when the user is typing through a suggestion, and only after
-// the debounce asks the model. The host calls `complete` from its inline completion provider and `noteEdit` from
-// its document change listener; everything else here is bookkeeping for the status bar and the logs.
+// the debounce asks the model. The debounce follows the typist's rhythm (rhythmDebounce), with the setting as its
+// floor. The host calls `complete` from its inline completion provider and `noteEdit` from its document change
+// listener (which also tells pastes and accepts apart); the rest is bookkeeping for the status bar and the logs.
 import { isSecretPath } from '../context/exclude';
 import { CompletionCache } from './cache';
 import { type Clock, systemClock } from './clock';

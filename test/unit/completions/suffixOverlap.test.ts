@@ -13,6 +13,7 @@ describe('completion suffix overlap', () => {
     it('drops the rest of the line when the reply repeats it', () => {
       assert.equal(complete('console.log(<|>);', '"hello");'), 'console.log("hello");');
       assert.equal(complete('const x = foo(<|>, b);', 'a, b);'), 'const x = foo(a, b);');
+      assert.equal(complete('run(<|>, g());', 'f, g());'), 'run(f, g());');
     });
 
     it('drops the start of the rest of the line when the reply ends with it', () => {
