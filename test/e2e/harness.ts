@@ -24,7 +24,7 @@ export const PALETTE_RULES: { command: string; when: string }[] = PACKAGE.contri
 const RESULTS_DIR = path.join(ROOT, 'test-results');
 
 export interface SessionOptions {
-  /** Written to the user settings file before start (Tandem's key-routing settings are user-level only). */
+  /** Written to the user settings file before start, Tandem's also to the Remote (machine) settings file. */
   readonly settings?: Record<string, unknown>;
   /** Files of the temporary workspace, relative path → content. */
   readonly files?: Record<string, string>;
@@ -147,6 +147,11 @@ export class VscodeSession {
       ...options.settings,
     };
     fs.writeFileSync(path.join(userDataDir, 'User', 'settings.json'), JSON.stringify(settings, null, 2));
+    // code-server's window is a remote one: VS Code reads machine-scoped settings (Tandem's routing and spend
+    // settings) from the Remote settings file only, as it does over SSH or in a container.
+    const machine = Object.fromEntries(Object.entries(settings).filter(([key]) => key.startsWith('tandem.')));
+    fs.mkdirSync(path.join(userDataDir, 'Machine'), { recursive: true });
+    fs.writeFileSync(path.join(userDataDir, 'Machine', 'settings.json'), JSON.stringify(machine, null, 2));
 
     const port = await freePort();
     const args = [
