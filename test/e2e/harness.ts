@@ -37,6 +37,8 @@ export interface SessionOptions {
    * the extension host (VS Code's `extensionTestsPath`, through the smoke-test driver's payload).
    */
   readonly inHostTests?: string;
+  /** The browser's user agent: VS Code in a browser takes its platform (keys, menus) from it. */
+  readonly userAgent?: string;
 }
 
 const live = new Set<VscodeSession>();
@@ -187,7 +189,7 @@ export class VscodeSession {
         executablePath: paths.chromiumPath,
         args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
       });
-      const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+      const context = await browser.newContext({ viewport: { width: 1400, height: 900 }, userAgent: options.userAgent });
       await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: `http://127.0.0.1:${port}` });
       const page = await context.newPage();
       const session = new VscodeSession(port, workspace, userDataDir, extensionsDir, server, browser, page, serverOutput);
