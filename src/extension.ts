@@ -8,7 +8,7 @@ import { chatFileSystem } from './host/chat/chatFileSystem';
 import { ChatViews } from './host/chat/chatViews';
 import { registerChatCommands } from './host/chatCommands';
 import { ContextService } from './host/context/contextService';
-import { TandemCodeActionProvider } from './host/codeActions';
+import { CODE_ACTION_SELECTOR, TandemCodeActionProvider } from './host/codeActions';
 import { EditorCommands } from './host/editorCommands';
 import { SuggestionController } from './host/inlineDiff/suggestionController';
 import { registerKeyCommands } from './host/keyCommands';
@@ -69,7 +69,7 @@ export function activate(context: vscode.ExtensionContext): void {
     ...registerChatCommands(controller, views, models, log),
     suggestions,
     ...editorCommands.register(),
-    vscode.languages.registerCodeActionsProvider({ scheme: 'file' }, new TandemCodeActionProvider(), { providedCodeActionKinds: TandemCodeActionProvider.kinds }),
+    vscode.languages.registerCodeActionsProvider(CODE_ACTION_SELECTOR, new TandemCodeActionProvider(), { providedCodeActionKinds: TandemCodeActionProvider.kinds }),
     vscode.workspace.onDidChangeConfiguration((e) => {
       if (!e.affectsConfiguration('tandem')) return;
       controller.refreshModels();
