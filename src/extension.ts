@@ -17,6 +17,7 @@ import { ModelService } from './host/models';
 import { createProvider } from './host/providerFactory';
 import { KeyStore } from './host/secrets';
 import { readSettings } from './host/settings';
+import { MODEL_SHORT_LABEL } from './host/endpoints';
 import { TandemStatusBar } from './host/statusBar';
 import { loadBundledO200k } from './host/tokenizerLoader';
 
@@ -27,7 +28,7 @@ export function activate(context: vscode.ExtensionContext): void {
   const keys = new KeyStore(context.secrets);
   const log = new Log((text) => redactSecrets(text, keys.knownSecrets()));
   const models = new ModelService(keys, log, readSettings, createProvider);
-  const statusBar = new TandemStatusBar((slot) => models.label(slot));
+  const statusBar = new TandemStatusBar((slot) => ({ shortName: MODEL_SHORT_LABEL[slot], label: models.label(slot), route: `${models.endpointLabel(slot).replace(`${models.label(slot)} `, '')} · \`${models.modelId(slot)}\`` }));
   const suggestions = new SuggestionController(log);
 
   const controller = new ChatController(new ConversationStore(chatFileSystem(context)), models, {

@@ -26,17 +26,16 @@ export class TandemCodeActionProvider implements vscode.CodeActionProvider {
       .sort((a, b) => a.severity - b.severity);
     const wants = (kind: vscode.CodeActionKind) => !context.only || context.only.contains(kind) || kind.contains(context.only);
     if (problems.length > 0 && wants(TANDEM_QUICK_FIX)) {
-      // The most severe problem names the range; the command collects every problem there.
+      // The most severe problem names the range; the command collects every problem there. No `diagnostics` on the
+      // actions: VS Code lists actions tied to a diagnostic first, and the language's own fixes should come first.
       const [first] = problems;
       const args = [document.uri, first.range, first.message];
       if (mayEdit) {
         const fix = new vscode.CodeAction('Fix with Tandem', TANDEM_QUICK_FIX);
-        fix.diagnostics = problems;
         fix.command = { title: 'Fix with Tandem', command: 'tandem.fixDiagnostic', arguments: args };
         actions.push(fix);
       }
       const explain = new vscode.CodeAction('Explain with Tandem', TANDEM_QUICK_FIX);
-      explain.diagnostics = problems;
       explain.command = { title: 'Explain with Tandem', command: 'tandem.explainDiagnostic', arguments: args };
       actions.push(explain);
     }

@@ -11,8 +11,8 @@ export const CURSOR_KEY = 'tandem.cursorInSuggestion';
 
 export class SuggestionCursor implements vscode.Disposable {
   private readonly store = new DisposableStore();
-  /** Right-aligned and just left of the main Tandem item (a higher priority sits further left). */
-  private readonly status = this.store.add(vscode.window.createStatusBarItem('tandem.suggestion', vscode.StatusBarAlignment.Right, 101));
+  /** Right-aligned, between the editor's language item (100.1) and the main Tandem item (100). */
+  private readonly status = this.store.add(vscode.window.createStatusBarItem('tandem.suggestion', vscode.StatusBarAlignment.Right, 100.05));
   private shown: { pending?: boolean; inside?: boolean } = {};
 
   constructor(private readonly lookup: (uri: vscode.Uri) => Suggestion | undefined) {
