@@ -118,8 +118,16 @@ function report(results) {
   fs.writeFileSync(path.join('dist', 'metafile.json'), JSON.stringify(results.map((r) => r.metafile)));
 }
 
+/** The product icon font of `contributes.icons` (the Tandem logo as $(tandem-logo)), drawn from media/tandem.svg. */
+function buildIconFont() {
+  const { buildIconFont: build } = require('./scripts/iconFont');
+  fs.mkdirSync('dist', { recursive: true });
+  fs.writeFileSync(path.join('dist', 'tandem-icons.woff'), build(fs.readFileSync(path.join(__dirname, 'media', 'tandem.svg'), 'utf8')));
+}
+
 async function main() {
   fs.rmSync('dist', { recursive: true, force: true });
+  buildIconFont();
   await buildCodicons();
   if (watch) {
     const contexts = await Promise.all(

@@ -1,9 +1,11 @@
 // Takes the README screenshots in real VS Code (code-server) against the fake models:
-// `npx tsx scripts/screenshots.ts` → media/screenshots/{chat-dark,chat-light,inline-diff}.png
+// `npx tsx scripts/screenshots.ts` → media/screenshots/{chat-dark,chat-light,inline-diff,lightbulb,statusbar,settings}.png
+// (`npx tsx scripts/screenshots.ts workbench` takes only the last three).
 import * as path from 'node:path';
 import { FakeServer } from '../test/fakes/server';
 import { geminiReply } from '../test/fakes/gemini';
 import { VscodeSession, waitFor } from '../test/e2e/harness';
+import { shootWorkbench } from './screenshotsWorkbench';
 
 const CART = `export interface Item { name: string; price: number; quantity: number }
 
@@ -76,8 +78,11 @@ async function shoot(theme: string, name: string, withDiff: boolean): Promise<vo
 }
 
 (async () => {
-  await shoot('Default Dark Modern', 'chat-dark', true);
-  await shoot('Default Light Modern', 'chat-light', false);
+  if (process.argv[2] !== 'workbench') {
+    await shoot('Default Dark Modern', 'chat-dark', true);
+    await shoot('Default Light Modern', 'chat-light', false);
+  }
+  await shootWorkbench(OUT);
   console.log(`Screenshots written to ${OUT}`);
 })().catch((error) => {
   console.error(error);

@@ -8,7 +8,7 @@ import { chatFileSystem } from './host/chat/chatFileSystem';
 import { ChatViews } from './host/chat/chatViews';
 import { registerChatCommands } from './host/chatCommands';
 import { ContextService } from './host/context/contextService';
-import { TandemCodeActionProvider } from './host/codeActions';
+import { CODE_ACTION_SELECTOR, TandemCodeActionProvider } from './host/codeActions';
 import { EditorCommands } from './host/editorCommands';
 import { SuggestionController } from './host/inlineDiff/suggestionController';
 import { registerKeyCommands } from './host/keyCommands';
@@ -17,6 +17,7 @@ import { ModelService } from './host/models';
 import { createProvider } from './host/providerFactory';
 import { KeyStore } from './host/secrets';
 import { readSettings } from './host/settings';
+import { MODEL_SHORT_LABEL } from './host/endpoints';
 import { TandemStatusBar } from './host/statusBar';
 import { loadBundledO200k } from './host/tokenizerLoader';
 
@@ -27,7 +28,7 @@ export function activate(context: vscode.ExtensionContext): void {
   const keys = new KeyStore(context.secrets);
   const log = new Log((text) => redactSecrets(text, keys.knownSecrets()));
   const models = new ModelService(keys, log, readSettings, createProvider);
-  const statusBar = new TandemStatusBar((slot) => models.label(slot));
+  const statusBar = new TandemStatusBar((slot) => ({ shortName: MODEL_SHORT_LABEL[slot], label: models.label(slot), route: `${models.endpointLabel(slot).replace(`${models.label(slot)} `, '')} · \`${models.modelId(slot)}\`` }));
   const suggestions = new SuggestionController(log);
 
   const controller = new ChatController(new ConversationStore(chatFileSystem(context)), models, {
@@ -69,7 +70,7 @@ export function activate(context: vscode.ExtensionContext): void {
     ...registerChatCommands(controller, views, models, log),
     suggestions,
     ...editorCommands.register(),
-    vscode.languages.registerCodeActionsProvider({ scheme: 'file' }, new TandemCodeActionProvider(), { providedCodeActionKinds: TandemCodeActionProvider.kinds }),
+    vscode.languages.registerCodeActionsProvider(CODE_ACTION_SELECTOR, new TandemCodeActionProvider(), { providedCodeActionKinds: TandemCodeActionProvider.kinds }),
     vscode.workspace.onDidChangeConfiguration((e) => {
       if (!e.affectsConfiguration('tandem')) return;
       controller.refreshModels();

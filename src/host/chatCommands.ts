@@ -13,11 +13,11 @@ export function registerChatCommands(controller: ChatController, views: ChatView
     vscode.commands.registerCommand('tandem.openChat', () => views.reveal()),
     vscode.commands.registerCommand('tandem.openChatInEditor', () => views.openInEditor()),
     vscode.commands.registerCommand('tandem.newChat', async () => {
-      await views.reveal();
+      await views.revealIfHidden();
       await controller.newChat();
     }),
     vscode.commands.registerCommand('tandem.showHistory', async () => {
-      await views.reveal();
+      await views.revealIfHidden();
       await controller.postHistory();
     }),
     vscode.commands.registerCommand('tandem.exportChat', () => exportConversation(controller.current, (slot) => models.label(slot))),

@@ -38,6 +38,7 @@ export class EditorCommands {
         this.runEdit('instruction', { askInstruction: 'How should Tandem change this code?', uri, range }),
       ),
       vscode.commands.registerCommand('tandem.fixDiagnostic', (uri?: vscode.Uri, range?: vscode.Range, message?: string) => this.fixDiagnostic(uri, range, message)),
+      vscode.commands.registerCommand('tandem.explainDiagnostic', (uri?: vscode.Uri, range?: vscode.Range, message?: string) => this.explainDiagnostic(uri, range, message)),
     ];
   }
 
@@ -47,11 +48,11 @@ export class EditorCommands {
     return applyCodeBlock(code, language, answers, this.suggestions);
   }
 
-  private async toChat(kind: 'explain' | 'ask'): Promise<void> {
+  private async toChat(kind: 'explain' | 'ask', asked?: string): Promise<void> {
     const target = this.target();
     if (!target) return;
-    let question: string | undefined;
-    if (kind === 'ask') {
+    let question = asked;
+    if (kind === 'ask' && question === undefined) {
       question = await vscode.window.showInputBox({ title: 'Tandem: Ask About Selection', prompt: 'What do you want to know about the selected code?', ignoreFocusOut: true });
       if (!question?.trim()) return;
     }
@@ -61,18 +62,30 @@ export class EditorCommands {
     await this.chat.send(text, [], context);
   }
 
-  private async fixDiagnostic(uri?: vscode.Uri, range?: vscode.Range, message?: string): Promise<void> {
+  /** Selects the problem's lines with a little context around them; returns the problems found there. */
+  private async selectProblem(uri?: vscode.Uri, range?: vscode.Range, message?: string): Promise<{ line: number; message: string; source?: string }[] | undefined> {
     const document = uri ? await vscode.workspace.openTextDocument(uri) : vscode.window.activeTextEditor?.document;
-    if (!document) return;
+    if (!document) return undefined;
     const editor = await vscode.window.showTextDocument(document);
     const at = range ?? editor.selection;
     const diagnostics = vscode.languages.getDiagnostics(document.uri).filter((d) => d.range.intersection(at) !== undefined || (message !== undefined && d.message === message));
     const start = Math.max(0, at.start.line - 3);
     const end = Math.min(document.lineCount - 1, at.end.line + 3);
     editor.selection = new vscode.Selection(start, 0, end, document.lineAt(end).text.length);
-    await this.runEdit('fix', {
-      diagnostics: (diagnostics.length ? diagnostics : [{ range: at, message: message ?? 'Problem reported here', source: undefined }]).map((d) => ({ line: d.range.start.line, message: d.message, source: d.source })),
-    });
+    return (diagnostics.length ? diagnostics : [{ range: at, message: message ?? 'Problem reported here', source: undefined }]).map((d) => ({ line: d.range.start.line, message: d.message, source: d.source }));
+  }
+
+  private async fixDiagnostic(uri?: vscode.Uri, range?: vscode.Range, message?: string): Promise<void> {
+    const diagnostics = await this.selectProblem(uri, range, message);
+    if (diagnostics) await this.runEdit('fix', { diagnostics });
+  }
+
+  /** Explains the problem in the chat, with its lines as the selection: no edit, so it works in Restricted Mode too. */
+  private async explainDiagnostic(uri?: vscode.Uri, range?: vscode.Range, message?: string): Promise<void> {
+    const diagnostics = await this.selectProblem(uri, range, message);
+    if (!diagnostics) return;
+    const list = diagnostics.map((d) => `- line ${d.line + 1}: ${d.message}${d.source ? ` (${d.source})` : ''}`).join('\n');
+    await this.toChat('ask', `Explain ${diagnostics.length === 1 ? 'this problem' : 'these problems'} and what causes ${diagnostics.length === 1 ? 'it' : 'them'}:\n${list}`);
   }
 
   private async runEdit(

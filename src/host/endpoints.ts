@@ -39,6 +39,8 @@ const KIND_LABEL: Readonly<Record<EndpointKind, string>> = {
 };
 
 export const MODEL_LABEL: Readonly<Record<ModelSlot, string>> = { gemini: 'Gemini 3.1 Flash-Lite', gpt: 'GPT-5.3 Chat' };
+/** Where space is short (the status bar). */
+export const MODEL_SHORT_LABEL: Readonly<Record<ModelSlot, string>> = { gemini: 'Gemini', gpt: 'GPT' };
 
 /** Vertex AI's multi-region locations have their own hosts; a region is a prefix of the global host. */
 const VERTEX_MULTI_REGION_HOST: Readonly<Record<string, string>> = { us: 'aiplatform.us.rep.googleapis.com', eu: 'aiplatform.eu.rep.googleapis.com' };

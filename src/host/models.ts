@@ -46,6 +46,10 @@ export class ModelService implements ModelGateway, vscode.Disposable {
     return MODEL_LABEL[slot];
   }
 
+  modelId(slot: ModelSlot): string {
+    return resolveEndpoint(slot, this.settings()).model;
+  }
+
   endpointLabel(slot: ModelSlot): string {
     return resolveEndpoint(slot, this.settings()).label;
   }

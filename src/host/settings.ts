@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { DEFAULT_PRICES, parsePrice, type Price } from '../core/providers/price';
 import type { ModelSlot, ThinkingLevel } from '../core/providers/types';
+import { THINKING_LEVELS } from '../shared/protocol';
 
 export type GeminiProviderKind = 'gemini' | 'vertex' | 'vertexExpress' | 'cometapi';
 export type GptProviderKind = 'openai' | 'cometapi' | 'openaiCompatible';
@@ -30,13 +31,18 @@ export interface TandemSettings {
   };
   readonly network: { readonly firstByteTimeoutMs: number; readonly idleTimeoutMs: number; readonly maxRetries: number };
   readonly chat: { readonly autoContinueLimit: number };
-  readonly context: { readonly includeOpenEditors: boolean; readonly exclude: readonly string[]; readonly maxFileSizeBytes: number };
+  readonly context: {
+    readonly includeOpenEditors: boolean;
+    /** The window's `tandem.context.exclude`, for files outside the workspace; folders: `contextExclude(folder)`. */
+    readonly exclude: readonly string[];
+    readonly maxFileSizeBytes: number;
+  };
 }
 
 /**
- * Settings that decide where a key is sent are application-scoped in package.json, so VS Code reads them from
- * user settings only; here we additionally take only the user-level value for them, in case an older editor
- * ignores the scope.
+ * Settings that decide where a key or code is sent, or what is spent, are `machine`-scoped in package.json: VS Code
+ * never reads them from a workspace or folder. Here they are also taken from the user-level value only, so an
+ * editor that ignores the scope (an old fork) still cannot be steered by a cloned repository's .vscode/settings.json.
  */
 function userValue<T>(config: vscode.WorkspaceConfiguration, key: string, fallback: T): T {
   const inspected = config.inspect<T>(key);
@@ -47,40 +53,63 @@ function positive(value: number | undefined, fallback: number): number {
   return typeof value === 'number' && Number.isFinite(value) && value > 0 ? value : fallback;
 }
 
+function thinkingLevel(value: unknown): ThinkingLevel {
+  return (THINKING_LEVELS as readonly unknown[]).includes(value) ? (value as ThinkingLevel) : 'low';
+}
+
+function wholeNumber(value: number | undefined, fallback: number, min: number, max: number): number {
+  return typeof value === 'number' && Number.isFinite(value) ? Math.min(max, Math.max(min, Math.floor(value))) : fallback;
+}
+
 export function readSettings(): TandemSettings {
   const c = vscode.workspace.getConfiguration('tandem');
+  const user = <T>(key: string, fallback: T): T => userValue(c, key, fallback);
   return {
-    defaultModel: c.get<ModelSlot>('defaultModel') === 'gpt' ? 'gpt' : 'gemini',
+    defaultModel: user<string>('defaultModel', 'gemini') === 'gpt' ? 'gpt' : 'gemini',
     gemini: {
-      provider: userValue<GeminiProviderKind>(c, 'gemini.provider', 'gemini'),
-      model: userValue(c, 'gemini.model', 'gemini-3.1-flash-lite').trim() || 'gemini-3.1-flash-lite',
-      baseUrl: userValue(c, 'gemini.baseUrl', '').trim(),
-      thinkingLevel: c.get<ThinkingLevel>('gemini.thinkingLevel') ?? 'low',
-      contextWindow: positive(c.get('gemini.contextWindow'), 1_048_576),
-      maxOutputTokens: positive(c.get('gemini.maxOutputTokens'), 65_536),
-      price: parsePrice(c.get('gemini.price'), DEFAULT_PRICES.gemini),
-      vertexProject: userValue(c, 'vertex.project', '').trim(),
-      vertexLocation: userValue(c, 'vertex.location', 'global').trim() || 'global',
+      provider: user<GeminiProviderKind>('gemini.provider', 'gemini'),
+      model: user('gemini.model', 'gemini-3.1-flash-lite').trim() || 'gemini-3.1-flash-lite',
+      baseUrl: user('gemini.baseUrl', '').trim(),
+      thinkingLevel: thinkingLevel(user<unknown>('gemini.thinkingLevel', 'low')),
+      contextWindow: positive(user('gemini.contextWindow', 1_048_576), 1_048_576),
+      maxOutputTokens: positive(user('gemini.maxOutputTokens', 65_536), 65_536),
+      price: parsePrice(user<unknown>('gemini.price', undefined), DEFAULT_PRICES.gemini),
+      vertexProject: user('vertex.project', '').trim(),
+      vertexLocation: user('vertex.location', 'global').trim() || 'global',
     },
     gpt: {
-      provider: userValue<GptProviderKind>(c, 'gpt.provider', 'openai'),
-      model: userValue(c, 'gpt.model', 'gpt-5.3-chat-latest').trim() || 'gpt-5.3-chat-latest',
-      baseUrl: userValue(c, 'gpt.baseUrl', '').trim(),
-      contextWindow: positive(c.get('gpt.contextWindow'), 128_000),
-      maxOutputTokens: positive(c.get('gpt.maxOutputTokens'), 16_384),
-      price: parsePrice(c.get('gpt.price'), DEFAULT_PRICES.gpt),
-      extraBodyParameters: userValue<Record<string, unknown>>(c, 'gpt.extraBodyParameters', {}),
+      provider: user<GptProviderKind>('gpt.provider', 'openai'),
+      model: user('gpt.model', 'gpt-5.3-chat-latest').trim() || 'gpt-5.3-chat-latest',
+      baseUrl: user('gpt.baseUrl', '').trim(),
+      contextWindow: positive(user('gpt.contextWindow', 128_000), 128_000),
+      maxOutputTokens: positive(user('gpt.maxOutputTokens', 16_384), 16_384),
+      price: parsePrice(user<unknown>('gpt.price', undefined), DEFAULT_PRICES.gpt),
+      extraBodyParameters: user<Record<string, unknown>>('gpt.extraBodyParameters', {}),
     },
     network: {
-      firstByteTimeoutMs: positive(c.get('network.firstByteTimeoutSeconds'), 30) * 1000,
-      idleTimeoutMs: positive(c.get('network.idleTimeoutSeconds'), 60) * 1000,
-      maxRetries: Math.min(10, Math.max(0, Math.floor(c.get<number>('network.maxRetries') ?? 3))),
+      firstByteTimeoutMs: positive(user('network.firstByteTimeoutSeconds', 30), 30) * 1000,
+      idleTimeoutMs: positive(user('network.idleTimeoutSeconds', 60), 60) * 1000,
+      maxRetries: wholeNumber(user('network.maxRetries', 3), 3, 0, 10),
     },
-    chat: { autoContinueLimit: Math.min(20, Math.max(0, Math.floor(c.get<number>('chat.autoContinueLimit') ?? 3))) },
+    chat: { autoContinueLimit: wholeNumber(user('chat.autoContinueLimit', 3), 3, 0, 20) },
     context: {
-      includeOpenEditors: c.get<boolean>('context.includeOpenEditors') ?? true,
-      exclude: c.get<string[]>('context.exclude') ?? [],
-      maxFileSizeBytes: positive(c.get('context.maxFileSizeKB'), 512) * 1024,
+      includeOpenEditors: user<boolean>('context.includeOpenEditors', true) !== false,
+      exclude: contextExclude(),
+      maxFileSizeBytes: positive(user('context.maxFileSizeKB', 512), 512) * 1024,
     },
   };
+}
+
+/**
+ * `tandem.context.exclude` is resource-scoped: each workspace folder may exclude more. Without a folder (files
+ * outside the workspace) the window's value applies. Excluding more is always safe, so a workspace may set it.
+ */
+export function contextExclude(folder?: vscode.Uri): readonly string[] {
+  const value = vscode.workspace.getConfiguration('tandem', folder ?? null).get<unknown>('context.exclude');
+  return Array.isArray(value) ? value.filter((g): g is string => typeof g === 'string') : [];
+}
+
+/** Offer the lightbulb's Tandem actions for this document (resource-scoped: a folder may turn them off). */
+export function codeActionsEnabled(document: vscode.Uri): boolean {
+  return vscode.workspace.getConfiguration('tandem', document).get<boolean>('codeActions.enabled') !== false;
 }

@@ -1,6 +1,6 @@
 // Editor commands and inline diff suggestions in real VS Code against the fake model: hunks shown inline,
 // accept one / reject one gives the exact file, Accept All then one undo restores it byte for byte;
-// Explain opens the chat with the selection; the lightbulb offers "Fix with Tandem" only on a diagnostic.
+// Explain opens the chat with the selection; the lightbulb offers Fix and Explain with Tandem only on a problem.
 import { strict as assert } from 'node:assert';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -203,7 +203,7 @@ describe('edits: inline diff suggestions and editor commands (code-server + fake
     await vscode.page.locator('.monaco-editor .view-lines', { hasText: "test('total'" }).first().waitFor();
   });
 
-  it('offers "Fix with Tandem" in the lightbulb on a diagnostic line and not elsewhere', async () => {
+  it('offers one "Fix with Tandem" and one "Explain with Tandem" in the lightbulb on a diagnostic line, none elsewhere', async () => {
     await vscode.openFile('src/broken.ts');
     await vscode.page.locator('.monaco-editor .squiggly-error').first().waitFor({ timeout: 60_000 });
     const quickFixes = async (line: number) => {
@@ -220,7 +220,8 @@ describe('edits: inline diff suggestions and editor commands (code-server + fake
       const items = await quickFixes(2);
       return /Fix with Tandem/.test(items) ? items : undefined;
     }, 60_000, 500);
-    assert.match(onDiagnostic, /Fix with Tandem: Type 'string' is not assignable/);
-    assert.doesNotMatch(await quickFixes(1), /Fix with Tandem/);
+    assert.equal(onDiagnostic.match(/Fix with Tandem/g)?.length, 1, `one Fix per lightbulb: ${onDiagnostic}`);
+    assert.equal(onDiagnostic.match(/Explain with Tandem/g)?.length, 1, `one Explain per lightbulb: ${onDiagnostic}`);
+    assert.doesNotMatch(await quickFixes(1), /with Tandem/);
   });
 });

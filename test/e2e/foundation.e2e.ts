@@ -14,7 +14,7 @@ describe('foundation: Tandem in VS Code 1.139 (code-server)', () => {
   it('activates once the window has started, before any Tandem view or command is used', async () => {
     // So its lightbulb fix on a diagnostic and its status bar item are there from the start.
     await vscode.waitForLogLine(/Tandem .* activated in [\d.]+ ms/, () => vscode.readTandemLog(), 60_000);
-    await vscode.page.locator('.statusbar-item', { hasText: 'Gemini 3.1 Flash-Lite' }).first().waitFor({ timeout: 30_000 });
+    await vscode.page.locator('.statusbar-item[aria-label^="Tandem: Gemini 3.1 Flash-Lite"]').first().waitFor({ timeout: 30_000 });
   });
 
   it('opens the Tandem view from the activity bar and its webview renders', async () => {

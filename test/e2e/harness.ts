@@ -1,30 +1,23 @@
 // The one harness for end-to-end tests in a real VS Code: code-server 4.139.1 (VS Code 1.139.1) with the packaged
 // VSIX installed, driven by Debian's Chromium through playwright-core. Every wait is for a condition; every
 // process started here is killed in dispose(), also when a test fails or the run is interrupted.
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import * as fs from 'node:fs';
-import * as net from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { chromium, type Browser, type FrameLocator, type Page } from 'playwright-core';
+import { freePort, MACHINE_SCOPED, stageExtension, workbenchUrl } from './codeServer';
+
+export { CONTRIBUTED_COMMANDS, EXTENSION_ID, PALETTE_RULES } from './codeServer';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const paths = require('../../scripts/vscode-paths.js') as { root: string; toolsDir: string; nodeBinDir: string; codeServerBin: string; chromiumPath: string };
 
 const ROOT = paths.root;
-const PACKAGE = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as {
-  name: string;
-  publisher: string;
-  version: string;
-  contributes: { commands: { command: string; title: string; category?: string }[]; menus: { commandPalette?: { command: string; when: string }[] } };
-};
-export const EXTENSION_ID = `${PACKAGE.publisher}.${PACKAGE.name}`;
-export const CONTRIBUTED_COMMANDS = PACKAGE.contributes.commands;
-export const PALETTE_RULES: { command: string; when: string }[] = PACKAGE.contributes.menus.commandPalette ?? [];
 const RESULTS_DIR = path.join(ROOT, 'test-results');
 
 export interface SessionOptions {
-  /** Written to the user settings file before start (Tandem's key-routing settings are user-level only). */
+  /** Written to the settings files before start: machine-scoped Tandem settings to Remote, the rest to User. */
   readonly settings?: Record<string, unknown>;
   /** Files of the temporary workspace, relative path → content. */
   readonly files?: Record<string, string>;
@@ -37,21 +30,11 @@ export interface SessionOptions {
    * the extension host (VS Code's `extensionTestsPath`, through the smoke-test driver's payload).
    */
   readonly inHostTests?: string;
+  /** The browser's user agent: VS Code in a browser takes its platform (keys, menus) from it. */
+  readonly userAgent?: string;
 }
 
 const live = new Set<VscodeSession>();
-let stagedExtensionDir: string | undefined;
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 /** Polls `check` until it returns a value, or fails with `what` after `timeoutMs`. */
 export async function waitFor<T>(what: string, check: () => Promise<T | undefined> | T | undefined, timeoutMs = 30_000, intervalMs = 100): Promise<T> {
@@ -77,33 +60,6 @@ export async function sendPrompt(frame: FrameLocator, text: string): Promise<voi
   await input.fill(text);
   await input.press('Enter');
   await waitFor('the question to be sent', async () => ((await input.inputValue()) === '' ? true : undefined));
-}
-
-function workbenchUrl(port: number, workspace: string, inHostTests: string | undefined): string {
-  const host = `127.0.0.1:${port}`;
-  const url = `http://${host}/?folder=${encodeURIComponent(workspace)}`;
-  if (!inHostTests) return url;
-  const payload = [
-    ['extensionDevelopmentPath', `vscode-remote://${host}${ROOT}`],
-    ['extensionTestsPath', `vscode-remote://${host}${inHostTests}`],
-  ];
-  return `${url}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
-}
-
-/** Packages the VSIX once per run and installs it into a staging extensions dir that sessions copy. */
-function stageExtension(): string {
-  if (stagedExtensionDir) return stagedExtensionDir;
-  const vsix = path.join(ROOT, `${PACKAGE.name}-${PACKAGE.version}.vsix`);
-  if (!process.env.TANDEM_E2E_SKIP_PACKAGE || !fs.existsSync(vsix)) {
-    execFileSync('npm', ['run', '--silent', 'package'], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
-  }
-  const staging = fs.mkdtempSync(path.join(os.tmpdir(), 'tandem-ext-'));
-  execFileSync(path.join(paths.nodeBinDir, 'node'), [paths.codeServerBin, '--extensions-dir', staging, '--install-extension', vsix], {
-    env: { ...process.env, PATH: `${paths.nodeBinDir}:${process.env.PATH}` },
-    stdio: 'ignore',
-  });
-  stagedExtensionDir = staging;
-  return staging;
 }
 
 export class VscodeSession {
@@ -146,7 +102,12 @@ export class VscodeSession {
       'chat.disableAIFeatures': true,
       ...options.settings,
     };
-    fs.writeFileSync(path.join(userDataDir, 'User', 'settings.json'), JSON.stringify(settings, null, 2));
+    // code-server's window is a remote one: VS Code reads machine-scoped settings (Tandem's routing and spend
+    // settings) from the Remote settings file only, as it does over SSH or in a container.
+    const remote = (key: string) => MACHINE_SCOPED.has(key);
+    fs.writeFileSync(path.join(userDataDir, 'User', 'settings.json'), JSON.stringify(Object.fromEntries(Object.entries(settings).filter(([k]) => !remote(k))), null, 2));
+    fs.mkdirSync(path.join(userDataDir, 'Machine'), { recursive: true });
+    fs.writeFileSync(path.join(userDataDir, 'Machine', 'settings.json'), JSON.stringify(Object.fromEntries(Object.entries(settings).filter(([k]) => remote(k))), null, 2));
 
     const port = await freePort();
     const args = [
@@ -182,7 +143,7 @@ export class VscodeSession {
         executablePath: paths.chromiumPath,
         args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
       });
-      const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+      const context = await browser.newContext({ viewport: { width: 1400, height: 900 }, userAgent: options.userAgent });
       await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: `http://127.0.0.1:${port}` });
       const page = await context.newPage();
       const session = new VscodeSession(port, workspace, userDataDir, extensionsDir, server, browser, page, serverOutput);

@@ -14,6 +14,7 @@ const PANEL_VIEW_TYPE = 'tandem.chatPanel';
  */
 export class ChatViews implements vscode.WebviewViewProvider, vscode.WebviewPanelSerializer, vscode.Disposable {
   private view: vscode.WebviewView | undefined;
+  private readonly panels = new Set<vscode.WebviewPanel>();
   private readonly registrations: vscode.Disposable[];
 
   constructor(
@@ -36,6 +37,7 @@ export class ChatViews implements vscode.WebviewViewProvider, vscode.WebviewPane
   }
 
   async deserializeWebviewPanel(panel: vscode.WebviewPanel): Promise<void> {
+    this.track(panel);
     this.connect(panel.webview, panel.onDidDispose, 'editor');
   }
 
@@ -44,10 +46,25 @@ export class ChatViews implements vscode.WebviewViewProvider, vscode.WebviewPane
     await vscode.commands.executeCommand(`${CHAT_VIEW_ID}.focus`);
   }
 
+  /**
+   * New Chat and History act on the chat the user is looking at: from the editor tab's title bar they must not pull
+   * the sidebar open. Only when no chat is visible is the sidebar revealed.
+   */
+  async revealIfHidden(): Promise<void> {
+    if (this.view?.visible || [...this.panels].some((p) => p.visible)) return;
+    await this.reveal();
+  }
+
   openInEditor(): void {
     const panel = vscode.window.createWebviewPanel(PANEL_VIEW_TYPE, 'Tandem Chat', vscode.ViewColumn.Beside, webviewOptions(this.extensionUri));
     panel.iconPath = vscode.Uri.joinPath(this.extensionUri, 'media', 'tandem.svg');
+    this.track(panel);
     this.connect(panel.webview, panel.onDidDispose, 'editor');
+  }
+
+  private track(panel: vscode.WebviewPanel): void {
+    this.panels.add(panel);
+    panel.onDidDispose(() => this.panels.delete(panel));
   }
 
   private connect(webview: vscode.Webview, onDispose: vscode.Event<void>, placement: 'view' | 'editor'): void {

@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { Excluder, type ExcludeResult, type FileFacts, type GitignoreFile } from '../../core/context/exclude';
 import { DisposableStore } from '../disposables';
 import type { Log } from '../log';
-import type { TandemSettings } from '../settings';
+import { contextExclude, type TandemSettings } from '../settings';
 
 const MAX_GITIGNORE_FILES = 200;
 const NO_GITIGNORE_SEARCH = '{**/node_modules/**,**/.git/**}';
@@ -17,7 +17,7 @@ export interface PathCheck {
 
 /**
  * The exclusion rules of the open workspace: one Excluder per workspace folder with its .gitignore files, the
- * `tandem.context.exclude` globs and the size cap. Rebuilt lazily after a .gitignore or a setting changes.
+ * `tandem.context.exclude` globs (read per folder) and the size cap. Rebuilt lazily after a .gitignore or a setting changes.
  */
 export class WorkspaceExclusion implements vscode.Disposable {
   private readonly store = new DisposableStore();
@@ -93,7 +93,7 @@ export class WorkspaceExclusion implements vscode.Disposable {
         const contents = new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
         gitignores.push({ dir, contents });
       }
-      result.set(folder.uri.toString(), new Excluder({ gitignores, userGlobs: s.exclude, maxFileSizeKB: s.maxFileSizeBytes / 1024 }));
+      result.set(folder.uri.toString(), new Excluder({ gitignores, userGlobs: contextExclude(folder.uri), maxFileSizeKB: s.maxFileSizeBytes / 1024 }));
     }
     return result;
   }

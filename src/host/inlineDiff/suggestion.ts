@@ -19,6 +19,25 @@ export class Suggestion {
     return hunkRanges(this.hunks, this.accepted).filter((range) => !this.rejected.has(range.index));
   }
 
+  /**
+   * The pending hunk the cursor's line is in: a replaced or removed hunk's own (struck) lines; for an insertion, the
+   * line above the insertion point (dashed, with the proposal under it) and the line below (its CodeLens sits on it).
+   */
+  hunkAt(line: number): HunkRange | undefined {
+    return this.pending().find((r) => {
+      const first = r.endLine > r.startLine ? r.startLine : Math.max(0, r.startLine - 1);
+      const last = Math.max(r.startLine, r.endLine - 1);
+      return line >= first && line <= last;
+    });
+  }
+
+  /** The next pending hunk below `line` (or previous above it), wrapping around the file. */
+  neighbour(line: number, forward: boolean): HunkRange | undefined {
+    const pending = this.pending();
+    if (forward) return pending.find((r) => r.startLine > line) ?? pending[0];
+    return [...pending].reverse().find((r) => Math.max(r.startLine, r.endLine - 1) < line && this.hunkAt(line)?.index !== r.index) ?? pending[pending.length - 1];
+  }
+
   /** The text the document should have if nobody else touched it. */
   expectedText(): string {
     return applyHunks(this.original, this.hunks, this.accepted);

@@ -8,9 +8,9 @@ import type { Hunk } from '../../core/edits/hunks';
 import type { HunkRange } from '../../core/edits/hunks';
 import type { Log } from '../log';
 import { Suggestion, lineStarts } from './suggestion';
+import { SuggestionCursor } from './suggestionCursor';
 
 export const PROPOSAL_SCHEME = 'tandem-proposal';
-const CONTEXT_KEY = 'tandem.suggestionPending';
 
 export class SuggestionController implements vscode.CodeLensProvider, vscode.TextDocumentContentProvider, vscode.Disposable {
   private readonly suggestions = new Map<string, Suggestion>();
@@ -35,25 +35,22 @@ export class SuggestionController implements vscode.CodeLensProvider, vscode.Tex
     overviewRulerLane: vscode.OverviewRulerLane.Left,
   });
   private readonly comments = vscode.comments.createCommentController('tandem.suggestions', 'Tandem Suggestions');
-  private readonly status = vscode.window.createStatusBarItem('tandem.suggestion', vscode.StatusBarAlignment.Left, 1000);
+  private readonly cursor = new SuggestionCursor((uri) => this.suggestions.get(uri.toString()));
   private readonly disposables: vscode.Disposable[] = [];
   private applying = 0;
   private shownSignature = '';
 
   constructor(private readonly log: Log) {
-    this.status.name = 'Tandem Suggestion';
-    this.status.command = 'tandem.suggestion.actions';
     this.disposables.push(
       this.removed,
       this.insertionPoint,
       this.comments,
-      this.status,
+      this.cursor,
       this.lensesChanged,
       this.proposalChanged,
       vscode.languages.registerCodeLensProvider([{ scheme: 'file' }, { scheme: 'untitled' }, { scheme: 'vscode-remote' }], this),
       vscode.workspace.registerTextDocumentContentProvider(PROPOSAL_SCHEME, this),
       vscode.window.onDidChangeVisibleTextEditors(() => this.render()),
-      vscode.window.onDidChangeActiveTextEditor(() => this.updateStatus()),
       vscode.workspace.onDidChangeTextDocument((e) => this.onDocumentChanged(e)),
       vscode.workspace.onDidCloseTextDocument((doc) => this.discard(doc.uri.toString())),
       vscode.commands.registerCommand('tandem.suggestion.accept', (uri?: vscode.Uri | vscode.CommentThread, index?: number) => this.decide(uri, index, true)),
@@ -62,6 +59,8 @@ export class SuggestionController implements vscode.CodeLensProvider, vscode.Tex
       vscode.commands.registerCommand('tandem.suggestion.rejectAll', (uri?: vscode.Uri) => this.rejectAll(uri)),
       vscode.commands.registerCommand('tandem.suggestion.showDiff', (uri?: vscode.Uri) => this.showDiff(uri)),
       vscode.commands.registerCommand('tandem.suggestion.actions', () => this.pickAction()),
+      vscode.commands.registerCommand('tandem.suggestion.next', () => this.cursor.go(true)),
+      vscode.commands.registerCommand('tandem.suggestion.previous', () => this.cursor.go(false)),
     );
   }
 
@@ -151,11 +150,11 @@ export class SuggestionController implements vscode.CodeLensProvider, vscode.Tex
     const suggestion = key ? this.suggestions.get(key) : undefined;
     if (!suggestion) return undefined;
     if (index !== undefined) return { suggestion, index };
-    // From a keybinding: the hunk at (or after) the cursor.
-    const line = vscode.window.activeTextEditor?.selection.active.line ?? 0;
-    const pending = suggestion.pending();
-    const at = pending.find((r) => line <= Math.max(r.endLine, r.startLine)) ?? pending[pending.length - 1];
-    return { suggestion, index: at?.index };
+    // From a keybinding or the palette: only the hunk under the cursor, never one the user cannot see.
+    const under = this.cursor.underCursor();
+    if (under?.suggestion === suggestion) return { suggestion, index: under.range.index };
+    void vscode.window.showInformationMessage('Tandem: put the cursor in a suggested change to accept or reject it, or use Accept All / Reject All.');
+    return undefined;
   }
 
   private async decide(target: vscode.Uri | vscode.CommentThread | undefined, index: number | undefined, accept: boolean): Promise<void> {
@@ -279,7 +278,7 @@ export class SuggestionController implements vscode.CodeLensProvider, vscode.Tex
       this.lensesChanged.fire();
       for (const key of this.suggestions.keys()) this.proposalChanged.fire(this.proposalUri(vscode.Uri.parse(key)));
     }
-    this.updateStatus();
+    this.cursor.update();
   }
 
   private renderThreads(key: string, suggestion: Suggestion): void {
@@ -318,8 +317,8 @@ export class SuggestionController implements vscode.CodeLensProvider, vscode.Tex
         );
       }
       lenses.push(
-        new vscode.CodeLens(line, { title: '$(check) Accept', tooltip: 'Accept this change (Ctrl+Alt+Y)', command: 'tandem.suggestion.accept', arguments: [document.uri, range.index] }),
-        new vscode.CodeLens(line, { title: '$(close) Reject', tooltip: 'Reject this change (Ctrl+Alt+N)', command: 'tandem.suggestion.reject', arguments: [document.uri, range.index] }),
+        new vscode.CodeLens(line, { title: '$(check) Accept', tooltip: 'Accept this change', command: 'tandem.suggestion.accept', arguments: [document.uri, range.index] }),
+        new vscode.CodeLens(line, { title: '$(close) Reject', tooltip: 'Reject this change', command: 'tandem.suggestion.reject', arguments: [document.uri, range.index] }),
       );
       if (position === 0) lenses.push(new vscode.CodeLens(line, { title: '$(diff) Side-by-Side', command: 'tandem.suggestion.showDiff', arguments: [document.uri] }));
     });
@@ -353,20 +352,6 @@ export class SuggestionController implements vscode.CodeLensProvider, vscode.Tex
       { placeHolder: 'Tandem suggestion' },
     );
     if (picked) await vscode.commands.executeCommand(picked.command, uri);
-  }
-
-  private updateStatus(): void {
-    const editor = vscode.window.activeTextEditor;
-    const suggestion = editor ? this.suggestions.get(editor.document.uri.toString()) : undefined;
-    const pending = suggestion?.pending().length ?? 0;
-    void vscode.commands.executeCommand('setContext', CONTEXT_KEY, pending > 0);
-    if (!pending) {
-      this.status.hide();
-      return;
-    }
-    this.status.text = `$(diff) Tandem: ${pending} change${pending === 1 ? '' : 's'} to review`;
-    this.status.tooltip = 'Accept (Ctrl+Alt+Y) or reject (Ctrl+Alt+N) the change at the cursor, or click for Accept All / Reject All';
-    this.status.show();
   }
 
   dispose(): void {

@@ -5,6 +5,7 @@ import * as fs from 'node:fs';
 import Mocha from 'mocha';
 import { codeActionSuite } from './codeActions.test';
 import { extensionSuite } from './extension.test';
+import { settingsSuite } from './settings.test';
 
 export interface HostResults {
   readonly passed: string[];
@@ -24,6 +25,7 @@ export function run(): Promise<void> {
     mocha.suite.emit('pre-require', globalThis, 'extension', mocha);
     extensionSuite();
     codeActionSuite();
+    settingsSuite();
     return new Promise((resolve, reject) => {
       const runner = mocha.run((failures) => {
         report(results);

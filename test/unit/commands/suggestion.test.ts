@@ -32,3 +32,36 @@ describe('inline diff suggestion state', () => {
     assert.equal(lineOffset('ab\r\n', 5), 4);
   });
 });
+
+describe('inline diff suggestion: the hunk at the cursor', () => {
+  // Hunk 0 replaces line 1 ("b"); hunk 1 replaces line 5 ("f") with two lines; hunk 2 inserts before line 7 ("g").
+  const make = () => new Suggestion('s2', 'file:///y', 'Fix', ORIGINAL, computeHunks(ORIGINAL, 'a\nB\nc\nd\ne\nF\nF2\nnew\ng\n'));
+
+  it('is the hunk whose lines hold the cursor, never the next one below', () => {
+    const s = make();
+    assert.equal(s.pending().length, 2, 'F, F2 and new form one hunk with f');
+    assert.equal(s.hunkAt(0), undefined);
+    assert.equal(s.hunkAt(1)?.index, 0);
+    assert.equal(s.hunkAt(2), undefined, 'a cursor between hunks is in none (the old "at or after" rule took the next)');
+    assert.equal(s.hunkAt(5)?.index, 1);
+    assert.equal(s.hunkAt(6), undefined);
+  });
+
+  it('a pure insertion is at the lines on both sides of its insertion point', () => {
+    const s = new Suggestion('s3', 'file:///z', 'Add Docs', 'a\nb\nc\n', computeHunks('a\nb\nc\n', 'a\n// doc\nb\nc\n'));
+    assert.equal(s.pending()[0].startLine, 1);
+    assert.equal(s.hunkAt(0)?.index, 0);
+    assert.equal(s.hunkAt(1)?.index, 0);
+    assert.equal(s.hunkAt(2), undefined);
+  });
+
+  it('next and previous wrap around the file', () => {
+    const s = make();
+    assert.equal(s.neighbour(0, true)?.index, 0);
+    assert.equal(s.neighbour(1, true)?.index, 1);
+    assert.equal(s.neighbour(5, true)?.index, 0, 'wraps to the first');
+    assert.equal(s.neighbour(5, false)?.index, 0);
+    assert.equal(s.neighbour(1, false)?.index, 1, 'wraps to the last');
+    assert.equal(s.neighbour(3, false)?.index, 0);
+  });
+});

@@ -1,8 +1,7 @@
 import { strict as assert } from 'node:assert';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { DEFAULT_PRICES, parsePrice, usageCost } from '../../../src/core/providers/price';
 import type { Usage } from '../../../src/core/providers/types';
+import { contributedSettings } from '../../support/manifest';
 
 const usage = (promptTokens: number, cachedTokens: number, outputTokens: number, thoughtTokens = 0): Usage => ({ promptTokens, cachedTokens, outputTokens, thoughtTokens });
 const close = (actual: number, expected: number) => assert.ok(Math.abs(actual - expected) < 1e-12, `${actual} ≠ ${expected}`);
@@ -37,11 +36,16 @@ describe('prices', () => {
   });
 
   it('has the same defaults and a validated schema in package.json', () => {
-    const manifest = JSON.parse(readFileSync(join(__dirname, '../../../package.json'), 'utf8')) as { contributes: { configuration: { properties: Record<string, { default: unknown; properties: Record<string, { type: string; minimum?: number }>; additionalProperties?: boolean }> } } };
+    const settings = contributedSettings();
     for (const slot of ['gemini', 'gpt'] as const) {
-      const setting = manifest.contributes.configuration.properties[`tandem.${slot}.price`];
+      const setting = settings[`tandem.${slot}.price`];
       assert.deepEqual(setting.default, DEFAULT_PRICES[slot]);
-      for (const field of ['inputPerMillion', 'cachedInputPerMillion', 'outputPerMillion']) assert.deepEqual(setting.properties[field], { type: 'number', minimum: 0 }, `${slot}.${field}`);
+      const fields = ['inputPerMillion', 'cachedInputPerMillion', 'outputPerMillion'];
+      for (const field of fields) {
+        assert.equal(setting.properties?.[field].type, 'number', `${slot}.${field}`);
+        assert.equal(setting.properties?.[field].minimum, 0, `${slot}.${field}`);
+      }
+      assert.deepEqual(setting.required, fields);
       assert.equal(setting.additionalProperties, false);
     }
     assert.deepEqual(DEFAULT_PRICES, {
