@@ -148,6 +148,7 @@ export class Section {
   readonly header: CountedLines;
   private hunks: readonly CountedLines[];
   private readonly redacted: readonly DiffHunk[];
+  private compacted = false;
 
   constructor(
     readonly file: FileDiff,
@@ -168,6 +169,8 @@ export class Section {
 
   /** Switches to one line of context around changes (nothing changed is lost, only unchanged lines). */
   compact(): void {
+    if (this.compacted) return;
+    this.compacted = true;
     this.hunks = this.redacted.map((h) => this.counted(withLessContext(h)));
   }
 

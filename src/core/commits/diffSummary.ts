@@ -62,9 +62,19 @@ function noteReserve(files: number, lines: number, count: Count): number {
   return count(noteFor(files, files, lines) ?? '') + 2;
 }
 
+/** The list is re-rendered per folder depth and sections per attempt: the same strings would be counted again. */
+function memoised(count: Count): Count {
+  const known = new Map<string, number>();
+  return (text) => {
+    let tokens = known.get(text);
+    if (tokens === undefined) known.set(text, (tokens = count(text)));
+    return tokens;
+  };
+}
+
 export function summariseDiff(diff: string | readonly FileDiff[], options: DiffSummaryOptions): DiffSummary {
   const files = typeof diff === 'string' ? parseGitDiff(diff) : diff;
-  const { count } = options;
+  const count = memoised(options.count);
   const budget = Math.max(0, Math.floor(options.budget));
   const entries: Entry[] = files.map((file, index) => ({ file, kind: classifyDiffFile(file, options), index, listed: false, shown: 'none' }));
   const excluded = entries.filter((e) => e.kind === 'excluded').length;
