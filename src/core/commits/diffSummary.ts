@@ -4,7 +4,7 @@
 //   secret      (context/exclude.ts secret-file rules) a line in the list, never content: the name of `.env` or
 //               `id_rsa` gives nothing away, and a message that says the commit touches it is a useful warning;
 //   excluded    (the user's own rules, e.g. .tandemignore) nothing at all, not even the name: those rules exist to
-//               keep a path out of every request, so only a count is shown ("2 files left out by your rules").
+//               keep a path out of every request, so only a count is shown ("2 files left out by your exclusion rules").
 // When the files do not fit: context shrinks to one line around changes, then every file gets an equal share of
 // what is left (a file needing less gives the rest back), the files with the most changes first when even one
 // line each will not fit; a note says what was left out ("12 more files, 3,400 changed lines not shown").
