@@ -28,6 +28,9 @@ export interface TrimmedOutput {
   readonly cutLines: number;
 }
 
+/** Tokens a command's context takes by default: a log's first errors and its summary fit; more costs without helping. */
+export const TERMINAL_CONTEXT_TOKENS = 4000;
+
 /** Longer lines (a minified bundle, a JSON blob) keep their start: nobody reads the rest of such a line either. */
 const MAX_LINE_CHARS = 2000;
 const MIN_REPEATS = 3;
