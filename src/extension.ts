@@ -8,6 +8,7 @@ import { chatFileSystem } from './host/chat/chatFileSystem';
 import { ChatViews } from './host/chat/chatViews';
 import { registerChatCommands } from './host/chatCommands';
 import { ContextService } from './host/context/contextService';
+import { applyAnswer } from './host/edits/applyAnswer';
 import { TandemCodeActionProvider } from './host/codeActions';
 import { EditorCommands } from './host/editorCommands';
 import { SuggestionController } from './host/inlineDiff/suggestionController';
@@ -41,6 +42,7 @@ export function activate(context: vscode.ExtensionContext): void {
       if (action === 'save') return saveAsNewFile(code, language);
       return editorCommands.applyCodeBlock(code, language);
     },
+    applyAnswer: (answer) => applyAnswer(answer, suggestions),
     openLink: openModelLink,
     copy: (text) => Promise.resolve(vscode.env.clipboard.writeText(text)),
     runCommand: async (command) => {
