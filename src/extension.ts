@@ -9,6 +9,7 @@ import { ChatViews } from './host/chat/chatViews';
 import { registerChatCommands } from './host/chatCommands';
 import { ContextService } from './host/context/contextService';
 import { CODE_ACTION_SELECTOR, TandemCodeActionProvider } from './host/codeActions';
+import { applyAnswer } from './host/edits/applyAnswer';
 import { EditorCommands } from './host/editorCommands';
 import { SuggestionController } from './host/inlineDiff/suggestionController';
 import { registerKeyCommands } from './host/keyCommands';
@@ -42,6 +43,7 @@ export function activate(context: vscode.ExtensionContext): void {
       if (action === 'save') return saveAsNewFile(code, language);
       return editorCommands.applyCodeBlock(code, language);
     },
+    applyAnswer: (answer) => applyAnswer(answer, suggestions),
     openLink: openModelLink,
     copy: (text) => Promise.resolve(vscode.env.clipboard.writeText(text)),
     runCommand: async (command) => {

@@ -57,6 +57,8 @@ export interface MessageView {
   readonly error?: ErrorView;
   /** Number of automatic continuations joined into this answer. */
   readonly continuations?: number;
+  /** How many files the answer's edits name: the answer offers "Apply edits to N files". */
+  readonly editFiles?: number;
 }
 
 export interface ChatView {
@@ -126,6 +128,8 @@ export type WebviewMessage =
   | { readonly type: 'setModel'; readonly model: ModelSlot }
   | { readonly type: 'setThinkingLevel'; readonly level: ThinkingLevel }
   | { readonly type: 'codeAction'; readonly action: CodeActionKind; readonly code: string; readonly language: string }
+  /** Review every file an answer edits (the host reads the answer by id: the webview never supplies edit text). */
+  | { readonly type: 'applyAnswerEdits'; readonly messageId: string }
   | { readonly type: 'copy'; readonly text: string }
   | { readonly type: 'openLink'; readonly href: string; readonly text: string }
   | { readonly type: 'hostAction'; readonly action: HostAction }
@@ -172,6 +176,7 @@ const SCHEMA: { readonly [K in WebviewMessageType]: Readonly<Record<string, Chec
   setModel: { model: isOneOf(MODEL_SLOTS) },
   setThinkingLevel: { level: isOneOf(THINKING_LEVELS) },
   codeAction: { action: isOneOf(['insert', 'apply', 'save']), code: isString(LIMITS.codeChars), language: isString(64) },
+  applyAnswerEdits: { messageId: isId },
   copy: { text: isString(LIMITS.codeChars) },
   openLink: { href: isString(LIMITS.urlChars), text: isString(LIMITS.urlChars) },
   hostAction: { action: isOneOf(['setKey', 'openSettings', 'testConnection']) },

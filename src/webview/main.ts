@@ -42,6 +42,7 @@ const list = new MessageList(
     regenerate: (messageId) => post({ type: 'regenerate', messageId }),
     editResend: (messageId, text) => post({ type: 'editResend', messageId, text }),
     retry: () => post({ type: 'retry' }),
+    applyAnswerEdits: (messageId) => post({ type: 'applyAnswerEdits', messageId }),
     hostAction: (action) => post({ type: 'hostAction', action }),
     openLink: (href, text) => post({ type: 'openLink', href: href.slice(0, 8192), text: text.slice(0, 8192) }),
   },

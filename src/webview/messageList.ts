@@ -13,6 +13,7 @@ export interface MessageListHandlers extends CodeBlockHandlers {
   retry(): void;
   hostAction(action: HostAction): void;
   openLink(href: string, text: string): void;
+  applyAnswerEdits(messageId: string): void;
 }
 
 const FINISH_NOTES: Partial<Record<NonNullable<MessageView['finish']>, string>> = {
@@ -254,6 +255,10 @@ export class MessageList {
       );
     }
     if ((message.error || message.finish) && !message.text) footer.append(h('div', { class: 'left-out', attrs: { 'data-testid': 'message-left-out' } }, LEFT_OUT));
+    if (message.editFiles && !message.error) {
+      const label = `Apply edits to ${message.editFiles} file${message.editFiles === 1 ? '' : 's'}`;
+      footer.append(h('div', { class: 'message-apply' }, textButton(label, () => this.handlers.applyAnswerEdits(message.id), { icon: 'diff', testId: 'apply-answer-edits' })));
+    }
     if (message.finish || message.error) {
       const meta = h('div', { class: 'message-meta' });
       if (message.usage) {

@@ -11,6 +11,7 @@ import { MemoryFs } from './memoryFs';
 export function chatUnderTest(gateway: ModelGateway, host: Pick<ChatHost, 'settings' | 'contextForTurn' | 'memento'>, log: Log, fs = new MemoryFs()) {
   const fullHost: ChatHost = {
     codeAction: async () => {},
+    applyAnswer: async () => {},
     openLink: async () => {},
     copy: async () => {},
     runCommand: async () => {},

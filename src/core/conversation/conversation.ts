@@ -2,6 +2,7 @@
 // titles, totals. A Conversation is immutable: every operation returns a new one.
 
 import type { ChatView, MessageView } from '../../shared/protocol';
+import { namedFiles } from '../edits/answerEdits';
 import type { ChatMessage, MessagePart } from '../providers/types';
 import type { Conversation, StoredMessage } from './types';
 
@@ -90,7 +91,15 @@ export function toMessageView(message: StoredMessage): MessageView {
     finish: stopped ? 'stopped' : message.finish,
     error: stopped ? undefined : message.error,
     continuations: message.continuations,
+    editFiles: editFileCount(message),
   };
+}
+
+/** Only a finished answer offers to apply its edits: one still streaming may name more files yet. */
+function editFileCount(message: StoredMessage): number | undefined {
+  if (message.role !== 'assistant' || (!message.finish && !message.error) || !message.text) return undefined;
+  const count = namedFiles(message.text).length;
+  return count > 0 ? count : undefined;
 }
 
 export function toChatView(conversation: Conversation): ChatView {

@@ -132,6 +132,15 @@ export function editFromCommandAnswer(answer: string, doc: TargetDocument, optio
   return applyEdits(mine, doc, 'file', withLanguage(options, doc, fenceLanguage?.kind === 'code' ? fenceLanguage.language : undefined), leftOut);
 }
 
+/** The distinct files an answer's edits name, in the order they first appear (what "Apply edits to N files" counts). */
+export function namedFiles(answer: string): string[] {
+  const paths: string[] = [];
+  for (const edit of parseAnswer(answer).edits) {
+    if (edit.path !== undefined && !paths.some((p) => samePath(p, edit.path!))) paths.push(edit.path);
+  }
+  return paths;
+}
+
 export interface FileEdit {
   /** The path as the answer names it, or the active file's path for edits that name none. */
   path: string;

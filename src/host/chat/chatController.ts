@@ -22,6 +22,8 @@ export interface ChatHost {
   /** Context (files, selection) for a new user turn, as text for the model; gives up when `signal` aborts (Stop). */
   readonly contextForTurn: (question: string, slot: ModelSlot, signal: AbortSignal) => Promise<string | undefined>;
   readonly codeAction: (action: 'insert' | 'apply' | 'save', code: string, language: string) => Promise<void>;
+  /** Reviews every file an answer edits, as inline suggestions. */
+  readonly applyAnswer: (answer: string) => Promise<void>;
   readonly openLink: (href: string, text: string) => Promise<void>;
   readonly copy: (text: string) => Promise<void>;
   readonly runCommand: (command: string) => Promise<void>;
@@ -150,6 +152,10 @@ export class ChatController implements ChatMessageHandler, vscode.Disposable {
         return;
       case 'codeAction':
         return this.host.codeAction(message.action, message.code, message.language);
+      case 'applyAnswerEdits': {
+        const answer = this.conversation.messages.find((m) => m.id === message.messageId && m.role === 'assistant');
+        return answer ? this.host.applyAnswer(answer.text) : undefined;
+      }
       case 'copy':
         return this.host.copy(message.text);
       case 'openLink':

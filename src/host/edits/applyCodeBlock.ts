@@ -1,31 +1,14 @@
 // The chat's "Apply to File": one code block through the same answer parser and engine as the editor commands,
 // shown as an inline diff. A block that names a file applies to that file (opened if need be); otherwise to the
-// active editor. On a refusal the safe choice comes first (the default button); a destructive one never does.
+// active editor; a named file that does not exist is proposed as a new file (inside the workspace only). On a refusal the safe choice comes first (the default button); a destructive one never does.
 import * as vscode from 'vscode';
 import { type EditOutcome, type Fallback, codeBlockPath, editFromCodeBlock } from '../../core/edits/answerEdits';
 import { selectionLines } from '../context/assemble';
 import { mayEdit } from '../inlineDiff/editGuard';
 import type { SuggestionController } from '../inlineDiff/suggestionController';
+import { creationDocument, resolveNamed } from './workspaceFiles';
 
 const FALLBACK_LABELS: Record<Fallback, string> = { insertAtCursor: 'Insert at Cursor', replaceWholeFile: 'Replace Whole File…' };
-
-/**
- * The workspace file a block names, if it exists: inside a workspace folder only (no `..` out of it). A name
- * given loosely (`cart.ts` for `src/cart.ts`) is taken when exactly one open or workspace file ends with it.
- */
-async function namedDocument(path: string): Promise<vscode.TextDocument | undefined> {
-  const clean = path.replace(/\\/g, '/').replace(/^\.\//, '');
-  if (clean.startsWith('/') || clean.split('/').includes('..')) return undefined;
-  for (const folder of vscode.workspace.workspaceFolders ?? []) {
-    const uri = vscode.Uri.joinPath(folder.uri, clean);
-    const exists = await vscode.workspace.fs.stat(uri).then(() => true, () => false);
-    if (exists) return vscode.workspace.openTextDocument(uri);
-  }
-  const open = vscode.workspace.textDocuments.filter((d) => d.uri.path.endsWith(`/${clean}`));
-  if (open.length === 1) return open[0];
-  const found = await vscode.workspace.findFiles(`**/${clean}`, '**/node_modules/**', 2);
-  return found.length === 1 ? vscode.workspace.openTextDocument(found[0]) : undefined;
-}
 
 export function indentOf(editor: vscode.TextEditor | undefined): { useTabs: boolean; unit: number } | undefined {
   if (!editor) return undefined;
@@ -52,24 +35,32 @@ export function reportLeftOut(outcome: EditOutcome): void {
 export async function applyCodeBlock(code: string, language: string, answers: readonly string[], suggestions: SuggestionController): Promise<void> {
   const active = vscode.window.activeTextEditor ?? vscode.window.visibleTextEditors[0];
   const named = codeBlockPath(code, language, answers);
-  const namedDoc = named ? await namedDocument(named) : undefined;
-  if (named && !namedDoc) {
+  const target = named ? await resolveNamed(named) : undefined;
+  let document = target?.kind === 'existing' ? target.document : undefined;
+  if (target?.kind === 'create') {
+    // Asked on the real path: an untitled document is never "sensitive", the file it will be saved as may be.
+    if (!(await mayEdit(target.uri))) return;
+    document = await creationDocument(target.uri);
+    void vscode.window.showInformationMessage(`Tandem: ${named} does not exist yet; the code is proposed as that new file (saved only when you accept and save).`);
+  } else if (target?.kind === 'refused') {
     // The engine refuses code that does not fit, so offering the active file is safe; the user decides.
     const into = active ? `Apply to ${shortName(active.document)}` : undefined;
-    const choice = await vscode.window.showWarningMessage(`This code block is for ${named}, which Tandem did not find in the workspace.`, ...(into ? [into] : []));
+    const choice = await vscode.window.showWarningMessage(`This code block is for ${named}: ${target.reason}.`, ...(into ? [into] : []));
     if (choice !== into || !into) return;
   }
-  const document = namedDoc ?? active?.document;
+  document ??= active?.document;
   if (!document) {
     void vscode.window.showWarningMessage('Open the file to apply the code to, then press Apply again.');
     return;
   }
-  if (!(await mayEdit(document.uri))) return;
+  if (target?.kind !== 'create' && !(await mayEdit(document.uri))) return;
   const editor = vscode.window.visibleTextEditors.find((e) => e.document === document);
   const original = document.getText();
   const selection = editor && editor === active && !editor.selection.isEmpty ? wholeLines(editor.selection, document) : undefined;
   const path = vscode.workspace.asRelativePath(document.uri, false);
-  const outcome = editFromCodeBlock(code, language, { text: original, path, selection, languageId: document.languageId }, { indent: indentOf(editor) });
+  // A new file's code is the whole file: there is nothing to place a snippet in.
+  const plain = target?.kind === 'create' ? 'file' : 'snippet';
+  const outcome = editFromCodeBlock(code, language, { text: original, path, selection, languageId: document.languageId }, { indent: indentOf(editor) }, plain);
   if (outcome.ok) {
     if (await suggestions.propose(document, original, outcome.hunks, 'Apply from chat')) reportLeftOut(outcome);
     return;

@@ -7,6 +7,7 @@ import * as vscode from 'vscode';
 import type { Hunk } from '../../core/edits/hunks';
 import type { HunkRange } from '../../core/edits/hunks';
 import type { Log } from '../log';
+import { ReviewAll } from './reviewAll';
 import { Suggestion, lineStarts } from './suggestion';
 import { SuggestionCursor } from './suggestionCursor';
 
@@ -19,6 +20,9 @@ export class SuggestionController implements vscode.CodeLensProvider, vscode.Tex
   readonly onDidChangeCodeLenses = this.lensesChanged.event;
   private readonly proposalChanged = new vscode.EventEmitter<vscode.Uri>();
   readonly onDidChange = this.proposalChanged.event;
+  private readonly pendingChanged = new vscode.EventEmitter<void>();
+  readonly onDidChangePending = this.pendingChanged.event;
+  private readonly review = new ReviewAll(this);
   private readonly removed = vscode.window.createTextEditorDecorationType({
     isWholeLine: true,
     backgroundColor: new vscode.ThemeColor('diffEditor.removedLineBackground'),
@@ -48,6 +52,8 @@ export class SuggestionController implements vscode.CodeLensProvider, vscode.Tex
       this.cursor,
       this.lensesChanged,
       this.proposalChanged,
+      this.pendingChanged,
+      this.review,
       vscode.languages.registerCodeLensProvider([{ scheme: 'file' }, { scheme: 'untitled' }, { scheme: 'vscode-remote' }], this),
       vscode.workspace.registerTextDocumentContentProvider(PROPOSAL_SCHEME, this),
       vscode.window.onDidChangeVisibleTextEditors(() => this.render()),
@@ -128,6 +134,16 @@ export class SuggestionController implements vscode.CodeLensProvider, vscode.Tex
         thread.dispose();
       },
     };
+  }
+
+  /** The files with suggestions still waiting for a decision. */
+  pendingUris(): vscode.Uri[] {
+    return [...this.suggestions.keys()].map((key) => vscode.Uri.parse(key));
+  }
+
+  /** After several files got suggestions at once: offers Accept All / Reject All / Review… for all of them. */
+  announceReview(): void {
+    void this.review.announce();
   }
 
   hasSuggestion(uri: vscode.Uri): boolean {
@@ -276,6 +292,7 @@ export class SuggestionController implements vscode.CodeLensProvider, vscode.Tex
       this.shownSignature = signature;
       for (const [key, suggestion] of this.suggestions) this.renderThreads(key, suggestion);
       this.lensesChanged.fire();
+      this.pendingChanged.fire();
       for (const key of this.suggestions.keys()) this.proposalChanged.fire(this.proposalUri(vscode.Uri.parse(key)));
     }
     this.cursor.update();
