@@ -3,7 +3,7 @@
 import { redactContextText } from '../context/redact';
 import type { DiffHunk, FileDiff } from './diffParse';
 
-export type Count = (text: string) => number;
+import type { Counter } from '../context/items';
 
 /** Lines with token counts computed on demand (each line counted with its newline). */
 export class CountedLines {
@@ -11,7 +11,7 @@ export class CountedLines {
 
   constructor(
     readonly lines: readonly string[],
-    private readonly count: Count,
+    private readonly count: Counter,
   ) {}
 
   private extend(): void {
@@ -155,7 +155,7 @@ export class Section {
 
   constructor(
     readonly file: FileDiff,
-    private readonly count: Count,
+    private readonly count: Counter,
   ) {
     this.header = new CountedLines(headerLinesOf(file), count);
     this.redacted = new Array<DiffHunk | undefined>(file.hunks.length);
