@@ -1,9 +1,8 @@
 // One file's diff as the prompt shows it, and how it shrinks to a share of the budget. Lines are counted lazily
 // and only as far as a decision needs, so a 100 000-line file costs the tokens of its share, not of its length.
+import type { Counter } from '../context/items';
 import { redactContextText } from '../context/redact';
 import type { DiffHunk, FileDiff } from './diffParse';
-
-import type { Counter } from '../context/items';
 
 /** Lines with token counts computed on demand (each line counted with its newline). */
 export class CountedLines {

@@ -4,9 +4,8 @@
 // error); two thirds of the room go to the end. Runs of one repeated line become one line and a count.
 import { fenceFor } from '../context/render';
 import { redactContextText } from '../context/redact';
-import { renderTerminalOutput } from './screen';
-
 import type { Counter } from '../context/items';
+import { renderTerminalOutput } from './screen';
 
 export interface TerminalExecution {
   /** The command line as shell integration reports it. */
