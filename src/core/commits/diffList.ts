@@ -3,7 +3,7 @@
 // first so as much detail stays as fits ("A test/fixtures/cases/ (712 files, +8,640 -7)"); only when even
 // top-level folders do not fit is the list cut, keeping source files and secret files before the rest.
 import type { FileChange, FileDiff } from './diffParse';
-import type { Count } from './diffSections';
+import type { Counter } from '../context/items';
 import type { DiffFileKind } from './fileKinds';
 
 /** How much of a file the prompt shows: its hunks, part of them, a line in the list, or nothing. */
@@ -97,7 +97,7 @@ function rowsAt(visible: readonly Entry[], depth: number): Row[] {
   return rows;
 }
 
-function rowsCost(rows: readonly Row[], count: Count): number {
+function rowsCost(rows: readonly Row[], count: Counter): number {
   return rows.reduce((n, r) => n + count(`${r.text}\n`), 0);
 }
 
@@ -106,7 +106,7 @@ function priorityOf(row: Row): number {
   return Math.min(...row.members.map((e) => (e.kind === 'source' ? (e.file.change === 'deleted' ? 1 : 0) : e.kind === 'secret' ? 2 : 3)));
 }
 
-function cutToFit(rows: readonly Row[], room: number, count: Count): Row[] {
+function cutToFit(rows: readonly Row[], room: number, count: Counter): Row[] {
   const tailReserve = 24;
   const byPriority = rows.map((row, i) => ({ row, i })).sort((a, b) => priorityOf(a.row) - priorityOf(b.row) || a.i - b.i);
   const kept = new Set<number>();
@@ -121,7 +121,7 @@ function cutToFit(rows: readonly Row[], room: number, count: Count): Row[] {
 }
 
 /** The list's lines within `room` tokens; marks the entries it names as listed. */
-export function renderList(entries: readonly Entry[], excluded: number, room: number, count: Count): string[] {
+export function renderList(entries: readonly Entry[], excluded: number, room: number, count: Counter): string[] {
   const visible = entries.filter((e) => e.kind !== 'excluded');
   const title = `Changed files (${visible.length}):`;
   const extras: string[] = [];

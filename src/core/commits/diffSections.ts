@@ -1,9 +1,8 @@
 // One file's diff as the prompt shows it, and how it shrinks to a share of the budget. Lines are counted lazily
 // and only as far as a decision needs, so a 100 000-line file costs the tokens of its share, not of its length.
+import type { Counter } from '../context/items';
 import { redactContextText } from '../context/redact';
 import type { DiffHunk, FileDiff } from './diffParse';
-
-export type Count = (text: string) => number;
 
 /** Lines with token counts computed on demand (each line counted with its newline). */
 export class CountedLines {
@@ -11,7 +10,7 @@ export class CountedLines {
 
   constructor(
     readonly lines: readonly string[],
-    private readonly count: Count,
+    private readonly count: Counter,
   ) {}
 
   private extend(): void {
@@ -155,7 +154,7 @@ export class Section {
 
   constructor(
     readonly file: FileDiff,
-    private readonly count: Count,
+    private readonly count: Counter,
   ) {
     this.header = new CountedLines(headerLinesOf(file), count);
     this.redacted = new Array<DiffHunk | undefined>(file.hunks.length);

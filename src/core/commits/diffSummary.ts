@@ -10,7 +10,8 @@
 // line each will not fit; a note says what was left out ("12 more files, 3,400 changed lines not shown").
 import { parseGitDiff, type FileChange, type FileDiff } from './diffParse';
 import { counts, hasContent, plural, renderList, sum, type Entry, type Shown } from './diffList';
-import { Section, fillShares, type Count } from './diffSections';
+import type { Counter } from '../context/items';
+import { Section, fillShares } from './diffSections';
 import { classifyDiffFile, type DiffFileKind, type KindRules } from './fileKinds';
 
 export type { Shown } from './diffList';
@@ -18,7 +19,7 @@ export type { Shown } from './diffList';
 export interface DiffSummaryOptions extends KindRules {
   /** Tokens the summary may take in the prompt. */
   readonly budget: number;
-  readonly count: Count;
+  readonly count: Counter;
 }
 
 export interface SummarisedFile {
@@ -56,12 +57,12 @@ function noteFor(nameOnly: number, partial: number, hiddenLines: number): string
 }
 
 /** The longest note the numbers of this diff could produce, reserved before the shares are known. */
-function noteReserve(files: number, lines: number, count: Count): number {
+function noteReserve(files: number, lines: number, count: Counter): number {
   return count(noteFor(files, files, lines) ?? '') + 2;
 }
 
 /** The list is re-rendered per folder depth and sections per attempt: the same strings would be counted again. */
-function memoised(count: Count): Count {
+function memoised(count: Counter): Counter {
   const known = new Map<string, number>();
   return (text) => {
     let tokens = known.get(text);
@@ -142,7 +143,7 @@ interface Fitted {
   readonly shown: Map<Entry, Shown>;
 }
 
-function fitSections(sections: readonly Candidate[], room: number, count: Count): Fitted {
+function fitSections(sections: readonly Candidate[], room: number, count: Counter): Fitted {
   const separator = count(SECTION_SEPARATOR) + 1;
   const sumUpTo = (cap: number): number => {
     let total = 0;

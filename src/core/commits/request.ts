@@ -1,7 +1,7 @@
 // The commit-message request in one call, so the host's glue only gathers its inputs (the Git extension's diff,
 // the last subjects, the settings) and streams the answer through cleanCommitMessage into the commit box.
 import { summariseDiff, type DiffSummary } from './diffSummary';
-import type { Count } from './diffSections';
+import type { Counter } from '../context/items';
 import type { KindRules } from './fileKinds';
 import { buildCommitMessagePrompt, commitDiffBudget, type CommitPrompt, type CommitPromptInput } from './prompt';
 
@@ -10,7 +10,7 @@ export interface CommitRequestInput extends Omit<CommitPromptInput, 'diff'>, Kin
   readonly diff: string;
   readonly limits: { readonly contextWindow: number; readonly reservedOutput: number };
   /** The token counter of the model the request goes to. */
-  readonly count: Count;
+  readonly count: Counter;
   /** Cap on the diff's tokens; COMMIT_DIFF_TOKENS by default. */
   readonly maxDiffTokens?: number;
 }

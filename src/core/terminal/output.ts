@@ -4,9 +4,8 @@
 // error); two thirds of the room go to the end. Runs of one repeated line become one line and a count.
 import { fenceFor } from '../context/render';
 import { redactContextText } from '../context/redact';
+import type { Counter } from '../context/items';
 import { renderTerminalOutput } from './screen';
-
-export type Count = (text: string) => number;
 
 export interface TerminalExecution {
   /** The command line as shell integration reports it. */
@@ -58,7 +57,7 @@ function cutMarker(cut: number): string {
 }
 
 /** The cleaned output within `budget` tokens, cut from the middle with a marker saying how many lines went. */
-export function trimTerminalOutput(raw: string, options: { readonly budget: number; readonly count: Count }): TrimmedOutput {
+export function trimTerminalOutput(raw: string, options: { readonly budget: number; readonly count: Counter }): TrimmedOutput {
   const { count } = options;
   const budget = Math.max(0, Math.floor(options.budget));
   const cleaned = redactContextText(renderTerminalOutput(raw), 'shellscript');
@@ -116,7 +115,7 @@ export interface TerminalContext {
 }
 
 /** The command, where and how it ran, its exit code and its output, for the model. */
-export function formatTerminalContext(execution: TerminalExecution, options: { readonly budget: number; readonly count: Count }): TerminalContext {
+export function formatTerminalContext(execution: TerminalExecution, options: { readonly budget: number; readonly count: Counter }): TerminalContext {
   const command = redactContextText(execution.command.trim(), 'shellscript');
   const where = [execution.cwd ? `in ${execution.cwd}` : '', execution.shell ? `(${shellName(execution.shell)})` : ''].filter((p) => p !== '').join(' ');
   const commandFence = fenceFor(command);

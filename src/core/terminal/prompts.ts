@@ -4,7 +4,8 @@
 import { fenceFor } from '../context/render';
 import { redactContextText } from '../context/redact';
 import { renderTerminalOutput } from './screen';
-import { formatTerminalContext, shellName, describeExitCode, type Count, type TerminalExecution } from './output';
+import type { Counter } from '../context/items';
+import { formatTerminalContext, shellName, describeExitCode, type TerminalExecution } from './output';
 
 export interface TerminalPrompt {
   /** The user's message as the chat shows it. */
@@ -29,7 +30,7 @@ const OS_NAME: Record<Platform, string> = { linux: 'Linux', darwin: 'macOS', win
 
 export function buildFixLastCommandPrompt(
   execution: TerminalExecution,
-  options: { readonly budget: number; readonly count: Count; readonly platform?: Platform },
+  options: { readonly budget: number; readonly count: Counter; readonly platform?: Platform },
 ): TerminalPrompt {
   const language = shellLanguage(execution.shell, options.platform);
   const command = redactContextText(execution.command.trim(), 'shellscript');
