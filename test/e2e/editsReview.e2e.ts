@@ -170,4 +170,18 @@ describe('edits: chat answers reviewed as inline suggestions (code-server + fake
     const dirty = await vscode.page.locator('.tab.active.dirty').count();
     assert.equal(dirty, 0, 'the buffer is not modified');
   });
+
+  it('"Apply to File" on a block for a file that does not exist proposes it as that new file; nothing is written before save', async () => {
+    const created = 'export const fresh = true;\n';
+    await ask(`A new module:\n\n\`\`\`ts src/fresh.ts\n${created}\`\`\`\n`, 'add a module');
+    await lastAnswer().getByTestId('code-apply').first().click();
+    await vscode.waitForNotification(/src\/fresh\.ts does not exist yet/, 60_000);
+    await vscode.page.locator('.tab.active', { hasText: 'fresh.ts' }).first().waitFor({ timeout: 60_000 });
+    assert.equal(fs.existsSync(file('src/fresh.ts')), false, 'nothing on disk before accept and save');
+    await vscode.runCommand('Tandem: Accept All Suggested Changes');
+    await vscode.page.locator('.editor-group-container.active .monaco-editor .view-lines', { hasText: 'fresh = true' }).first().waitFor({ timeout: 60_000 });
+    await vscode.focusEditor();
+    await vscode.page.keyboard.press('Control+S');
+    await waitFor('src/fresh.ts on disk', () => (fs.existsSync(file('src/fresh.ts')) && fs.readFileSync(file('src/fresh.ts'), 'utf8') === created ? true : undefined), 60_000);
+  });
 });
