@@ -96,6 +96,16 @@ describe('edits: chat answers reviewed as inline suggestions (code-server + fake
     return fs.readFileSync(file(relative), 'utf8');
   }
 
+  /** Brings an open file's tab to the front (the editors Tandem opened for the review are tabs already). */
+  async function showTab(name: string): Promise<void> {
+    const tab = vscode.page.locator(`.tab[aria-label^="${name}"], .tab:has(.label-name:text-is("${name}"))`).first();
+    await waitFor(`${name} to be the active tab`, async () => {
+      if ((await tab.getAttribute('class'))?.includes('active')) return true;
+      await tab.click();
+      return undefined;
+    }, 60_000, 500);
+  }
+
   async function ask(answer: string, question: string): Promise<void> {
     gemini.enqueue(geminiReply({ text: answer }));
     const before = await frame.getByTestId('message-assistant').count();
@@ -129,14 +139,16 @@ describe('edits: chat answers reviewed as inline suggestions (code-server + fake
     assert.equal(fs.readFileSync(file('src/a.ts'), 'utf8'), A, 'a.ts untouched before a decision');
     assert.equal(fs.readFileSync(file('src/b.ts'), 'utf8'), B, 'b.ts untouched before a decision');
 
-    await vscode.openFile('src/b.ts');
+    await showTab('b.ts');
     await lens(/Reject/).first().waitFor({ timeout: 60_000 });
     await vscode.runCommand('Tandem: Reject All Suggested Changes');
     await waitFor('b.ts suggestion to close', async () => ((await lens(/Reject/).count()) === 0 ? true : undefined), 60_000);
 
-    await vscode.openFile('src/a.ts');
-    await lens(/^\S* ?Accept$/).first().click({ timeout: 60_000 });
-    await waitFor('a.ts suggestion to close', async () => ((await lens(/Reject/).count()) === 0 ? true : undefined), 60_000);
+    await showTab('a.ts');
+    // The file's own Accept All (one WorkspaceEdit): the CodeLens row may lag on a loaded machine, the command does not.
+    await vscode.page.locator('.monaco-editor .view-lines', { hasText: 'answer = 41' }).first().waitFor({ timeout: 60_000 });
+    await vscode.runCommand('Tandem: Accept All Suggested Changes');
+    await vscode.page.locator('.editor-group-container.active .monaco-editor .view-lines', { hasText: 'answer = 42' }).first().waitFor({ timeout: 60_000 });
     assert.equal(await save('src/a.ts', A_EDITED), A_EDITED);
     assert.equal(fs.readFileSync(file('src/b.ts'), 'utf8'), B, 'the rejected file is unchanged on disk');
     assert.notEqual(B, B_EDITED);
@@ -147,7 +159,7 @@ describe('edits: chat answers reviewed as inline suggestions (code-server + fake
   });
 
   it('a block cut off before its end is refused with the reason, and the file is unchanged', async () => {
-    await vscode.openFile('src/cart.ts');
+    await showTab('cart.ts');
     const before = fs.readFileSync(file('src/cart.ts'), 'utf8');
     await ask(CUT_OFF, 'start at 100');
     await lastAnswer().getByTestId('code-apply').first().click();
@@ -157,5 +169,19 @@ describe('edits: chat answers reviewed as inline suggestions (code-server + fake
     assert.equal(fs.readFileSync(file('src/cart.ts'), 'utf8'), before);
     const dirty = await vscode.page.locator('.tab.active.dirty').count();
     assert.equal(dirty, 0, 'the buffer is not modified');
+  });
+
+  it('"Apply to File" on a block for a file that does not exist proposes it as that new file; nothing is written before save', async () => {
+    const created = 'export const fresh = true;\n';
+    await ask(`A new module:\n\n\`\`\`ts src/fresh.ts\n${created}\`\`\`\n`, 'add a module');
+    await lastAnswer().getByTestId('code-apply').first().click();
+    await vscode.waitForNotification(/src\/fresh\.ts does not exist yet/, 60_000);
+    await vscode.page.locator('.tab.active', { hasText: 'fresh.ts' }).first().waitFor({ timeout: 60_000 });
+    assert.equal(fs.existsSync(file('src/fresh.ts')), false, 'nothing on disk before accept and save');
+    await vscode.runCommand('Tandem: Accept All Suggested Changes');
+    await vscode.page.locator('.editor-group-container.active .monaco-editor .view-lines', { hasText: 'fresh = true' }).first().waitFor({ timeout: 60_000 });
+    await vscode.focusEditor();
+    await vscode.page.keyboard.press('Control+S');
+    await waitFor('src/fresh.ts on disk', () => (fs.existsSync(file('src/fresh.ts')) && fs.readFileSync(file('src/fresh.ts'), 'utf8') === created ? true : undefined), 60_000);
   });
 });

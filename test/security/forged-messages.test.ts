@@ -28,6 +28,7 @@ const VALID: WebviewMessage[] = [
   { type: 'codeAction', action: 'insert', code: 'let x = 1;', language: 'typescript' },
   { type: 'codeAction', action: 'apply', code: '', language: '' },
   { type: 'codeAction', action: 'save', code: 'print(1)', language: 'python' },
+  { type: 'applyAnswerEdits', messageId: 'a1b2-c3' },
   { type: 'copy', text: 'some code' },
   { type: 'openLink', href: 'https://example.com', text: 'example' },
   { type: 'hostAction', action: 'setKey' },
@@ -109,6 +110,8 @@ describe('security: forged webview messages', () => {
       refuses({ type: 'codeAction', action: 'run', code: 'rm -rf /', language: 'sh' }, /invalid field action/);
       refuses({ type: 'codeAction', action: 'insert', code: null, language: 'ts' }, /invalid field code/);
       refuses({ type: 'hostAction', action: 'deleteKey' }, /invalid field action/);
+      refuses({ type: 'applyAnswerEdits', messageId: '../etc' }, /invalid field messageId/);
+      refuses({ type: 'applyAnswerEdits', messageId: 'x', text: 'edits' }, /unexpected field text/);
       refuses({ type: 'setIncludeOpenEditors', include: 'true' }, /invalid field include/);
       refuses({ type: 'setIncludeOpenEditors', include: 1 }, /invalid field include/);
       refuses({ type: 'openLink', href: { toString: () => 'https://x' }, text: '' }, /invalid field href/);

@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { codeBlockPath, editFromCodeBlock, editFromCommandAnswer, editsFromAnswer, samePath } from '../../../src/core/edits/answerEdits';
+import { codeBlockPath, editFromCodeBlock, editFromCommandAnswer, editsFromAnswer, namedFiles, samePath } from '../../../src/core/edits/answerEdits';
 
 const doc = 'const a = 1;\nconst b = 2;\n\nexport { a, b };\n';
 const sr = '<<<<<<< SEARCH\nconst b = 2;\n=======\nconst b = 3;\n>>>>>>> REPLACE';
@@ -108,5 +108,13 @@ describe('edits for each path', () => {
     assert.ok(samePath('./src/cart.ts', 'app/src/cart.ts'));
     assert.ok(samePath('cart.ts', 'src/cart.ts'));
     assert.ok(!samePath('src/cart.ts', 'src/mycart.ts'));
+  });
+
+  it('counts the distinct files an answer names (what "Apply edits to N files" offers)', () => {
+    const sr = '<<<<<<< SEARCH\na\n=======\nb\n>>>>>>> REPLACE';
+    const answer = `\`\`\`ts src/a.ts\n${sr}\n\`\`\`\n\n\`\`\`ts ./src/a.ts\n${sr}\n\`\`\`\n\n\`\`\`ts src/b.ts\n${sr}\n\`\`\`\n`;
+    assert.deepEqual(namedFiles(answer), ['src/a.ts', 'src/b.ts']);
+    assert.deepEqual(namedFiles('```ts\nconst x = 1;\n```\n'), []);
+    assert.deepEqual(namedFiles(`\`\`\`ts src/a.ts\n<<<<<<< SEARCH\na\n=======\nb\n`), [], 'a block cut off names nothing to apply');
   });
 });

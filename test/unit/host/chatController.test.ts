@@ -63,10 +63,10 @@ const silentLog = { trace() {}, info() {}, warn() {}, error() {} } as unknown as
 
 type ContextForTurn = (question: string, slot: 'gemini' | 'gpt', signal: AbortSignal) => Promise<string | undefined>;
 
-function setup(scripts: Script[], fs = new MemoryFs(), memento = new MemoryMemento(), contextForTurn: ContextForTurn = async (question) => `CONTEXT for ${question}`) {
+function setup(scripts: Script[], fs = new MemoryFs(), memento = new MemoryMemento(), contextForTurn: ContextForTurn = async (question) => `CONTEXT for ${question}`, applied: string[] = []) {
   const gateway = new FakeGateway(scripts);
   const settings = () => ({ autoContinueLimit: 2, defaultModel: 'gemini' as const, thinkingLevel: 'low' as const });
-  const { controller, posted, surface } = chatUnderTest(gateway, { settings, contextForTurn, memento }, silentLog, fs);
+  const { controller, posted, surface } = chatUnderTest(gateway, { settings, contextForTurn, memento, applyAnswer: async (text) => void applied.push(text) }, silentLog, fs);
   return { controller, gateway, posted, surface, fs, memento };
 }
 
@@ -252,5 +252,23 @@ describe('chat controller', () => {
     const init = second.posted[0];
     assert.equal(init.type, 'init');
     assert.deepEqual(init.type === 'init' && init.chat.messages.map((m) => m.text), ['remember me', 'kept']);
+  });
+
+  it('offers "Apply edits to N files" on a finished answer that names files, and applies it by id only', async () => {
+    const text = 'Two:\n\n```ts src/a.ts\n<<<<<<< SEARCH\na\n=======\nb\n>>>>>>> REPLACE\n```\n\n```ts src/b.ts\n<<<<<<< SEARCH\nc\n=======\nd\n>>>>>>> REPLACE\n```\n';
+    const applied: string[] = [];
+    const { controller, posted, surface } = setup([answer({ type: 'text', text }, { type: 'finish', reason: 'stop' }), answer({ type: 'text', text: 'No files here.' }, { type: 'finish', reason: 'stop' })], undefined, undefined, undefined, applied);
+    await controller.handle({ type: 'ready' }, surface);
+    await controller.handle({ type: 'send', text: 'edit a and b', images: [] }, surface);
+    await waitIdle(controller);
+    const [final] = done(posted);
+    assert.equal(final.message.editFiles, 2);
+    await controller.handle({ type: 'applyAnswerEdits', messageId: 'not-a-message' }, surface);
+    assert.deepEqual(applied, [], 'an unknown id applies nothing');
+    await controller.handle({ type: 'applyAnswerEdits', messageId: final.message.id }, surface);
+    assert.deepEqual(applied, [text]);
+    await controller.handle({ type: 'send', text: 'plain', images: [] }, surface);
+    await waitIdle(controller);
+    assert.equal(done(posted)[1].message.editFiles, undefined, 'no offer without named files');
   });
 });
