@@ -21,16 +21,29 @@ export function registerChatCommands(controller: ChatController, views: ChatView
     vscode.commands.registerCommand('tandem.exportChat', () => exportConversation(controller.current, (slot) => models.label(slot))),
     vscode.commands.registerCommand('tandem.openSettings', () => vscode.commands.executeCommand('workbench.action.openSettings', '@ext:tandem-oss.tandem')),
     vscode.commands.registerCommand('tandem.showLog', () => log.show()),
-    vscode.commands.registerCommand('tandem.switchModel', async () => {
-      const items = models.modelOptions().map((m) => ({
-        label: m.label,
-        description: m.modelId,
-        detail: models.endpointLabel(m.slot),
-        picked: m.slot === controller.model,
-        slot: m.slot as ModelSlot,
-      }));
-      const picked = await vscode.window.showQuickPick(items, { placeHolder: `Current: ${models.label(controller.model)}` });
-      if (picked) await controller.setModel(picked.slot);
-    }),
+    vscode.commands.registerCommand('tandem.switchModel', () => switchModel(controller, models)),
   ];
+}
+
+interface ModelItem extends vscode.QuickPickItem {
+  readonly slot: ModelSlot;
+}
+
+/** The current model carries a check and "current", and has the focus: `picked` means nothing in a single pick. */
+async function switchModel(controller: ChatController, models: ModelService): Promise<void> {
+  const pick = vscode.window.createQuickPick<ModelItem>();
+  pick.title = 'Tandem: Switch Model';
+  pick.placeholder = 'The model for this chat and the next questions';
+  pick.items = models.modelOptions().map((m) => {
+    const current = m.slot === controller.model;
+    return { label: current ? `$(check) ${m.label}` : m.label, description: current ? `${m.modelId} · current` : m.modelId, detail: models.endpointLabel(m.slot), slot: m.slot };
+  });
+  pick.activeItems = pick.items.filter((i) => i.slot === controller.model);
+  const picked = await new Promise<ModelItem | undefined>((resolve) => {
+    pick.onDidAccept(() => resolve(pick.selectedItems[0]));
+    pick.onDidHide(() => resolve(undefined));
+    pick.show();
+  });
+  pick.dispose();
+  if (picked && picked.slot !== controller.model) await controller.setModel(picked.slot);
 }
