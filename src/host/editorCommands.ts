@@ -106,9 +106,15 @@ export class EditorCommands {
     }
     const prompt = buildEditPrompt(command, target.code, { instruction: instruction?.trim() || undefined, diagnostics: options.diagnostics });
     const draftLine = target.code.selection?.startLine ?? target.editor.selection.active.line;
-    const draft = this.suggestions.startDraft(target.document, draftLine, LABELS[command], target.document.languageId, draftText);
-    const answer = await this.ask(prompt, `${LABELS[command]} ${shortName(target.document)}`, (text) => draft.update(text));
-    draft.finish();
+    // The streaming draft is this edit's one progress indicator; its Stop cancels the request.
+    const abort = new AbortController();
+    const draft = this.suggestions.startDraft(target.document, draftLine, LABELS[command], target.document.languageId, draftText, () => abort.abort());
+    let answer: string | undefined;
+    try {
+      answer = await this.stream(prompt, `${LABELS[command]} ${shortName(target.document)}`, abort.signal, (text) => draft.update(text));
+    } finally {
+      draft.finish();
+    }
     if (answer === undefined) return;
     const doc = { text: target.code.fileText, path: target.code.path, selection: target.code.selection, languageId: target.document.languageId };
     const outcome = editFromCommandAnswer(answer, doc, { indent: indentOf(target.editor) });
@@ -124,7 +130,7 @@ export class EditorCommands {
     const testPath = testFileFor(target.code.path);
     const testUri = vscode.Uri.joinPath(folder.uri, testPath);
     const existing = await vscode.workspace.openTextDocument(testUri).then((d) => d, () => undefined);
-    const answer = await this.ask(buildTestsPrompt(target.code, testPath, existing?.getText()), `Write Tests for ${shortName(target.document)}`);
+    const answer = await this.withNotification(`Write Tests for ${shortName(target.document)}`, (signal, onText) => this.stream(buildTestsPrompt(target.code, testPath, existing?.getText()), `Write Tests for ${shortName(target.document)}`, signal, onText));
     if (answer === undefined) return;
     const outcome = editFromCommandAnswer(answer, { text: existing?.getText() ?? '', path: testPath });
     if (!outcome.ok) return void vscode.window.showWarningMessage(`Tandem did not answer with a test file it could apply: ${outcome.reason}`);
@@ -138,37 +144,41 @@ export class EditorCommands {
     void vscode.window.showInformationMessage(`Tandem proposed ${testPath}. Save it to keep it.`);
   }
 
-  /** Streams one answer with a cancellable progress notification; undefined when cancelled or failed. */
-  private async ask(prompt: string, title: string, onText?: (textSoFar: string) => void): Promise<string | undefined> {
-    const slot = this.chat.model;
+  /** A cancellable progress notification, for work that shows nothing else while it runs (Write Tests). */
+  private withNotification<T>(title: string, work: (signal: AbortSignal, onText: (textSoFar: string) => void) => Promise<T>): Thenable<T> {
     return vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: `Tandem: ${title}…`, cancellable: true }, async (progress, token) => {
       const abort = new AbortController();
       const cancel = token.onCancellationRequested(() => abort.abort());
-      let text = '';
-      let error: ProviderErrorInfo | undefined;
       try {
-        for await (const chunk of this.models.stream({ slot, system: EDIT_SYSTEM_PROMPT, messages: [{ role: 'user', parts: [{ kind: 'text', text: prompt }] }], thinkingLevel: this.chat.thinkingLevel }, abort.signal)) {
-          if (chunk.type === 'text') {
-            text += chunk.text;
-            progress.report({ message: `${text.split('\n').length} lines written` });
-            onText?.(text);
-          } else if (chunk.type === 'error') error = chunk.error;
-        }
+        return await work(abort.signal, (text) => progress.report({ message: `${text.split('\n').length} lines written` }));
       } finally {
         cancel.dispose();
       }
-      if (abort.signal.aborted) return undefined;
-      if (error) {
-        this.log.warn(`${title}: ${error.message}`);
-        const action = error.action === 'setKey' ? 'Set API Key' : error.action === 'retry' ? 'Retry' : error.action === 'openSettings' ? 'Open Settings' : undefined;
-        void vscode.window.showErrorMessage(error.message, ...(action ? [action] : [])).then((choice) => {
-          if (choice === 'Set API Key') void vscode.commands.executeCommand('tandem.setApiKey');
-          else if (choice === 'Open Settings') void vscode.commands.executeCommand('tandem.openSettings');
-        });
-        return undefined;
-      }
-      return text;
     });
+  }
+
+  /** Streams one answer; undefined when stopped or failed (a failure is shown with its next step). */
+  private async stream(prompt: string, title: string, signal: AbortSignal, onText?: (textSoFar: string) => void): Promise<string | undefined> {
+    const slot = this.chat.model;
+    let text = '';
+    let error: ProviderErrorInfo | undefined;
+    for await (const chunk of this.models.stream({ slot, system: EDIT_SYSTEM_PROMPT, messages: [{ role: 'user', parts: [{ kind: 'text', text: prompt }] }], thinkingLevel: this.chat.thinkingLevel }, signal)) {
+      if (chunk.type === 'text') {
+        text += chunk.text;
+        onText?.(text);
+      } else if (chunk.type === 'error') error = chunk.error;
+    }
+    if (signal.aborted) return undefined;
+    if (error) {
+      this.log.warn(`${title}: ${error.message}`);
+      const action = error.action === 'setKey' ? 'Set API Key' : error.action === 'retry' ? 'Retry' : error.action === 'openSettings' ? 'Open Settings' : undefined;
+      void vscode.window.showErrorMessage(error.message, ...(action ? [action] : [])).then((choice) => {
+        if (choice === 'Set API Key') void vscode.commands.executeCommand('tandem.setApiKey');
+        else if (choice === 'Open Settings') void vscode.commands.executeCommand('tandem.openSettings');
+      });
+      return undefined;
+    }
+    return text;
   }
 
   private target(): { editor: vscode.TextEditor; document: vscode.TextDocument; code: CodeTarget } | undefined {

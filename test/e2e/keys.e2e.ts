@@ -51,6 +51,9 @@ describe('keys: Set API Key and Test Connection (code-server)', () => {
     await vscode.runCommand('Tandem: Test Connection');
     const message = await vscode.waitForNotification(/OpenAI API key was rejected/);
     assert.match(message, /Tandem: Set API Key/);
+    assert.match(message, /Gemini API connected in \d+ ms/, 'one message with every model\'s result');
+    // The progress ends before the result shows, so nothing keeps spinning while the message waits for a click.
+    await waitFor('the progress notification to close', async () => ((await vscode.notifications()).some((n) => /testing the connection/.test(n)) ? undefined : true), 10_000, 250);
     assert.doesNotMatch(message, /sk-e2e/);
     const notification = vscode.notification(/OpenAI API key was rejected/);
     await notification.hover();

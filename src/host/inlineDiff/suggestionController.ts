@@ -7,6 +7,7 @@ import * as vscode from 'vscode';
 import type { Hunk } from '../../core/edits/hunks';
 import type { HunkRange } from '../../core/edits/hunks';
 import type { Log } from '../log';
+import { Drafts, type Draft } from './drafts';
 import { ReviewAll } from './reviewAll';
 import { Suggestion, lineStarts } from './suggestion';
 import { SuggestionCursor } from './suggestionCursor';
@@ -40,6 +41,7 @@ export class SuggestionController implements vscode.CodeLensProvider, vscode.Tex
   });
   private readonly comments = vscode.comments.createCommentController('tandem.suggestions', 'Tandem Suggestions');
   private readonly cursor = new SuggestionCursor((uri) => this.suggestions.get(uri.toString()));
+  private readonly drafts = new Drafts(this.comments);
   private readonly disposables: vscode.Disposable[] = [];
   private applying = 0;
   private shownSignature = '';
@@ -48,6 +50,7 @@ export class SuggestionController implements vscode.CodeLensProvider, vscode.Tex
     this.disposables.push(
       this.removed,
       this.insertionPoint,
+      this.drafts,
       this.comments,
       this.cursor,
       this.lensesChanged,
@@ -91,49 +94,9 @@ export class SuggestionController implements vscode.CodeLensProvider, vscode.Tex
     return true;
   }
 
-  /**
-   * While the model writes, the proposal streams into one widget at the lines it will change, so the user sees
-   * it take shape; `finish()` removes it (the real hunks follow through `propose`).
-   */
-  startDraft(
-    document: vscode.TextDocument,
-    line: number,
-    label: string,
-    languageId: string,
-    toCode: (answerSoFar: string) => string,
-  ): { update(answerSoFar: string): void; finish(): void } {
-    const thread = this.comments.createCommentThread(document.uri, new vscode.Range(line, 0, line, 0), []);
-    thread.canReply = false;
-    thread.contextValue = 'tandemDraft';
-    thread.collapsibleState = vscode.CommentThreadCollapsibleState.Expanded;
-    let pending: string | undefined;
-    let timer: NodeJS.Timeout | undefined;
-    const display = (title: string, body: vscode.MarkdownString) => {
-      thread.label = `Tandem is writing: ${title}`;
-      thread.comments = [{ body, mode: vscode.CommentMode.Preview, author: { name: `Tandem · ${label}` }, contextValue: 'tandemDraft' }];
-    };
-    const show = (answer: string) => {
-      // Parsed here, at most a few times a second, not on every streamed chunk.
-      const lines = toCode(answer).split('\n');
-      const body = new vscode.MarkdownString();
-      body.appendCodeblock(lines.slice(-40).join('\n'), languageId);
-      display(`${label} (${lines.length} line${lines.length === 1 ? '' : 's'} so far)`, body);
-    };
-    display(`${label}…`, new vscode.MarkdownString('…'));
-    return {
-      // At most a few updates a second: rebuilding the widget per token would stall the editor.
-      update: (text) => {
-        pending = text;
-        timer ??= setTimeout(() => {
-          timer = undefined;
-          if (pending !== undefined) show(pending);
-        }, 150);
-      },
-      finish: () => {
-        if (timer) clearTimeout(timer);
-        thread.dispose();
-      },
-    };
+  /** The streaming proposal while the model writes (drafts.ts); `onStop` cancels the request. */
+  startDraft(document: vscode.TextDocument, line: number, label: string, languageId: string, toCode: (answerSoFar: string) => string, onStop: () => void): Draft {
+    return this.drafts.start(document, line, label, languageId, toCode, onStop);
   }
 
   /** The files with suggestions still waiting for a decision. */

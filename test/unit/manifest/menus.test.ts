@@ -2,6 +2,8 @@
 // editor commands need an editor, the chat's actions are in the view's and the chat tab's title bars, every command
 // has its own icon, and a title that opens a picker or an input ends in an ellipsis.
 import { strict as assert } from 'node:assert';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { readManifest, type MenuItem } from '../../support/manifest';
 
 /** Commands that change a file: never offered in a read-only editor or in Restricted Mode. */
@@ -64,5 +66,36 @@ describe('manifest: commands and menus', () => {
       if (OPENS_PICKER.includes(command)) assert.ok(title.endsWith('…'), `${command}: "${title}" opens a picker`);
       else assert.ok(!title.endsWith('…') && !title.endsWith('...'), `${command}: "${title}" runs at once`);
     }
+  });
+});
+
+describe('manifest: walkthrough and shortcut text', () => {
+  const root = join(__dirname, '..', '..', '..');
+  const { contributes } = readManifest();
+  const steps = contributes.walkthroughs[0].steps;
+
+  it('the first step completes on a setting change only, the second on a successful Test Connection only', () => {
+    const provider = steps.find((s) => s.id === 'provider')!;
+    assert.ok(provider.completionEvents.length > 0 && provider.completionEvents.every((e) => e.startsWith('onSettingChanged:tandem.')), provider.completionEvents.join(', '));
+    const key = steps.find((s) => s.id === 'key')!;
+    assert.deepEqual(key.completionEvents, ['onContext:tandem.connectionTested']);
+    const source = readFileSync(join(root, 'src', 'host', 'keyCommands.ts'), 'utf8');
+    assert.match(source, /CONNECTED_CONTEXT = 'tandem\.connectionTested'/);
+    assert.match(source, /if \(shown\.some\(\(\{ result \}\) => result\.ok\)\) void vscode\.commands\.executeCommand\('setContext', CONNECTED_CONTEXT, true\)/, 'set only when a test succeeded');
+  });
+
+  it('no shortcut is spelled out in the README, the walkthrough, CodeLens or tooltips: VS Code shows keys, users rebind', () => {
+    // Enter / Shift+Enter in the chat's text box are the box's own keys, not VS Code keybindings.
+    const SHORTCUT = /\b(?:Ctrl|Cmd|Alt|Option)\+\w/;
+    const texts: [string, string][] = [
+      ['README.md', readFileSync(join(root, 'README.md'), 'utf8')],
+      ...readdirSync(join(root, 'media', 'walkthrough')).map((f): [string, string] => [`media/walkthrough/${f}`, readFileSync(join(root, 'media', 'walkthrough', f), 'utf8')]),
+      ['walkthrough descriptions', steps.map((s) => s.description).join('\n')],
+    ];
+    for (const file of ['inlineDiff/suggestionController.ts', 'inlineDiff/suggestionCursor.ts', 'inlineDiff/drafts.ts', 'statusBar.ts', 'codeActions.ts']) {
+      const code = readFileSync(join(root, 'src', 'host', file), 'utf8').split('\n').filter((l) => !/^\s*(\/\/|\*|\/\*)/.test(l)).join('\n');
+      texts.push([`src/host/${file}`, code]);
+    }
+    for (const [name, text] of texts) assert.doesNotMatch(text, SHORTCUT, name);
   });
 });
