@@ -3,6 +3,7 @@
 import { IMAGE_MIME_TYPES, LIMITS, THINKING_LEVELS, type ImageAttachment, type ImageMimeType, type ModelOption } from '../shared/protocol';
 import type { ModelSlot, ThinkingLevel } from '../core/providers/types';
 import { h, iconButton } from './dom';
+import { codiconClass } from './icons';
 
 export interface ComposerHandlers {
   send(text: string, images: readonly ImageAttachment[]): void;
@@ -15,13 +16,22 @@ export interface ComposerHandlers {
 }
 
 const MAX_IMAGE_BYTES = 7 * 1024 * 1024;
+/** The composer width below which the full model names and the thinking picker do not both fit. */
+const COMPACT_BELOW_PX = 400;
+
+/** "Gemini 3.1 Flash-Lite" → "Gemini", "GPT-5.3 Chat" → "GPT-5.3": the family, where space is short. */
+export function shortModelName(label: string): string {
+  return label.split(' ')[0];
+}
 
 export class Composer {
   readonly element: HTMLElement;
   readonly input: HTMLTextAreaElement;
   private readonly imageTray = h('div', { class: 'image-tray', attrs: { 'data-testid': 'image-tray' } });
   private readonly modelSelect = h('select', { class: 'picker', title: 'Model', attrs: { 'aria-label': 'Model', 'data-testid': 'model-picker' } });
-  private readonly thinkingSelect = h('select', { class: 'picker', title: 'Thinking level (Gemini)', attrs: { 'aria-label': 'Thinking level', 'data-testid': 'thinking-picker' } });
+  private readonly thinkingSelect = h('select', { class: 'picker', attrs: { 'aria-label': 'Thinking level', 'data-testid': 'thinking-picker' } });
+  /** The lightbulb says "thinking", so the options can be one word each and both pickers fit a narrow sidebar. */
+  private readonly thinking = h('label', { class: 'picker-group', title: 'Gemini thinking level: more thinking answers later and bills more thought tokens' }, h('span', { class: codiconClass('lightbulb') }), this.thinkingSelect);
   private readonly sendButton: HTMLButtonElement;
   private readonly stopButton: HTMLButtonElement;
   private readonly fileInput = h('input', { attrs: { type: 'file', accept: IMAGE_MIME_TYPES.join(','), multiple: '', hidden: '' } });
@@ -37,7 +47,7 @@ export class Composer {
       attrs: { rows: '1', placeholder: 'Ask Tandem… (Enter to send, Shift+Enter for a new line)', 'aria-label': 'Message Tandem', 'data-testid': 'prompt-input' },
     });
     this.input.value = draft;
-    for (const level of THINKING_LEVELS) this.thinkingSelect.append(h('option', { attrs: { value: level } }, `Think: ${level}`));
+    for (const level of THINKING_LEVELS) this.thinkingSelect.append(h('option', { attrs: { value: level } }, `${level[0].toUpperCase()}${level.slice(1)}`));
     this.sendButton = iconButton('send', 'Send (Enter)', () => this.submit(), 'send');
     this.sendButton.classList.add('send-button');
     this.stopButton = iconButton('debug-stop', 'Stop', () => this.handlers.stop(), 'stop');
@@ -48,7 +58,7 @@ export class Composer {
       'div',
       { class: 'composer-toolbar' },
       this.modelSelect,
-      this.thinkingSelect,
+      this.thinking,
       iconButton('file-media', 'Attach Image…', () => this.fileInput.click(), 'attach-image'),
       iconButton('mention', 'Add File to Context…', () => this.handlers.addContext(), 'add-context'),
       h('span', { class: 'spacer' }),
@@ -92,18 +102,38 @@ export class Composer {
     });
     this.modelSelect.addEventListener('change', () => {
       this.handlers.setModel(this.modelSelect.value as ModelSlot);
+      this.renderModelOptions();
       this.updateThinkingVisibility();
     });
     this.thinkingSelect.addEventListener('change', () => this.handlers.setThinkingLevel(this.thinkingSelect.value as ThinkingLevel));
     requestAnimationFrame(() => this.autosize());
+    // Below this width the model picker shows short names ("Gemini", "GPT-5.3"); the full name is its tooltip.
+    new ResizeObserver(([entry]) => this.setCompact(entry.contentRect.width < COMPACT_BELOW_PX)).observe(this.element);
+  }
+
+  private compact = false;
+
+  private setCompact(compact: boolean): void {
+    if (compact === this.compact) return;
+    this.compact = compact;
+    this.renderModelOptions();
+  }
+
+  private renderModelOptions(): void {
+    const value = this.modelSelect.value;
+    this.modelSelect.replaceChildren(...this.models.map((m) => h('option', { attrs: { value: m.slot, title: `${m.label} (${m.modelId})` } }, this.compact ? shortModelName(m.label) : m.label)));
+    this.modelSelect.value = value;
+    const current = this.models.find((m) => m.slot === value);
+    this.modelSelect.title = current ? `Model: ${current.label} (${current.modelId})` : 'Model';
   }
 
   private models: readonly ModelOption[] = [];
 
   setModels(models: readonly ModelOption[], model: ModelSlot, thinkingLevel: ThinkingLevel): void {
     this.models = models;
-    this.modelSelect.replaceChildren(...models.map((m) => h('option', { attrs: { value: m.slot, title: m.modelId } }, m.label)));
+    this.modelSelect.replaceChildren(...models.map((m) => h('option', { attrs: { value: m.slot } }, m.label)));
     this.modelSelect.value = model;
+    this.renderModelOptions();
     this.thinkingSelect.value = thinkingLevel;
     this.updateThinkingVisibility();
   }
@@ -129,7 +159,7 @@ export class Composer {
 
   private updateThinkingVisibility(): void {
     const current = this.models.find((m) => m.slot === this.modelSelect.value);
-    this.thinkingSelect.hidden = !current?.supportsThinking;
+    this.thinking.hidden = !current?.supportsThinking;
   }
 
   private onKeyDown(e: KeyboardEvent): void {

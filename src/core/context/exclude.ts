@@ -164,3 +164,18 @@ function compileUserGlobs(globs: readonly string[]): ((path: string) => boolean)
 export function shouldExclude(path: string, rules: ExcludeRules & FileFacts = {}): ExcludeResult {
   return new Excluder(rules).check(path, rules);
 }
+
+/**
+ * The exclude glob for `workspace.findFiles` built from VS Code's own settings: passing any exclude turns off the
+ * default `files.exclude`, and `search.exclude` never applies by default, so both are folded in here (entries set
+ * to `true`; a `{ "when": … }` sibling condition cannot be a plain glob and is left to the later checks).
+ */
+export function settingsExcludeGlob(settings: readonly unknown[], always: readonly string[] = []): string | undefined {
+  const globs = new Set(always);
+  for (const value of settings) {
+    if (typeof value !== 'object' || value === null) continue;
+    for (const [glob, on] of Object.entries(value)) if (on === true && glob.trim() !== '') globs.add(glob.trim());
+  }
+  if (globs.size === 0) return undefined;
+  return globs.size === 1 ? [...globs][0] : `{${[...globs].join(',')}}`;
+}

@@ -8,24 +8,27 @@ export interface ExportLabels {
 }
 
 export function conversationToMarkdown(conversation: Conversation, labels: ExportLabels, now = new Date()): string {
-  const lines: string[] = [`# ${conversation.title}`, '', `_Exported from Tandem on ${now.toISOString().slice(0, 10)}._`, ''];
+  // Each message is a list of blocks joined by one blank line: a part that is empty (an answer that errored before
+  // its first word) leaves no blank lines behind.
+  const blocks: string[] = [`# ${conversation.title}`, `_Exported from Tandem on ${now.toISOString().slice(0, 10)}._`];
   let total = 0;
   for (const message of conversation.messages) {
+    const parts: string[] = [];
     if (message.role === 'user') {
-      lines.push('## You', '', message.text);
-      if (message.images?.length) lines.push('', `_(${message.images.length} image${message.images.length > 1 ? 's' : ''} attached)_`);
+      parts.push('## You', message.text.trim());
+      if (message.images?.length) parts.push(`_(${message.images.length} image${message.images.length > 1 ? 's' : ''} attached)_`);
     } else {
-      lines.push(`## ${labels.modelLabel(message.model)}`, '', message.text);
+      parts.push(`## ${labels.modelLabel(message.model)}`, message.text.trim());
       // A 'cancelled' error is a Stop in a chat saved before Stop was a finish: not an error.
-      if (message.error && message.error.kind !== 'cancelled') lines.push('', `> **Error:** ${message.error.message}`);
+      if (message.error && message.error.kind !== 'cancelled') parts.push(`> **Error:** ${message.error.message}`);
       if (message.usage) {
         total += message.usage.costUsd;
         const cached = message.usage.cachedTokens ? ` (${message.usage.cachedTokens} cached)` : '';
-        lines.push('', `_${message.usage.promptTokens} in${cached} / ${message.usage.outputTokens} out tokens · ${formatUsd(message.usage.costUsd)}_`);
+        parts.push(`_${message.usage.promptTokens} in${cached} / ${message.usage.outputTokens} out tokens · ${formatUsd(message.usage.costUsd)}_`);
       }
     }
-    lines.push('');
+    blocks.push(...parts.filter((part) => part !== ''));
   }
-  lines.push('---', '', `Total cost: ${formatUsd(total)}`, '');
-  return lines.join('\n');
+  blocks.push('---', `Total cost: ${formatUsd(total)}`);
+  return `${blocks.join('\n\n')}\n`;
 }

@@ -123,7 +123,7 @@ export class ContextService implements ContextSource, vscode.Disposable {
   }
 
   async pickFile(): Promise<void> {
-    const picked = await pickContextFiles(this.exclusion, this.settings().context.exclude);
+    const picked = await pickContextFiles(this.exclusion);
     if (picked.length > 0) await this.pin(picked);
   }
 
@@ -144,7 +144,7 @@ export class ContextService implements ContextSource, vscode.Disposable {
       }
       targets = [editor.document.uri];
     }
-    const { files, capped } = await expandToFiles(targets, this.exclusion, this.settings().context.exclude);
+    const { files, capped } = await expandToFiles(targets, this.exclusion);
     await this.pin(files);
     await vscode.commands.executeCommand('tandem.openChat');
     if (capped > 0) void vscode.window.showInformationMessage(`Added the first ${MAX_FOLDER_FILES} files to Tandem Chat; ${capped} more were left out.`);

@@ -1,34 +1,51 @@
 import * as vscode from 'vscode';
+import { settingsExcludeGlob } from '../../core/context/exclude';
 import type { WorkspaceExclusion } from './workspaceExclusion';
 
 const MAX_PICKER_FILES = 5000;
 /** A folder added on purpose brings at most this many files: more would crowd out the selection anyway. */
 export const MAX_FOLDER_FILES = 50;
-const ALWAYS_SKIPPED = ['**/node_modules/**', '**/.git/**'];
+/**
+ * How many paths one search may return before .gitignore and the secret rules filter them: far above any cap, so an
+ * ignored `dist/` cannot fill the list before the real files are reached.
+ */
+const SEARCH_LIMIT = 50_000;
+/** Never context, whatever the settings say: the repository's own data and installed packages. */
+const ALWAYS_SKIPPED = ['**/.git', '**/node_modules'];
 
 interface FileItem extends vscode.QuickPickItem {
   readonly uri: vscode.Uri;
 }
 
-function searchExclude(userGlobs: readonly string[]): string {
-  const globs = [...ALWAYS_SKIPPED, ...userGlobs.map((g) => (g.includes('/') ? g : `**/${g}`))];
-  return `{${globs.join(',')}}`;
+/** The exclude glob for one folder: its `files.exclude` and `search.exclude`, as the Search view applies them. */
+function folderExclude(folder: vscode.WorkspaceFolder): string | undefined {
+  return settingsExcludeGlob([vscode.workspace.getConfiguration('files', folder).get('exclude'), vscode.workspace.getConfiguration('search', folder).get('exclude')], ALWAYS_SKIPPED);
 }
 
-/** Workspace files that may be context: secret, ignored and user-excluded files are not even listed. */
-async function contextFiles(exclusion: WorkspaceExclusion, userGlobs: readonly string[], base: vscode.GlobPattern, limit: number): Promise<vscode.Uri[]> {
-  const found = await vscode.workspace.findFiles(base, searchExclude(userGlobs), limit);
+/**
+ * Workspace files that may be context, sorted, at most `limit`: excluded by `files.exclude` and `search.exclude` in
+ * the search itself, then by .gitignore, secret names and `tandem.context.exclude`, and only then capped.
+ * `under` limits the search to one folder (Add Folder to Chat).
+ */
+export async function listContextFiles(exclusion: WorkspaceExclusion, limit: number, under?: vscode.Uri): Promise<vscode.Uri[]> {
+  const folders = under ? [vscode.workspace.getWorkspaceFolder(under)] : (vscode.workspace.workspaceFolders ?? []);
   const allowed: vscode.Uri[] = [];
-  for (const uri of found) {
-    const folder = vscode.workspace.getWorkspaceFolder(uri);
+  for (const folder of folders) {
+    const base = under ?? folder?.uri;
+    if (!base) continue;
+    const found = await vscode.workspace.findFiles(new vscode.RelativePattern(base, '**/*'), folder ? folderExclude(folder) : settingsExcludeGlob([], ALWAYS_SKIPPED), SEARCH_LIMIT);
     const excluder = folder ? await exclusion.excluderFor(folder) : undefined;
-    if (!excluder || !excluder.check(exclusion.relativePath(uri)).excluded) allowed.push(uri);
+    for (const uri of found) {
+      // Outside every workspace folder the rules without a .gitignore apply (secret names, the window's exclude).
+      const result = excluder ? excluder.check(exclusion.relativePath(uri)) : (await exclusion.check(uri)).result;
+      if (!result.excluded) allowed.push(uri);
+    }
   }
-  return allowed.sort((a, b) => a.path.localeCompare(b.path));
+  return allowed.sort((a, b) => a.path.localeCompare(b.path)).slice(0, limit);
 }
 
 /** The `@` picker: a fuzzy quick pick over workspace files. */
-export async function pickContextFiles(exclusion: WorkspaceExclusion, userGlobs: readonly string[]): Promise<vscode.Uri[]> {
+export async function pickContextFiles(exclusion: WorkspaceExclusion): Promise<vscode.Uri[]> {
   const pick = vscode.window.createQuickPick<FileItem>();
   pick.title = 'Add File to Tandem Chat';
   pick.placeholder = 'Search files by name (secret, ignored and excluded files are not listed)';
@@ -37,7 +54,7 @@ export async function pickContextFiles(exclusion: WorkspaceExclusion, userGlobs:
   pick.busy = true;
   pick.show();
   try {
-    const uris = await contextFiles(exclusion, userGlobs, '**/*', MAX_PICKER_FILES);
+    const uris = await listContextFiles(exclusion, MAX_PICKER_FILES);
     pick.items = uris.map((uri) => {
       const path = exclusion.relativePath(uri);
       const slash = path.lastIndexOf('/');
@@ -63,7 +80,7 @@ export interface ExpandedFiles {
 }
 
 /** Files stay as they are; a folder becomes its allowed files, up to MAX_FOLDER_FILES for all folders together. */
-export async function expandToFiles(uris: readonly vscode.Uri[], exclusion: WorkspaceExclusion, userGlobs: readonly string[]): Promise<ExpandedFiles> {
+export async function expandToFiles(uris: readonly vscode.Uri[], exclusion: WorkspaceExclusion): Promise<ExpandedFiles> {
   const files: vscode.Uri[] = [];
   let capped = 0;
   for (const uri of uris) {
@@ -77,10 +94,10 @@ export async function expandToFiles(uris: readonly vscode.Uri[], exclusion: Work
       files.push(uri);
       continue;
     }
-    const room = MAX_FOLDER_FILES - files.length;
-    const found = await contextFiles(exclusion, userGlobs, new vscode.RelativePattern(uri, '**/*'), Math.max(room, 0) + 1000);
-    files.push(...found.slice(0, Math.max(room, 0)));
-    capped += Math.max(0, found.length - Math.max(room, 0));
+    const room = Math.max(MAX_FOLDER_FILES - files.length, 0);
+    const found = await listContextFiles(exclusion, room + 1000, uri);
+    files.push(...found.slice(0, room));
+    capped += Math.max(0, found.length - room);
   }
   return { files, capped };
 }

@@ -5,6 +5,7 @@ import * as fs from 'node:fs';
 import Mocha from 'mocha';
 import { codeActionSuite } from './codeActions.test';
 import { extensionSuite } from './extension.test';
+import { filePickerSuite } from './filePicker.test';
 import { settingsSuite } from './settings.test';
 
 export interface HostResults {
@@ -26,6 +27,7 @@ export function run(): Promise<void> {
     extensionSuite();
     codeActionSuite();
     settingsSuite();
+    filePickerSuite();
     return new Promise((resolve, reject) => {
       const runner = mocha.run((failures) => {
         report(results);

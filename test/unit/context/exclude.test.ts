@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { Excluder, isSecretPath, looksBinary, shouldExclude, type ExcludeResult } from '../../../src/core/context/exclude';
+import { Excluder, isSecretPath, looksBinary, settingsExcludeGlob, shouldExclude, type ExcludeResult } from '../../../src/core/context/exclude';
 
 function reasonOf(result: ExcludeResult): string | undefined {
   return result.excluded ? result.reason : undefined;
@@ -96,5 +96,15 @@ describe('context exclusion', () => {
     assert.ok(over.excluded && /600 KB/.test(over.message) && /512 KB/.test(over.message));
     assert.equal(reasonOf(shouldExclude('src/ok.ts', { sizeBytes: 512 * 1024 })), undefined);
     assert.equal(reasonOf(shouldExclude('src/small.ts', { sizeBytes: 3000, maxFileSizeKB: 2 })), 'tooLarge');
+  });
+});
+
+describe('exclude glob from VS Code settings (files.exclude, search.exclude)', () => {
+  it('folds every entry set to true into one glob, after the always-skipped ones; false and sibling conditions stay out', () => {
+    const files = { '**/.git': true, '**/.DS_Store': true, '**/*.js': { when: '$(basename).ts' }, '**/keep': false };
+    const search = { '**/node_modules': true, '**/dist': true };
+    assert.equal(settingsExcludeGlob([files, search], ['**/.git', '**/node_modules']), '{**/.git,**/node_modules,**/.DS_Store,**/dist}');
+    assert.equal(settingsExcludeGlob([undefined, null, 'x'], ['**/.git']), '**/.git');
+    assert.equal(settingsExcludeGlob([{}]), undefined);
   });
 });

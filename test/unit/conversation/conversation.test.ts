@@ -87,6 +87,17 @@ describe('conversation', () => {
     assert.match(md, /Total cost: \$0\.0125/);
   });
 
+  it('exports an answer that errored with no text without blank lines: heading, error, next message', () => {
+    let c = emptyConversation('c1', 0);
+    c = appendMessage(c, user('u1', 'Hello'));
+    c = appendMessage(c, answer('a1', '', { finish: undefined, error: { kind: 'auth', message: 'Your key was rejected.', action: 'setKey' } }));
+    c = appendMessage(c, user('u2', 'Again'));
+    const md = conversationToMarkdown(c, { modelLabel: () => 'Gemini 3.1 Flash-Lite' }, new Date('2026-11-24T00:00:00Z'));
+    assert.match(md, /## Gemini 3\.1 Flash-Lite\n\n> \*\*Error:\*\* Your key was rejected\.\n\n## You\n\nAgain\n/);
+    assert.doesNotMatch(md, /\n\n\n/, 'never two blank lines in a row');
+    assert.ok(md.endsWith('Total cost: $0.00\n'));
+  });
+
   it('formats dollars for cheap requests', () => {
     assert.equal(formatUsd(0), '$0.00');
     assert.equal(formatUsd(0.00004), '<$0.0001');
