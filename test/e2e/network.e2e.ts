@@ -57,12 +57,14 @@ describe('network and trust (code-server + fake)', () => {
     });
     after(async () => vscode?.dispose());
 
-    it('refuses an edit command with a message, and chat still works against the user-level endpoint', async () => {
+    it('offers no edit command, and chat still works against the user-level endpoint', async () => {
       await vscode.openFile('src/app.ts');
       const before = gemini.requests.length;
-      await vscode.runCommand('Tandem: Fix');
-      await vscode.waitForNotification(/Tandem does not edit files in Restricted Mode/);
-      assert.equal(gemini.requests.length, before, 'no model call for a refused edit');
+      // Edit commands are hidden here (isWorkspaceTrusted); the edit guard still refuses one run another way
+      // (test/reliability/edits-safety.test.ts). Explain, which only chats, stays.
+      const entries = await vscode.paletteEntries('Tandem:');
+      for (const title of ['Tandem: Fix', 'Tandem: Add Docs', 'Tandem: Optimize', 'Tandem: Write Tests']) assert.ok(!entries.includes(title), `${title} is offered in Restricted Mode`);
+      assert.ok(entries.includes('Tandem: Explain'), entries.join(' | '));
       gemini.enqueue(geminiReply({ text: 'Chat works untrusted.' }));
       const frame = await vscode.openTandemView();
       await sendPrompt(frame, 'Explain this project');
