@@ -140,9 +140,12 @@ describe('edits: chat answers reviewed as inline suggestions (code-server + fake
     assert.equal(fs.readFileSync(file('src/b.ts'), 'utf8'), B, 'b.ts untouched before a decision');
 
     await showTab('b.ts');
-    await lens(/Reject/).first().waitFor({ timeout: 60_000 });
+    // The proposal shows inline in b.ts; its CodeLens row is not waited for here (seen missing once on a file the
+    // review opened in the background: issue 15's note), the file's own Reject All command is what is tested.
+    const proposal = vscode.page.locator('.editor-group-container.active .review-widget, .editor-group-container.active .comment-thread-container').first();
+    await proposal.waitFor({ timeout: 60_000 });
     await vscode.runCommand('Tandem: Reject All Suggested Changes');
-    await waitFor('b.ts suggestion to close', async () => ((await lens(/Reject/).count()) === 0 ? true : undefined), 60_000);
+    await waitFor('b.ts suggestion to close', async () => ((await vscode.page.locator('.editor-group-container.active .monaco-editor .view-lines', { hasText: 'return n + n;' }).count()) > 0 && (await vscode.page.locator('.editor-group-container.active .review-widget, .editor-group-container.active .comment-thread-container').count()) === 0 ? true : undefined), 60_000);
 
     await showTab('a.ts');
     // The file's own Accept All (one WorkspaceEdit): the CodeLens row may lag on a loaded machine, the command does not.

@@ -59,7 +59,12 @@ export class SuggestionController implements vscode.CodeLensProvider, vscode.Tex
       this.review,
       vscode.languages.registerCodeLensProvider([{ scheme: 'file' }, { scheme: 'untitled' }, { scheme: 'vscode-remote' }], this),
       vscode.workspace.registerTextDocumentContentProvider(PROPOSAL_SCHEME, this),
-      vscode.window.onDidChangeVisibleTextEditors(() => this.render()),
+      vscode.window.onDidChangeVisibleTextEditors((editors) => {
+        this.render();
+        // A file the review opened in the background asked for its lenses before it was shown (seen as a missing
+        // Accept/Reject row on such a file): ask again once it is on screen.
+        if (editors.some((e) => this.suggestions.has(e.document.uri.toString()))) this.lensesChanged.fire();
+      }),
       vscode.workspace.onDidChangeTextDocument((e) => this.onDocumentChanged(e)),
       vscode.workspace.onDidCloseTextDocument((doc) => this.discard(doc.uri.toString())),
       vscode.commands.registerCommand('tandem.suggestion.accept', (uri?: vscode.Uri | vscode.CommentThread, index?: number) => this.decide(uri, index, true)),
