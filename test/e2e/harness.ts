@@ -202,12 +202,24 @@ export class VscodeSession {
 
   /** Runs a command by its palette title, e.g. "Tandem: Open Chat". */
   async runCommand(title: string): Promise<void> {
-    await this.openPalette();
     const input = this.page.locator('.quick-input-widget input');
-    await input.fill(`>${title}`);
     const row = this.page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first();
-    await row.waitFor({ timeout: 30_000 });
-    await input.press('Enter');
+    // The palette the previous command closed can still be on screen and take the text as it goes: open it again
+    // until the row shows, with a ceiling far above the slowest run.
+    let shown: string[] = [];
+    for (let attempt = 1; attempt <= 4; attempt++) {
+      await this.openPalette();
+      await input.fill(`>${title}`);
+      try {
+        await row.waitFor({ timeout: attempt === 1 ? 15_000 : 30_000 });
+        await input.press('Enter');
+        return;
+      } catch {
+        shown = await this.page.locator('.quick-input-list .monaco-list-row').allInnerTexts().catch(() => []);
+        await this.page.keyboard.press('Escape');
+      }
+    }
+    throw new Error(`"${title}" is not in the command palette; it listed: ${shown.slice(0, 8).join(' | ') || 'nothing'}`);
   }
 
   /** Moves keyboard focus into the active text editor (for typing, undo, save). */

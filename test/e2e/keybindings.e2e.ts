@@ -11,6 +11,16 @@ import { VscodeSession } from './harness';
 
 const SNAPSHOT = JSON.parse(readFileSync(join(__dirname, '..', 'fixtures', 'vscode-keybindings', '1.139.1.json'), 'utf8')) as { platforms: Record<Platform, DefaultKeys> };
 
+/** The key → commands pairs of `live` that `snapshot` lacks. */
+function unknownToSnapshot(live: DefaultKeys, snapshot: DefaultKeys): Record<string, string[]> {
+  const unknown: Record<string, string[]> = {};
+  for (const [key, commands] of Object.entries(live)) {
+    const missing = commands.filter((command) => !(snapshot[key] ?? []).includes(command));
+    if (missing.length) unknown[key] = missing;
+  }
+  return unknown;
+}
+
 describe('keybindings: none clashes with VS Code 1.139 defaults on any platform (code-server)', () => {
   const { keybindings } = readManifest().contributes;
 
@@ -25,7 +35,10 @@ describe('keybindings: none clashes with VS Code 1.139 defaults on any platform 
         for (const binding of keybindings) {
           assert.ok(listed.some((e) => e.command === binding.command && canonicalKey(e.key) === keyOn(binding, platform)), `${binding.command} on ${keyOn(binding, platform)}`);
         }
-        assert.deepEqual(defaults, SNAPSHOT.platforms[platform], 'the defaults changed: run `npx tsx scripts/vscode-keybindings.ts` to refresh the snapshot');
+        // A view's own actions (the Output filter's, say) are listed only once that view has been created, so the
+        // live list can be shorter than the snapshot; what matters is that the snapshot the unit test checks
+        // package.json against knows every default VS Code lists now.
+        assert.deepEqual(unknownToSnapshot(defaults, SNAPSHOT.platforms[platform]), {}, 'the defaults changed: run `npx tsx scripts/vscode-keybindings.ts` to refresh the snapshot');
       } finally {
         await session.dispose();
       }
