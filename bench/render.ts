@@ -23,7 +23,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { CDPSession } from 'playwright-core';
 import type { MessageView } from '../src/shared/protocol';
-import { DeltaBatcher } from '../src/core/conversation/deltaBatcher';
+import { DeltaBatcher } from '../src/core/chat/deltaBatcher';
 import { CHUNK_CHARS } from '../src/webview/markdown/streaming';
 import { MarkdownWriter } from '../test/support/markdownWriter';
 import { answer, chat, init, user } from '../test/webview/fixtures';

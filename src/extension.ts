@@ -1,26 +1,26 @@
 import * as vscode from 'vscode';
 import { setO200kLoader } from './core/context/tokens';
-import { ConversationStore } from './core/conversation/store';
+import { ConversationStore } from './core/chat/store';
 import { redactSecrets } from './core/providers/redact';
 import { exportConversation, insertAtCursor, openModelLink, saveAsNewFile } from './host/chat/chatActions';
 import { ChatController } from './host/chat/chatController';
 import { chatFileSystem } from './host/chat/chatFileSystem';
 import { ChatViews } from './host/chat/chatViews';
-import { registerChatCommands } from './host/chatCommands';
+import { registerChatCommands } from './host/chat/chatCommands';
 import { ContextService } from './host/context/contextService';
-import { CODE_ACTION_SELECTOR, TandemCodeActionProvider } from './host/codeActions';
+import { CODE_ACTION_SELECTOR, TandemCodeActionProvider } from './host/edits/codeActions';
 import { applyAnswer } from './host/edits/applyAnswer';
-import { EditorCommands } from './host/editorCommands';
-import { SuggestionController } from './host/inlineDiff/suggestionController';
-import { registerKeyCommands } from './host/keyCommands';
+import { EditorCommands } from './host/edits/editorCommands';
+import { SuggestionController } from './host/edits/inlineDiff/suggestionController';
+import { registerKeyCommands } from './host/providers/keyCommands';
 import { Log } from './host/log';
-import { ModelService } from './host/models';
-import { createProvider } from './host/providerFactory';
-import { KeyStore } from './host/secrets';
+import { ModelService } from './host/providers/modelService';
+import { createProvider } from './host/providers/providerFactory';
+import { KeyStore } from './host/providers/keyStore';
 import { readSettings } from './host/settings';
-import { MODEL_SHORT_LABEL } from './host/endpoints';
-import { TandemStatusBar } from './host/statusBar';
-import { loadBundledO200k } from './host/tokenizerLoader';
+import { MODEL_SHORT_LABEL } from './host/providers/endpoints';
+import { TandemStatusBar } from './host/providers/statusBar';
+import { loadBundledO200k } from './host/context/tokenizerLoader';
 
 /** Builds the services and registers every feature. Nothing here waits on I/O: activation stays instant. */
 export function activate(context: vscode.ExtensionContext): void {

@@ -9,10 +9,10 @@
 import { strict as assert } from 'node:assert';
 import Module from 'node:module';
 import * as path from 'node:path';
-import { sensitivePathReason } from '../../src/core/commands/sensitive';
+import { sensitivePathReason } from '../../src/core/edits/sensitive';
 import { computeEdit, type EditProposal } from '../../src/core/edits/engine';
 import { applyHunks, computeHunks, lineTokens, type Hunk } from '../../src/core/edits/hunks';
-import { Suggestion, lineOffset } from '../../src/host/inlineDiff/suggestion';
+import { Suggestion, lineOffset } from '../../src/core/edits/suggestion';
 import { seededRandom as rng } from '../support/random';
 
 const BOM = '\uFEFF';
@@ -379,7 +379,7 @@ describe('reliability: edit targets', () => {
   });
 
   describe('the edit guard (VS Code stubbed): outside the workspace and Restricted Mode are refused without a yes', () => {
-    const GUARD = '../../src/host/inlineDiff/editGuard';
+    const GUARD = '../../src/host/edits/inlineDiff/editGuard';
     const ROOT = path.resolve('/work/project');
     const prompts: { message: string; modal: boolean }[] = [];
     let trusted = true;

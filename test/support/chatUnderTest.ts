@@ -1,4 +1,4 @@
-import { ConversationStore } from '../../src/core/conversation/store';
+import { ConversationStore } from '../../src/core/chat/store';
 import { ChatController, type ChatHost } from '../../src/host/chat/chatController';
 import type { ChatSurface } from '../../src/host/chat/chatSurface';
 import type { ModelGateway } from '../../src/host/chat/modelGateway';

@@ -1,4 +1,4 @@
-import type { ChatFileSystem } from '../../src/core/conversation/store';
+import type { ChatFileSystem } from '../../src/core/chat/store';
 
 /** Chat storage in memory, for tests of the conversation store and the chat controller. */
 export class MemoryFs implements ChatFileSystem {

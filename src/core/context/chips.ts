@@ -18,6 +18,16 @@ export interface ContextChip {
   readonly note?: string;
 }
 
+/** A chip as the chat shows it: a planned item, or a file kept out of the request and why. */
+export interface ShownChip {
+  readonly id: string;
+  readonly label: string;
+  readonly detail: string;
+  readonly tokens: number;
+  readonly status: ChipState | 'excluded';
+  readonly note?: string;
+}
+
 function lines(range: LineRange): string {
   return range.start === range.end ? `line ${range.start}` : `lines ${range.start}–${range.end}`;
 }

@@ -1,4 +1,5 @@
 // Builds ContextItems from what the VS Code layer reads (live editor text, diagnostics): redacts, counts, labels.
+import { fileNameOf } from './paths';
 import { redactContextText } from './redact';
 import type { ContextItem, ContextKind, LineRange, Problem, ProblemSeverity } from './types';
 
@@ -28,14 +29,10 @@ export function lineCountOf(text: string): number {
   return text.endsWith('\n') ? lines - 1 : lines;
 }
 
-function baseName(path: string): string {
-  return path.slice(path.lastIndexOf('/') + 1) || path;
-}
-
 export function createContextItem(input: ItemInput, count: Counter): ContextItem {
   const text = redactContextText(input.text, input.languageId, input.path);
   const rangeKey = input.range ? `:${input.range.start}-${input.range.end}` : '';
-  const defaultLabel = input.kind === 'selection' && input.range ? `${baseName(input.path)}${rangeKey}` : baseName(input.path);
+  const defaultLabel = input.kind === 'selection' && input.range ? `${(fileNameOf(input.path) || input.path)}${rangeKey}` : (fileNameOf(input.path) || input.path);
   return {
     id: input.id ?? `${input.kind}:${input.path}${rangeKey}`,
     kind: input.kind,

@@ -2,8 +2,8 @@
 // wire's framing. Gemini's tokenizer is not available offline, so its counts are an estimate; every Gemini answer
 // reports the real prompt size (promptTokenCount), and the ratio of that to the estimate of the same request
 // corrects later estimates in the same chat, so the chips and the budget converge on the real count.
-import { modelHistory } from '../conversation/conversation';
-import type { StoredMessage } from '../conversation/types';
+import { modelHistory } from '../chat/conversation';
+import type { StoredMessage } from '../chat/types';
 import type { Counter } from './items';
 
 /** Per image, the most either API charges for a typical screenshot. */

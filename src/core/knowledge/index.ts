@@ -1,6 +1,6 @@
 // The project's own knowledge, as the host wires it: instruction files (find, load once per change, select per
 // request, render into the system prompt, show as one chip) and prompt files (load, expand). Slash commands, which
-// merge prompt files with the built-ins, are in core/commands/slashCommands.ts.
+// merge prompt files with the built-ins, are in core/knowledge/slashCommands.ts.
 export { frontMatterField, frontMatterGlobs, frontMatterString, parseFrontMatter, splitOutside, type FrontMatter, type FrontMatterValue } from './frontMatter';
 export { compileApplyTo, isAlwaysGlob, type ApplyToMatcher } from './applyTo';
 export {

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
-import { conversationToMarkdown } from '../../core/conversation/export';
-import type { Conversation } from '../../core/conversation/types';
+import { conversationToMarkdown } from '../../core/chat/export';
+import type { Conversation } from '../../core/chat/types';
 import type { ModelSlot } from '../../core/providers/types';
 import { checkModelLink, linkConfirmationDetail } from '../../shared/links';
 

@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import type * as vscode from 'vscode';
-import { appendMessage, emptyConversation, replaceMessage, toChatView, toMessageView, toModelMessages, totalCost, truncateBefore } from '../../core/conversation/conversation';
-import { runAnswer } from '../../core/conversation/answer';
-import { DeltaBatcher } from '../../core/conversation/deltaBatcher';
-import type { ConversationStore } from '../../core/conversation/store';
-import type { Conversation, StoredMessage } from '../../core/conversation/types';
+import { appendMessage, emptyConversation, replaceMessage, toChatView, toMessageView, toModelMessages, totalCost, truncateBefore } from '../../core/chat/conversation';
+import { runAnswer } from '../../core/chat/answer';
+import { DeltaBatcher } from '../../core/chat/deltaBatcher';
+import type { ConversationStore } from '../../core/chat/store';
+import type { Conversation, StoredMessage } from '../../core/chat/types';
 import type { ModelSlot, ThinkingLevel } from '../../core/providers/types';
 import type { ContextChipView, HostMessage, ImageAttachment, UsageView, WebviewMessage } from '../../shared/protocol';
 import type { Log } from '../log';

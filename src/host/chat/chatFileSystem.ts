@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { ChatFileSystem } from '../../core/conversation/store';
+import type { ChatFileSystem } from '../../core/chat/store';
 
 /** Chats live in the extension's per-workspace storage (global storage when no folder is open). */
 export function chatFileSystem(context: vscode.ExtensionContext): ChatFileSystem {

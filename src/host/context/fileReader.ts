@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { ExcludedEntry } from './assemble';
+import type { ExcludedEntry } from '../../core/context/assemble';
 import { languageOfPath } from './languages';
 import type { WorkspaceExclusion } from './workspaceExclusion';
 

@@ -3,8 +3,8 @@
 // the user accepts; what could not be applied, and why, is said in one message.
 import * as vscode from 'vscode';
 import { editsFromAnswer, namedFiles, samePath } from '../../core/edits/answerEdits';
-import { mayEdit } from '../inlineDiff/editGuard';
-import type { SuggestionController } from '../inlineDiff/suggestionController';
+import { mayEdit } from './inlineDiff/editGuard';
+import type { SuggestionController } from './inlineDiff/suggestionController';
 import { type NamedTarget, creationDocument, resolveNamed } from './workspaceFiles';
 
 const LABEL = 'Apply answer';

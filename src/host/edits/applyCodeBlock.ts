@@ -3,9 +3,9 @@
 // active editor; a named file that does not exist is proposed as a new file (inside the workspace only). On a refusal the safe choice comes first (the default button); a destructive one never does.
 import * as vscode from 'vscode';
 import { type EditOutcome, type Fallback, codeBlockPath, editFromCodeBlock } from '../../core/edits/answerEdits';
-import { selectionLines } from '../context/assemble';
-import { mayEdit } from '../inlineDiff/editGuard';
-import type { SuggestionController } from '../inlineDiff/suggestionController';
+import { selectionLines } from '../../core/context/assemble';
+import { mayEdit } from './inlineDiff/editGuard';
+import type { SuggestionController } from './inlineDiff/suggestionController';
 import { creationDocument, resolveNamed } from './workspaceFiles';
 
 const FALLBACK_LABELS: Record<Fallback, string> = { insertAtCursor: 'Insert at Cursor', replaceWholeFile: 'Replace Whole File…' };

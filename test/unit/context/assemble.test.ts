@@ -10,7 +10,7 @@ import {
   selectionLines,
   type AssembleOptions,
   type Gathered,
-} from '../../../src/host/context/assemble';
+} from '../../../src/core/context/assemble';
 import { languageOfPath } from '../../../src/host/context/languages';
 import { parseFromWebview } from '../../../src/shared/protocol';
 import { linesOf, sourceFile } from './helpers';

@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { calibrationRatio, geminiCalibration, historyTokens, requestTokens } from '../../../src/core/context/promptTokens';
-import type { StoredMessage } from '../../../src/core/conversation/types';
+import type { StoredMessage } from '../../../src/core/chat/types';
 
 const user = (id: string, text: string, extra: Partial<StoredMessage> = {}): StoredMessage => ({ id, role: 'user', text, createdAt: 1, ...extra });
 const answer = (id: string, text: string, promptTokens: number, extra: Partial<StoredMessage> = {}): StoredMessage => ({

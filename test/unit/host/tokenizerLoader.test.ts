@@ -4,7 +4,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import * as zlib from 'node:zlib';
-import { loadBundledO200k } from '../../../src/host/tokenizerLoader';
+import { loadBundledO200k } from '../../../src/host/context/tokenizerLoader';
 
 describe('bundled tokenizer loader', () => {
   it('runs the brotli-compressed CommonJS bundle and returns its exports', () => {

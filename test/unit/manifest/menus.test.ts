@@ -79,7 +79,7 @@ describe('manifest: walkthrough and shortcut text', () => {
     assert.ok(provider.completionEvents.length > 0 && provider.completionEvents.every((e) => e.startsWith('onSettingChanged:tandem.')), provider.completionEvents.join(', '));
     const key = steps.find((s) => s.id === 'key')!;
     assert.deepEqual(key.completionEvents, ['onContext:tandem.connectionTested']);
-    const source = readFileSync(join(root, 'src', 'host', 'keyCommands.ts'), 'utf8');
+    const source = readFileSync(join(root, 'src', 'host', 'providers', 'keyCommands.ts'), 'utf8');
     assert.match(source, /CONNECTED_CONTEXT = 'tandem\.connectionTested'/);
     assert.match(source, /if \(shown\.some\(\(\{ result \}\) => result\.ok\)\) void vscode\.commands\.executeCommand\('setContext', CONNECTED_CONTEXT, true\)/, 'set only when a test succeeded');
   });
@@ -92,7 +92,7 @@ describe('manifest: walkthrough and shortcut text', () => {
       ...readdirSync(join(root, 'media', 'walkthrough')).map((f): [string, string] => [`media/walkthrough/${f}`, readFileSync(join(root, 'media', 'walkthrough', f), 'utf8')]),
       ['walkthrough descriptions', steps.map((s) => s.description).join('\n')],
     ];
-    for (const file of ['inlineDiff/suggestionController.ts', 'inlineDiff/suggestionCursor.ts', 'inlineDiff/drafts.ts', 'statusBar.ts', 'codeActions.ts']) {
+    for (const file of ['edits/inlineDiff/suggestionController.ts', 'edits/inlineDiff/suggestionCursor.ts', 'edits/inlineDiff/drafts.ts', 'providers/statusBar.ts', 'edits/codeActions.ts']) {
       const code = readFileSync(join(root, 'src', 'host', file), 'utf8').split('\n').filter((l) => !/^\s*(\/\/|\*|\/\*)/.test(l)).join('\n');
       texts.push([`src/host/${file}`, code]);
     }

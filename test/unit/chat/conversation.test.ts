@@ -7,11 +7,11 @@ import {
   toModelMessages,
   totalCost,
   truncateBefore,
-} from '../../../src/core/conversation/conversation';
-import { conversationToMarkdown } from '../../../src/core/conversation/export';
-import { ConversationStore } from '../../../src/core/conversation/store';
+} from '../../../src/core/chat/conversation';
+import { conversationToMarkdown } from '../../../src/core/chat/export';
+import { ConversationStore } from '../../../src/core/chat/store';
 import { MemoryFs } from '../../support/memoryFs';
-import type { StoredMessage } from '../../../src/core/conversation/types';
+import type { StoredMessage } from '../../../src/core/chat/types';
 import { formatUsd } from '../../../src/shared/format';
 
 const user = (id: string, text: string, extra: Partial<StoredMessage> = {}): StoredMessage => ({ id, role: 'user', text, createdAt: 1, ...extra });

@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { approximateTokenCounts, resolveEndpoint } from '../../../src/host/endpoints';
+import { approximateTokenCounts, resolveEndpoint } from '../../../src/host/providers/endpoints';
 import type { TandemSettings } from '../../../src/host/settings';
 
 function settings(vertexLocation: string, baseUrl = '', gptProvider: TandemSettings['gpt']['provider'] = 'openai'): TandemSettings {

@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { DeltaBatcher, deltaInterval, type BatchTimer, type DeltaKind } from '../../../src/core/conversation/deltaBatcher';
+import { DeltaBatcher, deltaInterval, type BatchTimer, type DeltaKind } from '../../../src/core/chat/deltaBatcher';
 
 /** A clock the test advances by hand. */
 class ManualTimer implements BatchTimer {

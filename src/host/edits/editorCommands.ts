@@ -1,17 +1,17 @@
 // Editor commands: Explain / Ask stream into the chat; Fix, Refactor, Add Docs, Optimize, Edit with Instruction
 // and Fix-a-diagnostic ask the model for an edit and show it as an inline diff; Write Tests proposes a test file.
 import * as vscode from 'vscode';
-import { EDIT_SYSTEM_PROMPT, buildChatPrompt, buildEditPrompt, buildTestsPrompt, testFileFor, type CodeTarget, type EditCommand } from '../core/commands/prompts';
-import { parseAnswer } from '../core/edits/answer';
-import { editFromCommandAnswer } from '../core/edits/answerEdits';
-import type { ProviderErrorInfo } from '../core/providers/types';
-import type { ChatController } from './chat/chatController';
-import type { ChatViews } from './chat/chatViews';
-import { applyCodeBlock, indentOf, reportLeftOut, shortName, wholeLines } from './edits/applyCodeBlock';
+import { EDIT_SYSTEM_PROMPT, buildChatPrompt, buildEditPrompt, buildTestsPrompt, testFileFor, type CodeTarget, type EditCommand } from '../../core/edits/prompts';
+import { parseAnswer } from '../../core/edits/answer';
+import { editFromCommandAnswer } from '../../core/edits/answerEdits';
+import type { ProviderErrorInfo } from '../../core/providers/types';
+import type { ChatController } from '../chat/chatController';
+import type { ChatViews } from '../chat/chatViews';
+import { applyCodeBlock, indentOf, reportLeftOut, shortName, wholeLines } from './applyCodeBlock';
 import { mayEdit } from './inlineDiff/editGuard';
 import type { SuggestionController } from './inlineDiff/suggestionController';
-import type { Log } from './log';
-import type { ModelService } from './models';
+import type { Log } from '../log';
+import type { ModelService } from '../providers/modelService';
 
 const LABELS: Record<EditCommand, string> = { fix: 'Fix', refactor: 'Refactor', docs: 'Add Docs', optimize: 'Optimize', instruction: 'Edit', tests: 'Write Tests' };
 

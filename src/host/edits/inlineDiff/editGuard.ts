@@ -1,6 +1,6 @@
 // Where Tandem may edit: never in Restricted Mode; outside the workspace or in sensitive files only after a modal yes.
 import * as vscode from 'vscode';
-import { sensitivePathReason } from '../../core/commands/sensitive';
+import { sensitivePathReason } from '../../../core/edits/sensitive';
 
 export async function mayEdit(uri: vscode.Uri): Promise<boolean> {
   if (!vscode.workspace.isTrusted) {

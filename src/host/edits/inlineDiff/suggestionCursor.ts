@@ -2,9 +2,9 @@
 // (tandem.suggestionPending: this editor has one; tandem.cursorInSuggestion: the cursor is inside a hunk), the
 // pending-change counter on the right of the status bar (it is about this editor only), and next/previous hunk.
 import * as vscode from 'vscode';
-import type { HunkRange } from '../../core/edits/hunks';
-import { DisposableStore } from '../disposables';
-import type { Suggestion } from './suggestion';
+import type { HunkRange } from '../../../core/edits/hunks';
+import { DisposableStore } from '../../disposables';
+import type { Suggestion } from '../../../core/edits/suggestion';
 
 export const PENDING_KEY = 'tandem.suggestionPending';
 export const CURSOR_KEY = 'tandem.cursorInSuggestion';

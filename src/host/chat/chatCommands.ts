@@ -1,12 +1,12 @@
 import * as vscode from 'vscode';
-import type { ModelSlot } from '../core/providers/types';
-import { exportConversation } from './chat/chatActions';
-import type { ChatController } from './chat/chatController';
-import type { ChatViews } from './chat/chatViews';
-import type { Log } from './log';
-import { pickModelId } from './modelPicker';
-import type { ModelService } from './models';
-import { readSettings } from './settings';
+import type { ModelSlot } from '../../core/providers/types';
+import { exportConversation } from './chatActions';
+import type { ChatController } from './chatController';
+import type { ChatViews } from './chatViews';
+import type { Log } from '../log';
+import { pickModelId } from '../providers/modelPicker';
+import type { ModelService } from '../providers/modelService';
+import { readSettings } from '../settings';
 
 export function registerChatCommands(controller: ChatController, views: ChatViews, models: ModelService, log: Log): vscode.Disposable[] {
   return [

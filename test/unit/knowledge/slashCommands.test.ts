@@ -6,7 +6,7 @@ import {
   findSlashCommand,
   inputsFromArguments,
   parseSlashInvocation,
-} from '../../../src/core/commands/slashCommands';
+} from '../../../src/core/knowledge/slashCommands';
 import { isPromptFile, parsePromptFile, type PromptFile } from '../../../src/core/knowledge/promptFiles';
 
 function prompt(path: string, text = 'Do it.', rank = path.startsWith('.tandem/') ? 0 : 1): PromptFile {

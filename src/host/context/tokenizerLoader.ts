@@ -3,7 +3,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vm from 'node:vm';
 import * as zlib from 'node:zlib';
-import type { O200kEncoding } from '../core/context/tokens';
+import type { O200kEncoding } from '../../core/context/tokens';
 
 export function loadBundledO200k(distDir: string): O200kEncoding {
   const file = path.join(distDir, 'o200k.js.br');

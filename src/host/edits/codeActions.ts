@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { codeActionsEnabled } from './settings';
+import { codeActionsEnabled } from '../settings';
 
 /** Tandem's own kinds, so `editor.codeActionsOnSave` and "only" filters can tell them from the language's fixes. */
 export const TANDEM_QUICK_FIX = vscode.CodeActionKind.QuickFix.append('tandem');

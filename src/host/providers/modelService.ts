@@ -1,12 +1,12 @@
 import * as vscode from 'vscode';
-import type { ModelOption } from '../shared/protocol';
-import { usageCost } from '../core/providers/price';
-import type { Chunk, ModelInfo, ModelProvider, ModelSlot, ProviderErrorInfo, Usage } from '../core/providers/types';
-import type { GatewayRequest, ModelGateway } from './chat/modelGateway';
+import type { ModelOption } from '../../shared/protocol';
+import { usageCost } from '../../core/providers/price';
+import type { Chunk, ModelInfo, ModelProvider, ModelSlot, ProviderErrorInfo, Usage } from '../../core/providers/types';
+import type { GatewayRequest, ModelGateway } from '../chat/modelGateway';
 import { MODEL_LABEL, originsFor, resolveEndpoint, type ResolvedEndpoint } from './endpoints';
-import type { Log } from './log';
-import { credentialLabel, type CredentialId, type KeyStore } from './secrets';
-import type { TandemSettings } from './settings';
+import type { Log } from '../log';
+import { credentialLabel, type CredentialId, type KeyStore } from './keyStore';
+import type { TandemSettings } from '../settings';
 
 /** Builds a wire-format provider for one request from plain values (see src/core/providers). */
 export type ProviderFactory = (endpoint: ResolvedEndpoint, secret: string | undefined, settings: TandemSettings) => ModelProvider;

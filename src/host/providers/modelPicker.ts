@@ -1,9 +1,9 @@
 import * as vscode from 'vscode';
-import { chooseModel, describeLimits } from '../core/providers/modelCatalog';
-import type { ModelSlot } from '../core/providers/types';
-import type { Log } from './log';
-import type { ModelService } from './models';
-import type { TandemSettings } from './settings';
+import { chooseModel, describeLimits } from '../../core/providers/modelCatalog';
+import type { ModelSlot } from '../../core/providers/types';
+import type { Log } from '../log';
+import type { ModelService } from './modelService';
+import type { TandemSettings } from '../settings';
 
 /**
  * "Choose the model…": lists what the slot's endpoint offers and writes the picked id, with its limits and prices

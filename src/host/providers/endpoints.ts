@@ -1,6 +1,6 @@
-import type { ModelSlot } from '../core/providers/types';
-import type { CredentialId } from './secrets';
-import type { TandemSettings } from './settings';
+import type { ModelSlot } from '../../core/providers/types';
+import type { CredentialId } from './keyStore';
+import type { TandemSettings } from '../settings';
 
 /** The wire format a slot speaks; everything else about an endpoint is a URL and a credential. */
 export type WireFormat = 'gemini' | 'openai';

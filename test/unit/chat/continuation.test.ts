@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { ContinuationJoiner, joinContinuation, openFenceAtEnd } from '../../../src/core/conversation/continuation';
+import { ContinuationJoiner, joinContinuation, openFenceAtEnd } from '../../../src/core/chat/continuation';
 
 describe('continuation join', () => {
   it('detects a code fence left open at the end', () => {

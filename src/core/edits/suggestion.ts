@@ -1,5 +1,5 @@
 // One proposed edit to one document, and its hunk-by-hunk state. Pure bookkeeping: the controller does the VS Code side.
-import { applyHunks, computeHunks, hunkRanges, lineTokens, type Hunk, type HunkRange } from '../../core/edits/hunks';
+import { applyHunks, computeHunks, hunkRanges, lineTokens, type Hunk, type HunkRange } from './hunks';
 
 export class Suggestion {
   readonly accepted = new Set<number>();

@@ -4,12 +4,12 @@
 // (one undo step); Accept All is a single WorkspaceEdit, so one undo restores the file byte for byte.
 import { randomUUID } from 'node:crypto';
 import * as vscode from 'vscode';
-import type { Hunk } from '../../core/edits/hunks';
-import type { HunkRange } from '../../core/edits/hunks';
-import type { Log } from '../log';
+import type { Hunk } from '../../../core/edits/hunks';
+import type { HunkRange } from '../../../core/edits/hunks';
+import type { Log } from '../../log';
 import { Drafts, type Draft } from './drafts';
 import { ReviewAll } from './reviewAll';
-import { Suggestion, lineStarts } from './suggestion';
+import { Suggestion, lineStarts } from '../../../core/edits/suggestion';
 import { SuggestionCursor } from './suggestionCursor';
 
 export const PROPOSAL_SCHEME = 'tandem-proposal';

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { computeHunks } from '../../../src/core/edits/hunks';
-import { Suggestion, lineOffset } from '../../../src/host/inlineDiff/suggestion';
+import { Suggestion, lineOffset } from '../../../src/core/edits/suggestion';
 
 const ORIGINAL = 'a\nb\nc\nd\ne\nf\ng\n';
 const PROPOSED = 'a\nB\nc\nd\ne\nF\nF2\ng\n';

@@ -1,11 +1,11 @@
-import { GeminiProvider } from '../core/providers/gemini';
-import type { TransportOptions } from '../core/providers/http';
-import { OpenAIChatProvider } from '../core/providers/openaiChat';
-import type { ModelProvider } from '../core/providers/types';
-import { credentialLabel } from './secrets';
-import type { ProviderFactory } from './models';
+import { GeminiProvider } from '../../core/providers/gemini';
+import type { TransportOptions } from '../../core/providers/http';
+import { OpenAIChatProvider } from '../../core/providers/openaiChat';
+import type { ModelProvider } from '../../core/providers/types';
+import { credentialLabel } from './keyStore';
+import type { ProviderFactory } from './modelService';
 import type { ResolvedEndpoint } from './endpoints';
-import type { TandemSettings } from './settings';
+import type { TandemSettings } from '../settings';
 
 const PROVIDER_NAME: Readonly<Record<ResolvedEndpoint['kind'], string>> = {
   gemini: 'the Gemini API',

@@ -1,9 +1,9 @@
 // The composer's slash commands: Tandem's built-ins and the workspace's prompt files, in one list. A prompt file
 // may take a built-in's name (a team's own /tests is a fair wish), but never silently: the merge says so, and the
 // command carries what it replaces. Between prompt files, .tandem/prompts hides .github/prompts.
-import type { EditCommand } from './prompts';
-import type { PromptInput } from '../knowledge/placeholders';
-import type { PromptFile } from '../knowledge/promptFiles';
+import type { EditCommand } from '../edits/prompts';
+import type { PromptInput } from './placeholders';
+import type { PromptFile } from './promptFiles';
 
 /** What a built-in runs: the editor commands of prompts.ts. */
 export type BuiltinAction = 'explain' | Extract<EditCommand, 'fix' | 'tests' | 'docs'>;

@@ -2,7 +2,7 @@
 // user sees it take shape, and the widget is the edit's only progress indicator. Its title bar's Stop (and
 // "Tandem: Stop Writing Suggestion" in the palette while one is open) cancels the request.
 import * as vscode from 'vscode';
-import { DisposableStore } from '../disposables';
+import { DisposableStore } from '../../disposables';
 
 export const DRAFT_CONTEXT = 'tandemDraft';
 const IN_PROGRESS_KEY = 'tandem.draftInProgress';

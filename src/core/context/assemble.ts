@@ -2,13 +2,13 @@
 // and what the user removed, to items, a plan within budget, chips for the webview and the text for the model.
 // No vscode import: unit-tested in plain mocha.
 import { createHash } from 'node:crypto';
-import { planContext, type ContextPlan } from '../../core/context/budget';
-import { buildContextChips } from '../../core/context/chips';
-import type { ExcludeReason } from '../../core/context/exclude';
-import { createContextItem, createProblemsItem, type Counter, type ItemInput } from '../../core/context/items';
-import { renderContext } from '../../core/context/render';
-import type { ContextItem, LineRange, Problem, TokenFamily } from '../../core/context/types';
-import type { ContextChipView } from '../../shared/protocol';
+import { planContext, type ContextPlan } from './budget';
+import { buildContextChips, type ShownChip } from './chips';
+import type { ExcludeReason } from './exclude';
+import { createContextItem, createProblemsItem, type Counter, type ItemInput } from './items';
+import { fileNameOf } from './paths';
+import { renderContext } from './render';
+import type { ContextItem, LineRange, Problem, TokenFamily } from './types';
 
 /** A file that would have been context but is not read: why, in words the user sees. */
 export interface ExcludedEntry {
@@ -42,7 +42,7 @@ export interface ChipTarget {
 export interface AssembledContext {
   readonly items: readonly ContextItem[];
   readonly plan: ContextPlan;
-  readonly chips: readonly ContextChipView[];
+  readonly chips: readonly ShownChip[];
   readonly targets: ReadonlyMap<string, ChipTarget>;
   /** The context block sent with the turn; undefined when nothing is included. */
   readonly rendered: string | undefined;
@@ -103,7 +103,7 @@ export function assembleContext(gathered: Gathered, options: AssembleOptions): A
   if (problems && !options.hidden.has('problems')) items.push(problems);
 
   const plan = planContext(items, options.budget, { family: options.family, count: (text) => options.count(text) });
-  const chips: ContextChipView[] = [];
+  const chips: ShownChip[] = [];
   const planned = buildContextChips(items, plan);
   planned.forEach((chip, index) => {
     const item = items[index];
@@ -120,12 +120,9 @@ export function assembleContext(gathered: Gathered, options: AssembleOptions): A
     shownPaths.add(entry.path);
     const id = chipIdOf(hideKey);
     targets.set(id, { hideKey, path: entry.path, pinned: false });
-    chips.push({ id, label: baseName(entry.path), detail: `not sent (${entry.reason})`, tokens: 0, status: 'excluded', note: entry.message });
+    chips.push({ id, label: fileNameOf(entry.path) || entry.path, detail: `not sent (${entry.reason})`, tokens: 0, status: 'excluded', note: entry.message });
   }
   const rendered = plan.included.length > 0 ? renderContext(plan.included) : undefined;
   return { items, plan, chips, targets, rendered };
 }
 
-function baseName(path: string): string {
-  return path.slice(path.lastIndexOf('/') + 1) || path;
-}

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
-import { buildChatPrompt, buildEditPrompt, testFileFor } from '../../../src/core/commands/prompts';
-import { sensitivePathReason } from '../../../src/core/commands/sensitive';
+import { buildChatPrompt, buildEditPrompt, testFileFor } from '../../../src/core/edits/prompts';
+import { sensitivePathReason } from '../../../src/core/edits/sensitive';
 import { editFromCommandAnswer } from '../../../src/core/edits/answerEdits';
 
 const FILE = 'export function total(items) {\n  let sum = 0;\n  for (const i of items) sum += i.price;\n  return sum;\n}\n';
