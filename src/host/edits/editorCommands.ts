@@ -7,7 +7,7 @@ import { editFromCommandAnswer } from '../../core/edits/answerEdits';
 import type { ProviderErrorInfo } from '../../core/providers/types';
 import type { ChatController } from '../chat/chatController';
 import type { ChatViews } from '../chat/chatViews';
-import { applyCodeBlock, indentOf, reportLeftOut, shortName, wholeLines } from './applyCodeBlock';
+import { indentOf, reportLeftOut, shortName, wholeLines } from './applyCodeBlock';
 import { mayEdit } from './inlineDiff/editGuard';
 import type { SuggestionController } from './inlineDiff/suggestionController';
 import type { Log } from '../log';
@@ -40,12 +40,6 @@ export class EditorCommands {
       vscode.commands.registerCommand('tandem.fixDiagnostic', (uri?: vscode.Uri, range?: vscode.Range, message?: string) => this.fixDiagnostic(uri, range, message)),
       vscode.commands.registerCommand('tandem.explainDiagnostic', (uri?: vscode.Uri, range?: vscode.Range, message?: string) => this.explainDiagnostic(uri, range, message)),
     ];
-  }
-
-  /** The chat's "Apply to File": the same parser, engine and inline diff as the commands. */
-  applyCodeBlock(code: string, language: string): Promise<void> {
-    const answers = this.chat.current.messages.filter((m) => m.role === 'assistant').map((m) => m.text);
-    return applyCodeBlock(code, language, answers, this.suggestions);
   }
 
   private async toChat(kind: 'explain' | 'ask', asked?: string): Promise<void> {

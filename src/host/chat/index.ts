@@ -1,0 +1,16 @@
+// The chat feature: its views (sidebar and editor panels) and its palette commands.
+import * as vscode from 'vscode';
+import type { TandemServices } from '../services';
+import { registerChatCommands } from './chatCommands';
+
+export function activateChat(services: TandemServices): vscode.Disposable {
+  const { chat, chatViews, models, log, statusBar } = services;
+  return vscode.Disposable.from(
+    ...registerChatCommands(chat, chatViews, models, log),
+    vscode.workspace.onDidChangeConfiguration((e) => {
+      if (!e.affectsConfiguration('tandem')) return;
+      chat.refreshModels();
+      statusBar.update(chat.model);
+    }),
+  );
+}
