@@ -17,6 +17,7 @@ import { Log } from './host/log';
 import { activateProviders } from './host/providers';
 import { MODEL_SHORT_LABEL } from './host/providers/endpoints';
 import { KeyStore } from './host/providers/keyStore';
+import { ModelChoice } from './host/providers/modelChoice';
 import { ModelService } from './host/providers/modelService';
 import { createProvider } from './host/providers/providerFactory';
 import { TandemStatusBar } from './host/providers/statusBar';
@@ -32,7 +33,7 @@ export function activate(context: vscode.ExtensionContext): void {
     activateChat(services),
     activateEdits(services),
   );
-  services.statusBar.update(services.chat.model);
+  services.statusBar.update(services.choice.slot);
   services.log.info(`Tandem ${String(context.extension.packageJSON.version)} activated in ${(performance.now() - started).toFixed(1)} ms.`);
 }
 
@@ -52,13 +53,14 @@ function createServices(context: vscode.ExtensionContext): TandemServices {
   const models = own(new ModelService(keys, log, readSettings, createProvider));
   const statusBar = own(new TandemStatusBar((slot) => ({ shortName: MODEL_SHORT_LABEL[slot], label: models.label(slot), route: `${models.endpointLabel(slot).replace(`${models.label(slot)} `, '')} · \`${models.modelId(slot)}\`` })));
   const suggestions = own(new SuggestionController(log));
+  const choice = own(new ModelChoice(context.workspaceState, () => {
+    const s = readSettings();
+    return { defaultModel: s.defaultModel, thinkingLevel: s.gemini.thinkingLevel };
+  }));
+  const contextService = own(new ContextService(choice, readSettings, context.workspaceState, log));
 
-  const chat: ChatController = own(new ChatController(new ConversationStore(chatFileSystem(context)), models, {
-    settings: () => {
-      const s = readSettings();
-      return { autoContinueLimit: s.chat.autoContinueLimit, defaultModel: s.defaultModel, thinkingLevel: s.gemini.thinkingLevel };
-    },
-    contextForTurn: (question, slot, signal) => contextService.contextForTurn(question, slot, signal),
+  const chat: ChatController = own(new ChatController(new ConversationStore(chatFileSystem(context)), models, choice, contextService, {
+    settings: () => ({ autoContinueLimit: readSettings().chat.autoContinueLimit }),
     codeAction: async (action, code, language): Promise<void> => {
       if (action === 'insert') return insertAtCursor(code);
       if (action === 'save') return saveAsNewFile(code, language);
@@ -72,10 +74,9 @@ function createServices(context: vscode.ExtensionContext): TandemServices {
       await vscode.commands.executeCommand(command);
     },
     exportChat: (conversation) => exportConversation(conversation, (slot) => models.label(slot)),
-    onChatsChanged: () => statusBar.update(chat.model),
+    onChatsChanged: () => statusBar.update(choice.slot),
     memento: context.workspaceState,
   }, log));
-  const contextService = own(new ContextService(chat, readSettings, context.workspaceState, log));
   const chatViews = own(new ChatViews(context.extensionUri, chat, log));
-  return { log, keys, models, settings: readSettings, statusBar, suggestions, chat, chatViews, context: contextService };
+  return { log, keys, models, choice, settings: readSettings, statusBar, suggestions, chat, chatViews, context: contextService };
 }

@@ -6,6 +6,7 @@ import type { ContextService } from './context/contextService';
 import type { SuggestionController } from './edits/inlineDiff/suggestionController';
 import type { Log } from './log';
 import type { KeyStore } from './providers/keyStore';
+import type { ModelChoice } from './providers/modelChoice';
 import type { ModelService } from './providers/modelService';
 import type { TandemStatusBar } from './providers/statusBar';
 import type { TandemSettings } from './settings';
@@ -14,6 +15,8 @@ export interface TandemServices {
   readonly log: Log;
   readonly keys: KeyStore;
   readonly models: ModelService;
+  /** The model new questions go to, and Gemini's thinking level. */
+  readonly choice: ModelChoice;
   /** The user's settings as they are now (read again on each call; machine-scoped ones never from a workspace). */
   readonly settings: () => TandemSettings;
   readonly statusBar: TandemStatusBar;

@@ -1,26 +1,20 @@
 import { randomUUID } from 'node:crypto';
 import type * as vscode from 'vscode';
-import { appendMessage, emptyConversation, replaceMessage, toChatView, toMessageView, toModelMessages, totalCost, truncateBefore } from '../../core/chat/conversation';
-import { runAnswer } from '../../core/chat/answer';
-import { DeltaBatcher } from '../../core/chat/deltaBatcher';
+import { appendMessage, emptyConversation, toChatView, toMessageView, truncateBefore } from '../../core/chat/conversation';
 import type { ConversationStore } from '../../core/chat/store';
 import type { Conversation, StoredMessage } from '../../core/chat/types';
 import type { ModelSlot, ThinkingLevel } from '../../core/providers/types';
-import type { ContextChipView, HostMessage, ImageAttachment, UsageView, WebviewMessage } from '../../shared/protocol';
+import { CHAT_SYSTEM_PROMPT } from '../../core/chat/systemPrompt';
+import type { HostMessage, ImageAttachment, WebviewMessage } from '../../shared/protocol';
 import type { Log } from '../log';
+import type { ModelChoice } from '../providers/modelChoice';
+import { ChatTurn } from './chatTurn';
 import type { ChatMessageHandler, ChatSurface } from './chatSurface';
 import type { ModelGateway } from './modelGateway';
 
-export const CHAT_SYSTEM_PROMPT =
-  'You are Tandem, a coding assistant inside VS Code. Answer concisely in Markdown. Put code in fenced code ' +
-  'blocks with a language tag. When you change existing code, show only the changed parts with enough ' +
-  'surrounding lines to locate them. Files and selections the user shares appear before their question.';
-
 /** Everything the chat asks of the editor, so the controller stays testable and the wiring stays in one place. */
 export interface ChatHost {
-  readonly settings: () => { autoContinueLimit: number; defaultModel: ModelSlot; thinkingLevel: ThinkingLevel };
-  /** Context (files, selection) for a new user turn, as text for the model; gives up when `signal` aborts (Stop). */
-  readonly contextForTurn: (question: string, slot: ModelSlot, signal: AbortSignal) => Promise<string | undefined>;
+  readonly settings: () => { autoContinueLimit: number };
   readonly codeAction: (action: 'insert' | 'apply' | 'save', code: string, language: string) => Promise<void>;
   /** Reviews every file an answer edits, as inline suggestions. */
   readonly applyAnswer: (answer: string) => Promise<void>;
@@ -32,41 +26,49 @@ export interface ChatHost {
   readonly memento: Pick<vscode.Memento, 'get' | 'update'>;
 }
 
-/** The context chips' side of the chat: what the webview's chip bar asks for. */
-export interface ContextSource {
+/** What the chat asks of the context: the text for a turn, and the chips (which it publishes when they change). */
+export interface ChatContext {
+  /** Context (files, selection) for a new user turn, as text for the model; gives up when `signal` aborts (Stop). */
+  forTurn(question: string, slot: ModelSlot, signal: AbortSignal): Promise<string | undefined>;
   remove(chipId: string): Promise<void>;
   setIncludeOpenEditors(include: boolean): Promise<void>;
   pickFile(): Promise<void>;
-  /** The budget changed (another model): plan the chips again. */
-  refresh(): void;
+  /** The chat as it is now: chips are planned only while one is shown, within what its history leaves. */
+  follow(chat: { readonly shown: boolean; readonly history: readonly StoredMessage[] }): void;
+  onDidChangeChips(listener: (chips: ChipsMessage) => void): vscode.Disposable;
 }
+
+export type ChipsMessage = Extract<HostMessage, { type: 'context' }>;
 
 const LAST_CHAT_KEY = 'tandem.lastChatId';
-const MODEL_KEY = 'tandem.model';
-const THINKING_KEY = 'tandem.thinkingLevel';
-
-/** The turn in progress, from the moment it is asked for: preparing (context, saving) and then streaming. */
-interface Running {
-  readonly abort: AbortController;
-  readonly messageId: string;
-  readonly done: Promise<void>;
-  readonly finished: () => void;
-}
 
 export class ChatController implements ChatMessageHandler, vscode.Disposable {
   private conversation: Conversation = emptyConversation(randomUUID(), Date.now());
   private readonly surfaces = new Set<ChatSurface>();
-  private running: Running | undefined;
+  private running: ChatTurn | undefined;
   private loaded: Promise<void> | undefined;
-  private contextSource: ContextSource | undefined;
   private lastContext: HostMessage | undefined;
+  private readonly listeners: vscode.Disposable[];
 
   constructor(
     private readonly store: ConversationStore,
     private readonly gateway: ModelGateway,
+    private readonly choice: ModelChoice,
+    private readonly context: ChatContext,
     private readonly host: ChatHost,
     private readonly log: Log,
-  ) {}
+  ) {
+    this.listeners = [
+      context.onDidChangeChips((message) => {
+        this.lastContext = message;
+        this.broadcast(message);
+      }),
+      choice.onDidChange(() => {
+        this.refreshModels();
+        this.host.onChatsChanged(this.conversation);
+      }),
+    ];
+  }
 
   /** A chat webview has loaded in this window: the context chips are worth keeping current. */
   get shown(): boolean {
@@ -83,32 +85,15 @@ export class ChatController implements ChatMessageHandler, vscode.Disposable {
   }
 
   get model(): ModelSlot {
-    return this.host.memento.get<ModelSlot>(MODEL_KEY) ?? this.host.settings().defaultModel;
+    return this.choice.slot;
   }
 
   get thinkingLevel(): ThinkingLevel {
-    return this.host.memento.get<ThinkingLevel>(THINKING_KEY) ?? this.host.settings().thinkingLevel;
+    return this.choice.thinkingLevel;
   }
 
   get busy(): boolean {
     return this.running !== undefined;
-  }
-
-  async setModel(model: ModelSlot): Promise<void> {
-    await this.host.memento.update(MODEL_KEY, model);
-    this.broadcast({ type: 'models', models: this.gateway.models(), model, thinkingLevel: this.thinkingLevel });
-    this.contextSource?.refresh();
-    this.host.onChatsChanged(this.conversation);
-  }
-
-  setContextSource(source: ContextSource): void {
-    this.contextSource = source;
-  }
-
-  /** Shows the chips of what goes with the next turn; kept for views that load later. */
-  postContext(chips: readonly ContextChipView[], includeOpenEditors: boolean, approximate = false): void {
-    this.lastContext = { type: 'context', chips, includeOpenEditors, approximate };
-    this.broadcast(this.lastContext);
   }
 
   /** Re-sends the model list (after a settings change). */
@@ -123,7 +108,7 @@ export class ChatController implements ChatMessageHandler, vscode.Disposable {
         surface.post(this.initMessage());
         if (this.lastContext) surface.post(this.lastContext);
         // Chips are only planned while a chat is shown: they may be missing or stale.
-        this.contextSource?.refresh();
+        this.followed();
         return;
       case 'send':
         return this.send(message.text, message.images);
@@ -146,10 +131,9 @@ export class ChatController implements ChatMessageHandler, vscode.Disposable {
       case 'exportChat':
         return this.host.exportChat(this.conversation);
       case 'setModel':
-        return this.setModel(message.model);
+        return this.choice.setSlot(message.model);
       case 'setThinkingLevel':
-        await this.host.memento.update(THINKING_KEY, message.level);
-        return;
+        return this.choice.setThinkingLevel(message.level);
       case 'codeAction':
         return this.host.codeAction(message.action, message.code, message.language);
       case 'applyAnswerEdits': {
@@ -165,11 +149,11 @@ export class ChatController implements ChatMessageHandler, vscode.Disposable {
           message.action === 'setKey' ? 'tandem.setApiKey' : message.action === 'testConnection' ? 'tandem.testConnection' : 'tandem.openSettings',
         );
       case 'removeContext':
-        return this.contextSource?.remove(message.chipId);
+        return this.context.remove(message.chipId);
       case 'setIncludeOpenEditors':
-        return this.contextSource?.setIncludeOpenEditors(message.include);
+        return this.context.setIncludeOpenEditors(message.include);
       case 'pickContextFile':
-        return this.contextSource?.pickFile();
+        return this.context.pickFile();
     }
   }
 
@@ -187,7 +171,7 @@ export class ChatController implements ChatMessageHandler, vscode.Disposable {
       const slot = this.model;
       const contextText = context ?? (await this.safeContext(text, slot, signal));
       const userMessage: StoredMessage = { id: randomUUID(), role: 'user', text, images: images.length ? images : undefined, context: contextText, createdAt: Date.now() };
-      this.conversation = appendMessage(this.conversation, userMessage);
+      this.update(appendMessage(this.conversation, userMessage));
       this.broadcast({ type: 'messageAdded', message: toMessageView(userMessage) });
       await this.persist();
       return slot;
@@ -197,13 +181,13 @@ export class ChatController implements ChatMessageHandler, vscode.Disposable {
   async stop(): Promise<void> {
     const running = this.running;
     if (!running) return;
-    running.abort.abort();
+    running.stop();
     await running.done;
   }
 
   async newChat(): Promise<void> {
     await this.stop();
-    this.conversation = emptyConversation(randomUUID(), Date.now());
+    this.update(emptyConversation(randomUUID(), Date.now()));
     await this.host.memento.update(LAST_CHAT_KEY, this.conversation.id);
     this.broadcast({ type: 'chat', chat: toChatView(this.conversation), busy: false });
     this.host.onChatsChanged(this.conversation);
@@ -216,7 +200,7 @@ export class ChatController implements ChatMessageHandler, vscode.Disposable {
       return;
     }
     await this.stop();
-    this.conversation = chat;
+    this.update(chat);
     await this.host.memento.update(LAST_CHAT_KEY, chat.id);
     this.broadcast({ type: 'chat', chat: toChatView(chat), busy: false });
     this.host.onChatsChanged(this.conversation);
@@ -240,7 +224,7 @@ export class ChatController implements ChatMessageHandler, vscode.Disposable {
     const truncated = truncateBefore(this.conversation, messageId);
     const turn = truncated && this.begin(false);
     if (!turn) return;
-    this.conversation = truncated;
+    this.update(truncated);
     this.broadcast({ type: 'chat', chat: toChatView(this.conversation), busy: true });
     await this.run(turn, async () => this.model);
   }
@@ -252,7 +236,7 @@ export class ChatController implements ChatMessageHandler, vscode.Disposable {
     const turn = truncated && this.begin(false);
     if (!turn) return;
     const edited: StoredMessage = { ...target, id: randomUUID(), text, createdAt: Date.now() };
-    this.conversation = appendMessage(truncated, edited);
+    this.update(appendMessage(truncated, edited));
     this.broadcast({ type: 'chat', chat: toChatView(this.conversation), busy: true });
     await this.run(turn, async () => {
       await this.persist();
@@ -268,81 +252,50 @@ export class ChatController implements ChatMessageHandler, vscode.Disposable {
   }
 
   /** Claims the chat for a new turn, synchronously; undefined (and, if `tell`, a notice) while one is running. */
-  private begin(tell: boolean): Running | undefined {
+  private begin(tell: boolean): ChatTurn | undefined {
     if (this.running) {
       if (tell) this.broadcast({ type: 'notice', level: 'warning', text: 'Tandem is still answering. Press Stop first, or wait for the answer.' });
       return undefined;
     }
-    let finished!: () => void;
-    const done = new Promise<void>((resolve) => (finished = resolve));
-    this.running = { abort: new AbortController(), messageId: randomUUID(), done, finished };
+    this.running = new ChatTurn({
+      gateway: this.gateway,
+      log: this.log,
+      system: () => CHAT_SYSTEM_PROMPT,
+      thinkingLevel: () => this.thinkingLevel,
+      autoContinueLimit: () => this.host.settings().autoContinueLimit,
+      conversation: () => this.conversation,
+      update: (next) => this.update(next),
+      post: (message) => this.broadcast(message),
+      persist: async (answered) => {
+        await this.persist();
+        if (answered) this.host.onChatsChanged(this.conversation);
+      },
+    });
     this.broadcast({ type: 'busy', busy: true });
     return this.running;
   }
 
   /** Prepares the turn (context, the user message) and then streams its answer; resolves once the answer started. */
-  private run(turn: Running, prepare: (signal: AbortSignal) => Promise<ModelSlot>): Promise<void> {
-    let started!: () => void;
-    const answerStarted = new Promise<void>((resolve) => (started = resolve));
-    void (async () => {
-      try {
-        const slot = await prepare(turn.abort.signal);
-        started();
-        await this.streamAnswer(slot, turn.messageId, turn.abort.signal);
-      } catch (error) {
-        this.log.error(`Answer failed unexpectedly: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
-      } finally {
-        started();
-        if (this.running === turn) this.running = undefined;
-        this.broadcast({ type: 'busy', busy: false });
-        turn.finished();
-      }
-    })();
-    return answerStarted;
+  private run(turn: ChatTurn, prepare: (signal: AbortSignal) => Promise<ModelSlot>): Promise<void> {
+    return turn.run(prepare, () => {
+      if (this.running === turn) this.running = undefined;
+      this.broadcast({ type: 'busy', busy: false });
+    });
   }
 
-  private async streamAnswer(slot: ModelSlot, messageId: string, signal: AbortSignal): Promise<void> {
-    const history = toModelMessages(this.conversation.messages);
-    let message: StoredMessage = { id: messageId, role: 'assistant', text: '', model: slot, createdAt: Date.now() };
-    this.conversation = appendMessage(this.conversation, message);
-    this.broadcast({ type: 'messageAdded', message: toMessageView(message) });
+  /** Every change of the conversation goes through here, so the context always plans for the chat on screen. */
+  private update(next: Conversation): void {
+    this.conversation = next;
+    this.followed();
+  }
 
-    const deltas = new DeltaBatcher((kind, text) => this.broadcast({ type: 'delta', messageId, kind, text }));
-    const limit = this.host.settings().autoContinueLimit;
-    const answer = await runAnswer(history, (messages) => this.gateway.stream({ slot, system: CHAT_SYSTEM_PROMPT, messages, thinkingLevel: this.thinkingLevel }, signal), {
-      autoContinueLimit: limit,
-      signal,
-      onDelta: (kind, text) => deltas.push(kind, text),
-      onStatus: (text) => {
-        deltas.flush();
-        this.broadcast({ type: 'status', messageId, text });
-      },
-      onContinue: (round) => this.log.info(`Answer reached the output limit; continuing (${round}/${limit}).`),
-    });
-    deltas.flush();
-
-    const { usage, error } = answer;
-    const usageView: UsageView | undefined = usage ? { ...usage, costUsd: this.gateway.costUsd(slot, usage) } : undefined;
-    message = {
-      ...message,
-      text: answer.text,
-      thoughts: answer.thoughts || undefined,
-      usage: usageView,
-      finish: answer.finish,
-      error,
-      continuations: answer.continuations || undefined,
-      providerState: answer.providerState,
-    };
-    this.conversation = replaceMessage(this.conversation, message);
-    this.broadcast({ type: 'messageDone', message: toMessageView(message), totalCostUsd: totalCost(this.conversation) });
-    if (error) this.log.warn(`Answer from ${this.gateway.label(slot)} ended with ${error.kind}: ${error.message}`);
-    await this.persist();
-    this.host.onChatsChanged(this.conversation);
+  private followed(): void {
+    this.context.follow({ shown: this.shown, history: this.conversation.messages });
   }
 
   private async safeContext(question: string, slot: ModelSlot, signal: AbortSignal): Promise<string | undefined> {
     try {
-      return await this.host.contextForTurn(question, slot, signal);
+      return await this.context.forTurn(question, slot, signal);
     } catch (error) {
       this.log.warn(`Could not gather context: ${error instanceof Error ? error.message : String(error)}`);
       return undefined;
@@ -364,7 +317,7 @@ export class ChatController implements ChatMessageHandler, vscode.Disposable {
     this.loaded ??= (async () => {
       const lastId = this.host.memento.get<string>(LAST_CHAT_KEY);
       const last = lastId ? await this.store.get(lastId) : undefined;
-      if (last && this.conversation.messages.length === 0) this.conversation = last;
+      if (last && this.conversation.messages.length === 0) this.update(last);
     })();
     return this.loaded;
   }
@@ -383,7 +336,8 @@ export class ChatController implements ChatMessageHandler, vscode.Disposable {
   }
 
   dispose(): void {
-    this.running?.abort.abort();
+    this.running?.stop();
+    for (const listener of this.listeners) listener.dispose();
     this.surfaces.clear();
   }
 }

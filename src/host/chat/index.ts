@@ -4,13 +4,9 @@ import type { TandemServices } from '../services';
 import { registerChatCommands } from './chatCommands';
 
 export function activateChat(services: TandemServices): vscode.Disposable {
-  const { chat, chatViews, models, log, statusBar } = services;
+  const { chat, chatViews, models, log } = services;
   return vscode.Disposable.from(
     ...registerChatCommands(chat, chatViews, models, log),
-    vscode.workspace.onDidChangeConfiguration((e) => {
-      if (!e.affectsConfiguration('tandem')) return;
-      chat.refreshModels();
-      statusBar.update(chat.model);
-    }),
+    vscode.workspace.onDidChangeConfiguration((e) => e.affectsConfiguration('tandem') && chat.refreshModels()),
   );
 }

@@ -4,8 +4,11 @@ import { TokenCounter } from '../../core/context/tokens';
 import type { Problem, ProblemSeverity, TokenFamily } from '../../core/context/types';
 import { geminiCalibration, PER_MESSAGE_TOKENS, requestTokens } from '../../core/context/promptTokens';
 import { modelHistory } from '../../core/chat/conversation';
+import { CHAT_SYSTEM_PROMPT } from '../../core/chat/systemPrompt';
+import type { StoredMessage } from '../../core/chat/types';
 import type { ModelSlot } from '../../core/providers/types';
-import { CHAT_SYSTEM_PROMPT, type ChatController, type ContextSource } from '../chat/chatController';
+import type { ChatContext, ChipsMessage } from '../chat/chatController';
+import type { ModelChoice } from '../providers/modelChoice';
 import { DisposableStore } from '../disposables';
 import { approximateTokenCounts, resolveEndpoint } from '../providers/endpoints';
 import type { Log } from '../log';
@@ -37,7 +40,7 @@ const SEVERITY: Record<vscode.DiagnosticSeverity, ProblemSeverity> = {
  * open editors, files added on purpose and, on `@problems`, workspace diagnostics. Everything passes the
  * exclusion rules before it is read, is redacted, and is planned into the current model's budget.
  */
-export class ContextService implements ContextSource, vscode.Disposable {
+export class ContextService implements ChatContext, vscode.Disposable {
   private readonly store = new DisposableStore();
   private readonly exclusion: WorkspaceExclusion;
   private readonly reader: ContextFileReader;
@@ -50,9 +53,12 @@ export class ContextService implements ContextSource, vscode.Disposable {
   private timer: NodeJS.Timeout | undefined;
   private generation = 0;
   private disposed = false;
+  private chat: { readonly shown: boolean; readonly history: readonly StoredMessage[] } = { shown: false, history: [] };
+  private readonly chips = this.store.add(new vscode.EventEmitter<ChipsMessage>());
+  readonly onDidChangeChips = this.chips.event;
 
   constructor(
-    private readonly controller: ChatController,
+    private readonly choice: ModelChoice,
     private readonly settings: () => TandemSettings,
     private readonly memento: vscode.Memento,
     private readonly log: Log,
@@ -61,7 +67,7 @@ export class ContextService implements ContextSource, vscode.Disposable {
     this.reader = new ContextFileReader(this.exclusion);
     this.trackEditor(vscode.window.activeTextEditor);
     for (const saved of memento.get<string[]>(ADDED_FILES_KEY) ?? []) this.pinned.set(saved, vscode.Uri.parse(saved));
-    controller.setContextSource(this);
+    this.store.add(choice.onDidChange(() => this.refreshSoon(0)));
 
     const soon = () => this.refreshSoon(EDITOR_DEBOUNCE_MS);
     this.store.add(
@@ -88,7 +94,7 @@ export class ContextService implements ContextSource, vscode.Disposable {
    * The context block for a turn, planned with the question in the budget; what the chips then show. A Stop
    * (`signal`) ends the gathering between files: undefined, nothing posted.
    */
-  async contextForTurn(question: string, slot: ModelSlot, signal?: AbortSignal): Promise<string | undefined> {
+  async forTurn(question: string, slot: ModelSlot, signal?: AbortSignal): Promise<string | undefined> {
     this.cancelPending();
     const assembled = await this.assemble(slot, question, PROBLEMS_MENTION.test(question), signal);
     if (signal?.aborted) return undefined;
@@ -127,8 +133,12 @@ export class ContextService implements ContextSource, vscode.Disposable {
     if (picked.length > 0) await this.pin(picked);
   }
 
-  refresh(): void {
-    this.refreshSoon(0);
+  follow(chat: { readonly shown: boolean; readonly history: readonly StoredMessage[] }): void {
+    const wasShown = this.chat.shown;
+    const changed = chat.history !== this.chat.history;
+    this.chat = chat;
+    // The first time a chat is shown its chips are wanted at once; a new history changes the budget.
+    if (!wasShown || changed) this.refreshSoon(wasShown ? EDITOR_DEBOUNCE_MS : 0);
   }
 
   /** "Add to Tandem Chat": explorer (clicked Uri, selected Uri[]), editor title (Uri), or the palette (no args). */
@@ -185,7 +195,7 @@ export class ContextService implements ContextSource, vscode.Disposable {
   /** Plans the chips again after `delayMs`; not before a chat has loaded (the extension activates at startup, and
    * reading open editors and counting their tokens is for a chat to show). */
   private refreshSoon(delayMs: number): void {
-    if (this.disposed || !this.controller.shown) return;
+    if (this.disposed || !this.chat.shown) return;
     this.cancelPending();
     this.timer = setTimeout(() => {
       this.timer = undefined;
@@ -197,7 +207,7 @@ export class ContextService implements ContextSource, vscode.Disposable {
     this.cancelPending();
     const generation = ++this.generation;
     try {
-      const assembled = await this.assemble(this.controller.model, '', false);
+      const assembled = await this.assemble(this.choice.slot, '', false);
       // A newer refresh started meanwhile: its chips are the current ones.
       if (generation === this.generation && !this.disposed) this.post(assembled);
     } catch (error) {
@@ -207,8 +217,8 @@ export class ContextService implements ContextSource, vscode.Disposable {
 
   private post(assembled: AssembledContext): void {
     this.last = assembled;
-    const approximate = approximateTokenCounts(resolveEndpoint(this.controller.model, this.settings()));
-    this.controller.postContext(assembled.chips, this.includeOpenEditors, approximate);
+    const approximate = approximateTokenCounts(resolveEndpoint(this.choice.slot, this.settings()));
+    this.chips.fire({ type: 'context', chips: assembled.chips, includeOpenEditors: this.includeOpenEditors, approximate });
   }
 
   private async assemble(slot: ModelSlot, question: string, withProblems: boolean, signal?: AbortSignal): Promise<AssembledContext> {
@@ -217,7 +227,7 @@ export class ContextService implements ContextSource, vscode.Disposable {
     const gathered = await this.gather(withProblems, signal);
     const estimate: Counter = (text, key) => counter.count(text, key);
     // Gemini counts are estimates, corrected by what this chat's answers reported (see promptTokens.ts).
-    const ratio = family === 'gemini' ? geminiCalibration(this.controller.current.messages, CHAT_SYSTEM_PROMPT, estimate) : 1;
+    const ratio = family === 'gemini' ? geminiCalibration(this.chat.history, CHAT_SYSTEM_PROMPT, estimate) : 1;
     const count: Counter = ratio === 1 ? estimate : (text, key) => Math.ceil(estimate(text, key) * ratio);
     return assembleContext(gathered, {
       family,
@@ -232,7 +242,7 @@ export class ContextService implements ContextSource, vscode.Disposable {
     const s = this.settings();
     const model = slot === 'gpt' ? s.gpt : s.gemini;
     const asked = count(question) + PER_MESSAGE_TOKENS;
-    const request = requestTokens(modelHistory(this.controller.current.messages), CHAT_SYSTEM_PROMPT, count);
+    const request = requestTokens(modelHistory(this.chat.history), CHAT_SYSTEM_PROMPT, count);
     return Math.max(0, Math.floor(model.contextWindow - model.maxOutputTokens - asked - request));
   }
 
