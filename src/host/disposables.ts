@@ -24,3 +24,20 @@ export class DisposableStore implements vscode.Disposable {
     this.items = [];
   }
 }
+
+/** The one way a Tandem object holds what it listens to and creates: `own(x)` it, and dispose() releases all. */
+export abstract class DisposableBase implements vscode.Disposable {
+  private readonly owned = new DisposableStore();
+
+  protected own<T extends vscode.Disposable>(item: T): T {
+    return this.owned.add(item);
+  }
+
+  protected ownAll(...items: vscode.Disposable[]): void {
+    for (const item of items) this.owned.add(item);
+  }
+
+  dispose(): void {
+    this.owned.dispose();
+  }
+}

@@ -6,6 +6,7 @@ import type { Conversation, StoredMessage } from '../../core/chat/types';
 import type { ModelSlot, ThinkingLevel } from '../../core/providers/types';
 import { CHAT_SYSTEM_PROMPT } from '../../core/chat/systemPrompt';
 import type { HostMessage, ImageAttachment, WebviewMessage } from '../../shared/protocol';
+import { DisposableBase } from '../disposables';
 import type { Log } from '../log';
 import type { ModelChoice } from '../providers/modelChoice';
 import { ChatTurn } from './chatTurn';
@@ -42,13 +43,12 @@ export type ChipsMessage = Extract<HostMessage, { type: 'context' }>;
 
 const LAST_CHAT_KEY = 'tandem.lastChatId';
 
-export class ChatController implements ChatMessageHandler, vscode.Disposable {
+export class ChatController extends DisposableBase implements ChatMessageHandler {
   private conversation: Conversation = emptyConversation(randomUUID(), Date.now());
   private readonly surfaces = new Set<ChatSurface>();
   private running: ChatTurn | undefined;
   private loaded: Promise<void> | undefined;
   private lastContext: HostMessage | undefined;
-  private readonly listeners: vscode.Disposable[];
 
   constructor(
     private readonly store: ConversationStore,
@@ -58,16 +58,19 @@ export class ChatController implements ChatMessageHandler, vscode.Disposable {
     private readonly host: ChatHost,
     private readonly log: Log,
   ) {
-    this.listeners = [
+    super();
+    this.own(
       context.onDidChangeChips((message) => {
         this.lastContext = message;
         this.broadcast(message);
       }),
+    );
+    this.own(
       choice.onDidChange(() => {
         this.refreshModels();
         this.host.onChatsChanged(this.conversation);
       }),
-    ];
+    );
   }
 
   /** A chat webview has loaded in this window: the context chips are worth keeping current. */
@@ -335,9 +338,9 @@ export class ChatController implements ChatMessageHandler, vscode.Disposable {
     for (const surface of this.surfaces) surface.post(message);
   }
 
-  dispose(): void {
+  override dispose(): void {
     this.running?.stop();
-    for (const listener of this.listeners) listener.dispose();
     this.surfaces.clear();
+    super.dispose();
   }
 }

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { DisposableBase } from '../disposables';
 import type { Log } from '../log';
 import type { ChatController } from './chatController';
 import { ChatSurface } from './chatSurface';
@@ -12,20 +13,18 @@ const PANEL_VIEW_TYPE = 'tandem.chatPanel';
  * streams into whichever is open. State survives hide/show through the webview's own getState/setState and a
  * fresh `init` on every `ready`, not through retainContextWhenHidden.
  */
-export class ChatViews implements vscode.WebviewViewProvider, vscode.WebviewPanelSerializer, vscode.Disposable {
+export class ChatViews extends DisposableBase implements vscode.WebviewViewProvider, vscode.WebviewPanelSerializer {
   private view: vscode.WebviewView | undefined;
   private readonly panels = new Set<vscode.WebviewPanel>();
-  private readonly registrations: vscode.Disposable[];
 
   constructor(
     private readonly extensionUri: vscode.Uri,
     private readonly controller: ChatController,
     private readonly log: Log,
   ) {
-    this.registrations = [
-      vscode.window.registerWebviewViewProvider(CHAT_VIEW_ID, this),
-      vscode.window.registerWebviewPanelSerializer(PANEL_VIEW_TYPE, this),
-    ];
+    super();
+    this.own(vscode.window.registerWebviewViewProvider(CHAT_VIEW_ID, this));
+    this.own(vscode.window.registerWebviewPanelSerializer(PANEL_VIEW_TYPE, this));
   }
 
   resolveWebviewView(view: vscode.WebviewView): void {
@@ -72,9 +71,5 @@ export class ChatViews implements vscode.WebviewViewProvider, vscode.WebviewPane
     const surface = new ChatSurface(webview, this.controller, this.log, onDispose);
     this.controller.attach(surface);
     webview.html = chatHtml(webview, this.extensionUri, placement);
-  }
-
-  dispose(): void {
-    for (const registration of this.registrations) registration.dispose();
   }
 }

@@ -2,6 +2,7 @@
 // commands to accept or reject them all, or pick a file to review. Each file is still accepted as its own
 // WorkspaceEdit, so one undo in a file restores that file.
 import * as vscode from 'vscode';
+import { DisposableBase } from '../../disposables';
 
 export interface PendingFiles {
   pendingUris(): vscode.Uri[];
@@ -12,14 +13,14 @@ export function summary(count: number): string {
   return `Tandem: ${count} file${count === 1 ? '' : 's'} with suggested edits`;
 }
 
-export class ReviewAll implements vscode.Disposable {
+export class ReviewAll extends DisposableBase {
   private readonly status = vscode.window.createStatusBarItem('tandem.review', vscode.StatusBarAlignment.Left, 999);
-  private readonly disposables: vscode.Disposable[] = [];
 
   constructor(private readonly files: PendingFiles) {
+    super();
     this.status.name = 'Tandem Suggested Edits';
     this.status.command = 'tandem.suggestion.reviewFiles';
-    this.disposables.push(
+    this.ownAll(
       this.status,
       files.onDidChangePending(() => this.update()),
       vscode.commands.registerCommand('tandem.suggestion.acceptAllFiles', () => this.forEach('tandem.suggestion.acceptAll')),
@@ -64,9 +65,5 @@ export class ReviewAll implements vscode.Disposable {
     this.status.text = `$(files) ${summary(count)}`;
     this.status.tooltip = 'Accept All / Reject All / Review…';
     this.status.show();
-  }
-
-  dispose(): void {
-    for (const d of this.disposables) d.dispose();
   }
 }

@@ -4,6 +4,7 @@
 // (one undo step); Accept All is a single WorkspaceEdit, so one undo restores the file byte for byte.
 import { randomUUID } from 'node:crypto';
 import * as vscode from 'vscode';
+import { DisposableBase } from '../../disposables';
 import type { Hunk } from '../../../core/edits/hunks';
 import type { HunkRange } from '../../../core/edits/hunks';
 import type { Log } from '../../log';
@@ -14,7 +15,7 @@ import { SuggestionCursor } from './suggestionCursor';
 
 export const PROPOSAL_SCHEME = 'tandem-proposal';
 
-export class SuggestionController implements vscode.CodeLensProvider, vscode.TextDocumentContentProvider, vscode.Disposable {
+export class SuggestionController extends DisposableBase implements vscode.CodeLensProvider, vscode.TextDocumentContentProvider {
   private readonly suggestions = new Map<string, Suggestion>();
   private readonly threads = new Map<string, vscode.CommentThread[]>();
   private readonly lensesChanged = new vscode.EventEmitter<void>();
@@ -42,12 +43,12 @@ export class SuggestionController implements vscode.CodeLensProvider, vscode.Tex
   private readonly comments = vscode.comments.createCommentController('tandem.suggestions', 'Tandem Suggestions');
   private readonly cursor = new SuggestionCursor((uri) => this.suggestions.get(uri.toString()));
   private readonly drafts = new Drafts(this.comments);
-  private readonly disposables: vscode.Disposable[] = [];
   private applying = 0;
   private shownSignature = '';
 
   constructor(private readonly log: Log) {
-    this.disposables.push(
+    super();
+    this.ownAll(
       this.removed,
       this.insertionPoint,
       this.drafts,
@@ -339,8 +340,8 @@ export class SuggestionController implements vscode.CodeLensProvider, vscode.Tex
     if (picked) await vscode.commands.executeCommand(picked.command, uri);
   }
 
-  dispose(): void {
+  override dispose(): void {
     for (const threads of this.threads.values()) for (const thread of threads) thread.dispose();
-    for (const d of this.disposables) d.dispose();
+    super.dispose();
   }
 }
