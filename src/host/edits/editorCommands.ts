@@ -11,6 +11,7 @@ import { indentOf, reportLeftOut, shortName, wholeLines } from './applyCodeBlock
 import { mayEdit } from './inlineDiff/editGuard';
 import type { SuggestionController } from './inlineDiff/suggestionController';
 import type { Log } from '../log';
+import type { ModelChoice } from '../providers/modelChoice';
 import type { ModelService } from '../providers/modelService';
 
 const LABELS: Record<EditCommand, string> = { fix: 'Fix', refactor: 'Refactor', docs: 'Add Docs', optimize: 'Optimize', instruction: 'Edit', tests: 'Write Tests' };
@@ -18,6 +19,7 @@ const LABELS: Record<EditCommand, string> = { fix: 'Fix', refactor: 'Refactor', 
 export class EditorCommands {
   constructor(
     private readonly models: ModelService,
+    private readonly choice: ModelChoice,
     private readonly chat: ChatController,
     private readonly views: ChatViews,
     private readonly suggestions: SuggestionController,
@@ -153,10 +155,10 @@ export class EditorCommands {
 
   /** Streams one answer; undefined when stopped or failed (a failure is shown with its next step). */
   private async stream(prompt: string, title: string, signal: AbortSignal, onText?: (textSoFar: string) => void): Promise<string | undefined> {
-    const slot = this.chat.model;
+    const slot = this.choice.slot;
     let text = '';
     let error: ProviderErrorInfo | undefined;
-    for await (const chunk of this.models.stream({ slot, system: EDIT_SYSTEM_PROMPT, messages: [{ role: 'user', parts: [{ kind: 'text', text: prompt }] }], thinkingLevel: this.chat.thinkingLevel }, signal)) {
+    for await (const chunk of this.models.stream({ slot, system: EDIT_SYSTEM_PROMPT, messages: [{ role: 'user', parts: [{ kind: 'text', text: prompt }] }], thinkingLevel: this.choice.thinkingLevel }, signal)) {
       if (chunk.type === 'text') {
         text += chunk.text;
         onText?.(text);
