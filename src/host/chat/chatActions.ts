@@ -1,22 +1,9 @@
 import * as vscode from 'vscode';
+import { suggestedFileName } from '../../core/context/languages';
 import { conversationToMarkdown } from '../../core/chat/export';
 import type { Conversation } from '../../core/chat/types';
 import type { ModelSlot } from '../../core/providers/types';
 import { checkModelLink, linkConfirmationDetail } from '../../shared/links';
-
-/** File extensions for "Save as new file", by the code block's language tag. */
-const EXTENSIONS: Readonly<Record<string, string>> = {
-  typescript: 'ts', ts: 'ts', tsx: 'tsx', javascript: 'js', js: 'js', jsx: 'jsx', python: 'py', py: 'py', go: 'go',
-  rust: 'rs', rs: 'rs', java: 'java', kotlin: 'kt', swift: 'swift', c: 'c', cpp: 'cpp', 'c++': 'cpp', csharp: 'cs',
-  cs: 'cs', ruby: 'rb', rb: 'rb', php: 'php', json: 'json', yaml: 'yaml', yml: 'yml', html: 'html', css: 'css',
-  scss: 'scss', sql: 'sql', bash: 'sh', sh: 'sh', shell: 'sh', zsh: 'sh', powershell: 'ps1', markdown: 'md', md: 'md',
-  xml: 'xml', dockerfile: 'Dockerfile', toml: 'toml', diff: 'diff', lua: 'lua', dart: 'dart', vue: 'vue', svelte: 'svelte',
-};
-
-export function suggestedFileName(language: string): string {
-  const ext = EXTENSIONS[language.toLowerCase()] ?? 'txt';
-  return ext === 'Dockerfile' ? 'Dockerfile' : `untitled.${ext}`;
-}
 
 export async function insertAtCursor(code: string): Promise<void> {
   const editor = vscode.window.activeTextEditor ?? vscode.window.visibleTextEditors[0];

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { ExcludedEntry } from '../../core/context/assemble';
-import { languageOfPath } from './languages';
+import { languageOfPath } from '../../core/context/languages';
 import type { WorkspaceExclusion } from './workspaceExclusion';
 
 export interface ReadFile {

@@ -11,7 +11,7 @@ import {
   type AssembleOptions,
   type Gathered,
 } from '../../../src/core/context/assemble';
-import { languageOfPath } from '../../../src/host/context/languages';
+import { languageOfPath } from '../../../src/core/context/languages';
 import { parseFromWebview } from '../../../src/shared/protocol';
 import { linesOf, sourceFile } from './helpers';
 
