@@ -7,6 +7,7 @@ import { exportConversation, insertAtCursor, openModelLink, saveAsNewFile } from
 import { ChatController } from './host/chat/chatController';
 import { chatFileSystem } from './host/chat/chatFileSystem';
 import { ChatViews } from './host/chat/chatViews';
+import { activateContext } from './host/context';
 import { ContextService } from './host/context/contextService';
 import { loadBundledO200k } from './host/context/tokenizerLoader';
 import { activateEdits } from './host/edits';
@@ -31,6 +32,7 @@ export function activate(context: vscode.ExtensionContext): void {
   context.subscriptions.push(
     activateProviders(services),
     activateChat(services),
+    activateContext(services),
     activateEdits(services),
   );
   services.statusBar.update(services.choice.slot);

@@ -82,7 +82,6 @@ export class ContextService implements ChatContext, vscode.Disposable {
     this.store.add(vscode.workspace.onDidCloseTextDocument(soon));
     this.store.add(vscode.workspace.onDidChangeTextDocument((e) => this.exclusion.isContextScheme(e.document.uri) && this.refreshSoon(TYPING_DEBOUNCE_MS)));
     this.store.add(vscode.workspace.onDidChangeConfiguration((e) => e.affectsConfiguration('tandem') && soon()));
-    this.store.add(vscode.commands.registerCommand('tandem.addToChat', (uri?: unknown, uris?: unknown) => this.addToChat(uri, uris)));
     soon();
   }
 
@@ -142,7 +141,7 @@ export class ContextService implements ChatContext, vscode.Disposable {
   }
 
   /** "Add to Tandem Chat": explorer (clicked Uri, selected Uri[]), editor title (Uri), or the palette (no args). */
-  private async addToChat(uri: unknown, uris: unknown): Promise<void> {
+  async addToChat(uri: unknown, uris: unknown): Promise<void> {
     let targets: vscode.Uri[];
     if (Array.isArray(uris) && uris.length > 0 && uris.every((u) => u instanceof vscode.Uri)) targets = uris as vscode.Uri[];
     else if (uri instanceof vscode.Uri) targets = [uri];
