@@ -3,7 +3,7 @@
 // follow the providers' documented formats, as secretlint's recommended preset and gitleaks describe them.
 
 export const KEY_MASK = '[redacted key]';
-export const PRIVATE_KEY_MASK = '[redacted private key]';
+const PRIVATE_KEY_MASK = '[redacted private key]';
 
 export interface SecretRule {
   readonly id: string;

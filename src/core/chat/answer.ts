@@ -101,7 +101,7 @@ export async function runAnswer(history: readonly ChatMessage[], stream: (messag
   }
 }
 
-export function addUsage(a: Usage | undefined, b: Usage): Usage {
+function addUsage(a: Usage | undefined, b: Usage): Usage {
   if (!a) return b;
   return {
     promptTokens: a.promptTokens + b.promptTokens,

@@ -7,10 +7,10 @@ import type { StoredMessage } from '../chat/types';
 import type { Counter } from './items';
 
 /** Per image, the most either API charges for a typical screenshot. */
-export const IMAGE_TOKENS = 1_600;
+const IMAGE_TOKENS = 1_600;
 /** Role markers and wire framing per message, and for the request as a whole. */
 export const PER_MESSAGE_TOKENS = 8;
-export const REQUEST_OVERHEAD_TOKENS = 256;
+const REQUEST_OVERHEAD_TOKENS = 256;
 /** One odd answer (a prompt the estimate handles badly) must not make the budget absurd. */
 const MIN_RATIO = 0.5;
 const MAX_RATIO = 2;

@@ -66,7 +66,7 @@ interface IndexedLines {
 }
 
 /** How much a line tells where it is: nothing for blank lines, little for bare punctuation ("}", "end"). */
-export function lineWeight(key: string): number {
+function lineWeight(key: string): number {
   if (key === '') return 0.01;
   const words = key.replace(/[^\p{L}\p{N}_]/gu, '');
   return words.length <= 3 ? 0.2 : 1;
@@ -99,7 +99,7 @@ function index(lines: readonly string[]): IndexedLines {
  * `timeout: 30,`, `#define LIMIT` in `#define LIMIT 64`. Two lines setting the same name are one line whose value
  * changed, however few words they share.
  */
-export function settingOf(key: string): string | undefined {
+function settingOf(key: string): string | undefined {
   const define = /^(#\s*define\s+\w+)\s+\S/.exec(key);
   if (define) return define[1];
   const match = /^((?:(?:export|const|let|var|val|final|static|public|private|readonly|pub|set|local)\s+)*["'`]?[\p{L}_$][\p{L}\p{N}_$.-]*["'`]?(?:\s*:\s*[\p{L}_$][\p{L}\p{N}_$<>[\]]*)?)\s*(=|:|:=)(?!=)\s*\S/u.exec(key);

@@ -5,7 +5,7 @@ import type { ChatController } from './chatController';
 import { ChatSurface } from './chatSurface';
 import { chatHtml, webviewOptions } from './webviewHtml';
 
-export const CHAT_VIEW_ID = 'tandem.chatView';
+const CHAT_VIEW_ID = 'tandem.chatView';
 const PANEL_VIEW_TYPE = 'tandem.chatPanel';
 
 /**

@@ -2,8 +2,8 @@ import * as vscode from 'vscode';
 import { codeActionsEnabled } from '../settings';
 
 /** Tandem's own kinds, so `editor.codeActionsOnSave` and "only" filters can tell them from the language's fixes. */
-export const TANDEM_QUICK_FIX = vscode.CodeActionKind.QuickFix.append('tandem');
-export const TANDEM_REWRITE = vscode.CodeActionKind.RefactorRewrite.append('tandem');
+const TANDEM_QUICK_FIX = vscode.CodeActionKind.QuickFix.append('tandem');
+const TANDEM_REWRITE = vscode.CodeActionKind.RefactorRewrite.append('tandem');
 /** Schemes of documents the user edits: files on disk (locally or in a remote) and new untitled files. */
 export const CODE_ACTION_SELECTOR: vscode.DocumentSelector = [{ scheme: 'file' }, { scheme: 'untitled' }];
 

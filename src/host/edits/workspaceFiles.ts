@@ -18,7 +18,7 @@ function cleanPath(path: string): string | undefined {
  * The workspace file a path names, if it exists. A name given loosely (`cart.ts` for `src/cart.ts`) is taken when
  * exactly one open or workspace file ends with it.
  */
-export async function existingDocument(path: string): Promise<vscode.TextDocument | undefined> {
+async function existingDocument(path: string): Promise<vscode.TextDocument | undefined> {
   const clean = cleanPath(path);
   if (!clean) return undefined;
   for (const folder of vscode.workspace.workspaceFolders ?? []) {

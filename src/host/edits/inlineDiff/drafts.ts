@@ -4,7 +4,7 @@
 import * as vscode from 'vscode';
 import { DisposableStore } from '../../disposables';
 
-export const DRAFT_CONTEXT = 'tandemDraft';
+const DRAFT_CONTEXT = 'tandemDraft';
 const IN_PROGRESS_KEY = 'tandem.draftInProgress';
 
 export interface Draft {

@@ -9,7 +9,7 @@ export interface PendingFiles {
   readonly onDidChangePending: vscode.Event<void>;
 }
 
-export function summary(count: number): string {
+function summary(count: number): string {
   return `Tandem: ${count} file${count === 1 ? '' : 's'} with suggested edits`;
 }
 

@@ -13,7 +13,7 @@ import { ReviewAll } from './reviewAll';
 import { Suggestion, lineStarts } from '../../../core/edits/suggestion';
 import { SuggestionCursor } from './suggestionCursor';
 
-export const PROPOSAL_SCHEME = 'tandem-proposal';
+const PROPOSAL_SCHEME = 'tandem-proposal';
 
 export class SuggestionController extends DisposableBase implements vscode.CodeLensProvider, vscode.TextDocumentContentProvider {
   private readonly suggestions = new Map<string, Suggestion>();

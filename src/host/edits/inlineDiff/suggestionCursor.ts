@@ -6,8 +6,8 @@ import type { HunkRange } from '../../../core/edits/hunks';
 import { DisposableStore } from '../../disposables';
 import type { Suggestion } from '../../../core/edits/suggestion';
 
-export const PENDING_KEY = 'tandem.suggestionPending';
-export const CURSOR_KEY = 'tandem.cursorInSuggestion';
+const PENDING_KEY = 'tandem.suggestionPending';
+const CURSOR_KEY = 'tandem.cursorInSuggestion';
 
 export class SuggestionCursor implements vscode.Disposable {
   private readonly store = new DisposableStore();
