@@ -140,10 +140,11 @@ describe('edits: chat answers reviewed as inline suggestions (code-server + fake
     assert.equal(fs.readFileSync(file('src/b.ts'), 'utf8'), B, 'b.ts untouched before a decision');
 
     await showTab('b.ts');
-    // The proposal shows inline in b.ts; its CodeLens row is not waited for here (seen missing once on a file the
-    // review opened in the background: issue 15's note), the file's own Reject All command is what is tested.
+    // The proposal shows inline in b.ts, and so does its Accept/Reject row: a file the review opened in the
+    // background once missed its CodeLens until it was asked for again on screen.
     const proposal = vscode.page.locator('.editor-group-container.active .review-widget, .editor-group-container.active .comment-thread-container').first();
     await proposal.waitFor({ timeout: 60_000 });
+    await vscode.page.locator('.editor-group-container.active .codelens-decoration a', { hasText: /Reject/ }).first().waitFor({ timeout: 60_000 });
     await vscode.runCommand('Tandem: Reject All Suggested Changes');
     await waitFor('b.ts suggestion to close', async () => ((await vscode.page.locator('.editor-group-container.active .monaco-editor .view-lines', { hasText: 'return n + n;' }).count()) > 0 && (await vscode.page.locator('.editor-group-container.active .review-widget, .editor-group-container.active .comment-thread-container').count()) === 0 ? true : undefined), 60_000);
 
