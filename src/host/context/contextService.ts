@@ -4,6 +4,7 @@ import { TokenCounter } from '../../core/context/tokens';
 import type { Problem, ProblemSeverity, TokenFamily } from '../../core/context/types';
 import { geminiCalibration, PER_MESSAGE_TOKENS, requestTokens } from '../../core/context/promptTokens';
 import { modelHistory } from '../../core/chat/conversation';
+import { modelCard } from '../../core/providers/modelCards';
 import type { ModelSlot } from '../../core/providers/types';
 import { CHAT_SYSTEM_PROMPT, type ChatController, type ContextSource } from '../chat/chatController';
 import { DisposableStore } from '../disposables';
@@ -212,12 +213,12 @@ export class ContextService implements ContextSource, vscode.Disposable {
   }
 
   private async assemble(slot: ModelSlot, question: string, withProblems: boolean, signal?: AbortSignal): Promise<AssembledContext> {
-    const family: TokenFamily = slot === 'gpt' ? 'gpt' : 'gemini';
+    const { family, estimated } = modelCard(slot).tokens;
     const counter = this.counters[family];
     const gathered = await this.gather(withProblems, signal);
     const estimate: Counter = (text, key) => counter.count(text, key);
-    // Gemini counts are estimates, corrected by what this chat's answers reported (see promptTokens.ts).
-    const ratio = family === 'gemini' ? geminiCalibration(this.controller.current.messages, CHAT_SYSTEM_PROMPT, estimate) : 1;
+    // Estimated counts (Gemini's) are corrected by what this chat's answers reported (see promptTokens.ts).
+    const ratio = estimated ? geminiCalibration(this.controller.current.messages, CHAT_SYSTEM_PROMPT, estimate) : 1;
     const count: Counter = ratio === 1 ? estimate : (text, key) => Math.ceil(estimate(text, key) * ratio);
     return assembleContext(gathered, {
       family,
@@ -230,7 +231,7 @@ export class ContextService implements ContextSource, vscode.Disposable {
   /** The context window less the reserved output, the conversation with this question, and the system prompt. */
   private budget(slot: ModelSlot, question: string, count: Counter): number {
     const s = this.settings();
-    const model = slot === 'gpt' ? s.gpt : s.gemini;
+    const model = s[slot];
     const asked = count(question) + PER_MESSAGE_TOKENS;
     const request = requestTokens(modelHistory(this.controller.current.messages), CHAT_SYSTEM_PROMPT, count);
     return Math.max(0, Math.floor(model.contextWindow - model.maxOutputTokens - asked - request));

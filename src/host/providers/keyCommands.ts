@@ -2,7 +2,8 @@ import * as vscode from 'vscode';
 import type { ModelSlot } from '../../core/providers/types';
 import type { Log } from '../log';
 import type { ConnectionTest, ModelService } from './modelService';
-import { CREDENTIALS, type CredentialId, type KeyStore } from './keyStore';
+import { CREDENTIALS, type CredentialId } from '../../core/providers/endpointKinds';
+import type { KeyStore } from './keyStore';
 
 /** Set once a Test Connection succeeded: the walkthrough's key step completes on it (`onContext:`), not on a run. */
 export const CONNECTED_CONTEXT = 'tandem.connectionTested';
