@@ -7,6 +7,7 @@ import type { ConversationStore } from '../../core/chat/store';
 import type { Conversation, StoredMessage } from '../../core/chat/types';
 import type { ModelSlot, ThinkingLevel } from '../../core/providers/types';
 import type { ContextChipView, HostMessage, ImageAttachment, UsageView, WebviewMessage } from '../../shared/protocol';
+import { ACTION_BUTTONS } from '../../shared/actionButtons';
 import type { Log } from '../log';
 import type { ChatMessageHandler, ChatSurface } from './chatSurface';
 import type { ModelGateway } from './modelGateway';
@@ -161,9 +162,7 @@ export class ChatController implements ChatMessageHandler, vscode.Disposable {
       case 'openLink':
         return this.host.openLink(message.href, message.text);
       case 'hostAction':
-        return this.host.runCommand(
-          message.action === 'setKey' ? 'tandem.setApiKey' : message.action === 'testConnection' ? 'tandem.testConnection' : 'tandem.openSettings',
-        );
+        return this.host.runCommand(ACTION_BUTTONS[message.action].command);
       case 'removeContext':
         return this.contextSource?.remove(message.chipId);
       case 'setIncludeOpenEditors':
