@@ -117,7 +117,10 @@ export type CredentialId = Table[EndpointKind]['credential']['id'];
 
 export const ENDPOINT_KIND_IDS = Object.keys(ENDPOINT_KINDS) as EndpointKind[];
 
-export function endpointKind(kind: EndpointKind): EndpointKindInfo {
+/** A row as the rest of Tandem reads it: its credential id is one of the table's. */
+export type EndpointKindRow = EndpointKindInfo & { readonly credential: CredentialInfo & { readonly id: CredentialId } };
+
+export function endpointKind(kind: EndpointKind): EndpointKindRow {
   return ENDPOINT_KINDS[kind];
 }
 
@@ -139,6 +142,11 @@ export const CREDENTIALS: readonly (CredentialInfo & { readonly id: CredentialId
 
 export function credentialInfo(id: CredentialId): CredentialInfo | undefined {
   return CREDENTIALS.find((c) => c.id === id);
+}
+
+/** "Gemini API key": how every message names a credential. */
+export function credentialLabel(id: CredentialId): string {
+  return credentialInfo(id)?.label ?? id;
 }
 
 /** The header that carries a secret in the given style. */

@@ -62,7 +62,7 @@ export function parseVertexModels(json: unknown): { models: ModelInfo[]; nextPag
   return { models, nextPageToken: typeof body.nextPageToken === 'string' && body.nextPageToken ? body.nextPageToken : undefined };
 }
 
-/** GET /v1/models of OpenAI, CometAPI and compatible servers (some say their context length). */
+/** GET /v1/models of the OpenAI-format endpoints (some compatible servers say their context length). */
 export function parseOpenAIModels(json: unknown): ModelInfo[] {
   const body = (typeof json === 'object' && json !== null ? json : {}) as Record<string, unknown>;
   return records(body.data).flatMap((m): ModelInfo[] => {

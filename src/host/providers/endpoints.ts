@@ -44,7 +44,7 @@ export function resolveEndpoint(slot: ModelSlot, settings: TandemSettings): Reso
     kind,
     baseUrl,
     origin: originOf(baseUrl),
-    credential: info.credential.id as CredentialId,
+    credential: info.credential.id,
     credentialRequired: info.credential.required,
     label: `${modelCard(slot).displayName} via ${info.label}`,
     kindLabel: info.label,

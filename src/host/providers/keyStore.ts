@@ -1,10 +1,6 @@
 import * as vscode from 'vscode';
 import { CREDENTIALS, credentialInfo, type CredentialId } from '../../core/providers/endpointKinds';
 
-export function credentialLabel(id: CredentialId): string {
-  return credentialInfo(id)?.label ?? id;
-}
-
 /** What is saved in SecretStorage: the secret and the origins it may be sent to. */
 interface StoredCredential {
   readonly secret: string;

@@ -7,8 +7,8 @@ import { MODEL_CARD_SLOTS, modelCard } from '../../core/providers/modelCards';
 import { originsFor, resolveEndpoint, type ResolvedEndpoint } from './endpoints';
 import type { Log } from '../log';
 import type { StatusModel } from './statusBar';
-import type { CredentialId } from '../../core/providers/endpointKinds';
-import { credentialLabel, type KeyStore } from './keyStore';
+import { credentialLabel, type CredentialId } from '../../core/providers/endpointKinds';
+import type { KeyStore } from './keyStore';
 import type { TandemSettings } from '../settings';
 
 /** Builds a wire-format provider for one request from plain values (see src/core/providers). */

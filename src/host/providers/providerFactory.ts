@@ -1,9 +1,8 @@
-import { endpointKind } from '../../core/providers/endpointKinds';
+import { credentialLabel, endpointKind } from '../../core/providers/endpointKinds';
 import { GeminiProvider, type GeminiEndpointKind } from '../../core/providers/gemini';
 import type { TransportOptions } from '../../core/providers/http';
 import { OpenAIChatProvider } from '../../core/providers/openaiChat';
 import type { ModelProvider } from '../../core/providers/types';
-import { credentialLabel } from './keyStore';
 import type { ProviderFactory } from './modelService';
 import type { ResolvedEndpoint } from './endpoints';
 import type { TandemSettings } from '../settings';
