@@ -61,7 +61,7 @@ describe('endpoint kinds table', () => {
       const row = endpointKind(kind);
       assert.ok(row.label.trim() && row.providerName.trim(), 'a label and a provider name');
       const url = new URL(row.defaultBaseUrl);
-      assert.equal(row.defaultBaseUrl, url.origin, 'a base URL is an origin, no trailing slash or path');
+      assert.ok(!row.defaultBaseUrl.endsWith('/') && !url.search && !url.hash && !url.username, 'a base URL: origin and path prefix, no trailing slash');
       assert.ok(url.protocol === 'https:' || ['127.0.0.1', 'localhost'].includes(url.hostname), 'http: only for a local server');
       const routes = Object.entries(row.serves);
       assert.ok(routes.length > 0, 'serves at least one slot');
@@ -72,7 +72,7 @@ describe('endpoint kinds table', () => {
       }
       const credential = row.credential;
       assert.ok(credential.id && /(key|token)$/.test(credential.label) && credential.detail.trim(), 'a credential with a label and a detail');
-      if (credential.envVar !== undefined) assert.match(credential.envVar, /^TANDEM_[A-Z0-9_]+$/);
+      if (credential.envVar !== undefined) assert.match(credential.envVar, /^[A-Z][A-Z0-9_]*$/);
     });
   }
 
