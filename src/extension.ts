@@ -16,7 +16,6 @@ import { applyCodeBlock } from './host/edits/applyCodeBlock';
 import { SuggestionController } from './host/edits/inlineDiff/suggestionController';
 import { Log } from './host/log';
 import { activateProviders } from './host/providers';
-import { MODEL_SHORT_LABEL } from './host/providers/endpoints';
 import { KeyStore } from './host/providers/keyStore';
 import { ModelChoice } from './host/providers/modelChoice';
 import { ModelService } from './host/providers/modelService';
@@ -53,7 +52,7 @@ function createServices(context: vscode.ExtensionContext): TandemServices {
   const keys = own(new KeyStore(context.secrets));
   const log = own(new Log((text) => redactSecrets(text, keys.knownSecrets())));
   const models = own(new ModelService(keys, log, readSettings, createProvider));
-  const statusBar = own(new TandemStatusBar((slot) => ({ shortName: MODEL_SHORT_LABEL[slot], label: models.label(slot), route: `${models.endpointLabel(slot).replace(`${models.label(slot)} `, '')} · \`${models.modelId(slot)}\`` })));
+  const statusBar = own(new TandemStatusBar((slot) => models.statusModel(slot)));
   const suggestions = own(new SuggestionController(log));
   const choice = own(new ModelChoice(context.workspaceState, () => {
     const s = readSettings();

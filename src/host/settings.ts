@@ -1,10 +1,13 @@
 import * as vscode from 'vscode';
-import { DEFAULT_PRICES, parsePrice, type Price } from '../core/providers/price';
+import { kindsServing, type KindServing } from '../core/providers/endpointKinds';
+import { isModelSlot, MODEL_CARDS } from '../core/providers/modelCards';
+import { parsePrice, type Price } from '../core/providers/price';
 import type { ModelSlot, ThinkingLevel } from '../core/providers/types';
 import { THINKING_LEVELS } from '../shared/protocol';
 
-export type GeminiProviderKind = 'gemini' | 'vertex' | 'vertexExpress' | 'cometapi';
-export type GptProviderKind = 'openai' | 'cometapi' | 'openaiCompatible';
+/** The endpoint kinds `tandem.<slot>.provider` may name: those whose row in endpointKinds.ts serves the slot. */
+export type GeminiProviderKind = KindServing<'gemini'>;
+export type GptProviderKind = KindServing<'gpt'>;
 
 /** A plain snapshot of Tandem's settings: nothing below the host layer reads configuration itself. */
 export interface TandemSettings {
@@ -57,6 +60,11 @@ function thinkingLevel(value: unknown): ThinkingLevel {
   return (THINKING_LEVELS as readonly unknown[]).includes(value) ? (value as ThinkingLevel) : 'low';
 }
 
+/** A kind that does not serve the slot (a hand-edited settings.json) falls back to the default, as an unknown enum value would. */
+function providerKind<S extends ModelSlot>(slot: S, value: unknown, fallback: KindServing<S>): KindServing<S> {
+  return (kindsServing(slot) as readonly unknown[]).includes(value) ? (value as KindServing<S>) : fallback;
+}
+
 function wholeNumber(value: number | undefined, fallback: number, min: number, max: number): number {
   return typeof value === 'number' && Number.isFinite(value) ? Math.min(max, Math.max(min, Math.floor(value))) : fallback;
 }
@@ -64,26 +72,28 @@ function wholeNumber(value: number | undefined, fallback: number, min: number, m
 export function readSettings(): TandemSettings {
   const c = vscode.workspace.getConfiguration('tandem');
   const user = <T>(key: string, fallback: T): T => userValue(c, key, fallback);
+  const { gemini, gpt } = MODEL_CARDS;
+  const defaultModel = user<unknown>('defaultModel', 'gemini');
   return {
-    defaultModel: user<string>('defaultModel', 'gemini') === 'gpt' ? 'gpt' : 'gemini',
+    defaultModel: isModelSlot(defaultModel) ? defaultModel : 'gemini',
     gemini: {
-      provider: user<GeminiProviderKind>('gemini.provider', 'gemini'),
-      model: user('gemini.model', 'gemini-3.1-flash-lite').trim() || 'gemini-3.1-flash-lite',
+      provider: providerKind('gemini', user<unknown>('gemini.provider', 'gemini'), 'gemini'),
+      model: user('gemini.model', gemini.id).trim() || gemini.id,
       baseUrl: user('gemini.baseUrl', '').trim(),
       thinkingLevel: thinkingLevel(user<unknown>('gemini.thinkingLevel', 'low')),
-      contextWindow: positive(user('gemini.contextWindow', 1_048_576), 1_048_576),
-      maxOutputTokens: positive(user('gemini.maxOutputTokens', 65_536), 65_536),
-      price: parsePrice(user<unknown>('gemini.price', undefined), DEFAULT_PRICES.gemini),
+      contextWindow: positive(user('gemini.contextWindow', gemini.contextWindow), gemini.contextWindow),
+      maxOutputTokens: positive(user('gemini.maxOutputTokens', gemini.maxOutputTokens), gemini.maxOutputTokens),
+      price: parsePrice(user<unknown>('gemini.price', undefined), gemini.price),
       vertexProject: user('vertex.project', '').trim(),
       vertexLocation: user('vertex.location', 'global').trim() || 'global',
     },
     gpt: {
-      provider: user<GptProviderKind>('gpt.provider', 'openai'),
-      model: user('gpt.model', 'gpt-5.3-chat-latest').trim() || 'gpt-5.3-chat-latest',
+      provider: providerKind('gpt', user<unknown>('gpt.provider', 'openai'), 'openai'),
+      model: user('gpt.model', gpt.id).trim() || gpt.id,
       baseUrl: user('gpt.baseUrl', '').trim(),
-      contextWindow: positive(user('gpt.contextWindow', 128_000), 128_000),
-      maxOutputTokens: positive(user('gpt.maxOutputTokens', 16_384), 16_384),
-      price: parsePrice(user<unknown>('gpt.price', undefined), DEFAULT_PRICES.gpt),
+      contextWindow: positive(user('gpt.contextWindow', gpt.contextWindow), gpt.contextWindow),
+      maxOutputTokens: positive(user('gpt.maxOutputTokens', gpt.maxOutputTokens), gpt.maxOutputTokens),
+      price: parsePrice(user<unknown>('gpt.price', undefined), gpt.price),
       extraBodyParameters: user<Record<string, unknown>>('gpt.extraBodyParameters', {}),
     },
     network: {

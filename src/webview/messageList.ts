@@ -1,5 +1,6 @@
 // The transcript: user and assistant messages, streamed answers, per-message actions, errors with their action.
 import type { ChatView, HostAction, MessageView, ModelOption } from '../shared/protocol';
+import { ACTION_BUTTONS } from '../shared/actionButtons';
 import { formatTokens, formatUsd } from '../shared/format';
 import type { ModelSlot } from '../core/providers/types';
 import { h, iconButton, textButton } from './dom';
@@ -31,9 +32,9 @@ const FINISH_NOTES: Partial<Record<NonNullable<MessageView['finish']>, string>> 
 const LEFT_OUT = 'This question is not sent with later ones.';
 
 const ACTION_LABELS: Record<string, { label: string; icon: Codicon }> = {
-  setKey: { label: 'Set API Key', icon: 'key' },
-  retry: { label: 'Retry', icon: 'refresh' },
-  openSettings: { label: 'Open Settings', icon: 'settings-gear' },
+  setKey: { label: ACTION_BUTTONS.setKey.label, icon: 'key' },
+  retry: { label: ACTION_BUTTONS.retry.label, icon: 'refresh' },
+  openSettings: { label: ACTION_BUTTONS.openSettings.label, icon: 'settings-gear' },
 };
 
 interface RenderedMessage {
@@ -202,7 +203,7 @@ export class MessageList {
   private createAssistant(message: MessageView, highlight: boolean, streaming: boolean): RenderedMessage {
     const element = h('div', { class: 'message assistant', attrs: { 'data-testid': 'message-assistant', 'data-message-id': message.id } });
     const model = this.models.find((m) => m.slot === message.model);
-    element.append(h('div', { class: 'message-header' }, h('span', { class: codiconClass(modelIcon(message.model)) }), h('span', { class: 'model-name' }, model?.label ?? modelName(message.model))));
+    element.append(h('div', { class: 'message-header' }, h('span', { class: codiconClass(modelIcon(message.model)) }), h('span', { class: 'model-name' }, model?.label ?? 'Tandem')));
     const rendered: RenderedMessage = { element, body: undefined, message };
     if (message.thoughts) {
       this.thoughtsOf(rendered).reset(message.thoughts, true);
@@ -250,7 +251,7 @@ export class MessageList {
           { class: `message-note finish-${message.finish}`, attrs: { 'data-testid': 'message-note' } },
           h('span', { class: codiconClass('info') }),
           h('span', {}, note + (message.continuations ? ` Continued ${message.continuations} time${message.continuations > 1 ? 's' : ''}.` : '')),
-          retry ? textButton('Retry', () => this.handlers.retry(), { icon: 'refresh' }) : null,
+          retry ? textButton(ACTION_BUTTONS.retry.label, () => this.handlers.retry(), { icon: 'refresh' }) : null,
         ),
       );
     }
@@ -300,7 +301,7 @@ export class MessageList {
         h('li', {}, 'Enter sends, Shift+Enter adds a line, ↑ recalls your last prompt.'),
         h('li', {}, 'Paste or drop an image to ask about it.'),
       ),
-      h('div', { class: 'welcome-actions' }, textButton('Set API Key', () => this.handlers.hostAction('setKey'), { icon: 'key' }), textButton('Test Connection', () => this.handlers.hostAction('testConnection'), { icon: 'plug' })),
+      h('div', { class: 'welcome-actions' }, textButton(ACTION_BUTTONS.setKey.label, () => this.handlers.hostAction('setKey'), { icon: 'key' }), textButton(ACTION_BUTTONS.testConnection.label, () => this.handlers.hostAction('testConnection'), { icon: 'plug' })),
     );
   }
 
@@ -339,6 +340,3 @@ function modelIcon(slot: ModelSlot | undefined): Codicon {
   return slot === 'gpt' ? 'hubot' : 'sparkle';
 }
 
-function modelName(slot: ModelSlot | undefined): string {
-  return slot === 'gpt' ? 'GPT-5.3 Chat' : slot === 'gemini' ? 'Gemini 3.1 Flash-Lite' : 'Tandem';
-}

@@ -1,6 +1,7 @@
 // Completion settings as read from untrusted configuration, and the rules that decide whether a document gets
 // completions at all. Off until the user turns it on: every request costs money. The cap and the model decide
 // how much is spent, so the host reads them from user settings only (see style.md).
+import { isModelSlot } from '../providers/modelCards';
 import type { ModelSlot } from '../providers/types';
 import type { MultilineMode } from './types';
 
@@ -71,7 +72,7 @@ export function parseCompletionSettings(raw: Readonly<Record<string, unknown>>):
     adaptiveDebounce: typeof raw.adaptiveDebounce === 'boolean' ? raw.adaptiveDebounce : d.adaptiveDebounce,
     dailySpendCapUsd: numberIn(raw.dailySpendCapUsd, LIMITS.dailySpendCapUsd, d.dailySpendCapUsd),
     multiline: raw.multiline === 'always' || raw.multiline === 'never' || raw.multiline === 'auto' ? raw.multiline : d.multiline,
-    model: raw.model === 'gpt' || raw.model === 'gemini' ? raw.model : d.model,
+    model: isModelSlot(raw.model) ? raw.model : d.model,
     pasteChars: numberIn(raw.pasteChars, LIMITS.pasteChars, d.pasteChars),
   };
 }

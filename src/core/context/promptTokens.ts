@@ -4,6 +4,7 @@
 // corrects later estimates in the same chat, so the chips and the budget converge on the real count.
 import { modelHistory } from '../chat/conversation';
 import type { StoredMessage } from '../chat/types';
+import { isModelSlot, modelCard } from '../providers/modelCards';
 import type { Counter } from './items';
 
 /** Per image, the most either API charges for a typical screenshot. */
@@ -47,7 +48,7 @@ export function calibrationRatio(sample: PromptSample | undefined): number {
 export function geminiCalibration(messages: readonly StoredMessage[], systemPrompt: string, count: Counter): number {
   for (let index = messages.length - 1; index >= 0; index--) {
     const message = messages[index];
-    if (message.role !== 'assistant' || message.model !== 'gemini' || !message.usage?.promptTokens || message.continuations) continue;
+    if (message.role !== 'assistant' || !(isModelSlot(message.model) && modelCard(message.model).tokens.estimated) || !message.usage?.promptTokens || message.continuations) continue;
     const sent = modelHistory(messages.slice(0, index));
     if (sent.some((m) => m.images?.length)) return 1;
     return calibrationRatio({ estimated: requestTokens(sent, systemPrompt, count), reported: message.usage.promptTokens });

@@ -1,6 +1,8 @@
-// Gemini's streamGenerateContent?alt=sse, for the Gemini API, Vertex AI (token or express key) and CometAPI's
-// Gemini-native route. The stream has no [DONE]: it ends when the connection closes.
+// Gemini's streamGenerateContent?alt=sse, for every endpoint kind that speaks it (endpointKinds.ts: the Gemini API,
+// Vertex AI with a token or an express key, an aggregator's Gemini-native route). The stream has no [DONE]: it
+// ends when the connection closes.
 
+import { authHeader, routeFor, type KindSpeaking } from './endpointKinds';
 import { protocolError, streamError, type ErrorContext } from './errors';
 import { getJson, streamRequest, type HttpRequest, type TransportOptions } from './http';
 import { parseGeminiModels, parseVertexModels } from './modelCatalog';
@@ -11,7 +13,7 @@ import type { ChatMessage, Chunk, FinishReason, ModelInfo, ModelProvider, ModelR
 /** A list longer than this many pages is cut: a picker of thousands of models helps nobody. */
 const MAX_MODEL_PAGES = 10;
 
-export type GeminiEndpointKind = 'gemini' | 'vertex' | 'vertexExpress' | 'cometapi';
+export type GeminiEndpointKind = KindSpeaking<'gemini'>;
 
 export interface GeminiConfig {
   readonly kind: GeminiEndpointKind;
@@ -49,22 +51,26 @@ const FINISH: Readonly<Record<string, FinishReason>> = {
 export function geminiUrl(config: GeminiConfig, model: string, method: 'streamGenerateContent'): string {
   const base = config.baseUrl.replace(/\/+$/, '');
   const id = encodeURIComponent(model);
-  switch (config.kind) {
-    case 'vertex': {
+  switch (geminiRoute(config).path) {
+    case 'vertexProject': {
       const project = encodeURIComponent(config.vertexProject ?? '');
       const location = encodeURIComponent(config.vertexLocation ?? 'global');
       return `${base}/v1/projects/${project}/locations/${location}/publishers/google/models/${id}:${method}?alt=sse`;
     }
-    case 'vertexExpress':
+    case 'vertexPublisher':
       return `${base}/v1/publishers/google/models/${id}:${method}?alt=sse`;
     default:
       return `${base}/v1beta/models/${id}:${method}?alt=sse`;
   }
 }
 
+/** The kind's Gemini path layout and key header; every GeminiEndpointKind has one (the type says so). */
+function geminiRoute(config: GeminiConfig): NonNullable<ReturnType<typeof routeFor<'gemini'>>> {
+  return routeFor(config.kind, 'gemini') ?? { wire: 'gemini', path: 'v1beta', auth: { header: 'x-goog-api-key' } };
+}
+
 function authHeaders(config: GeminiConfig): Record<string, string> {
-  if (!config.secret) return {};
-  return config.kind === 'vertex' ? { authorization: `Bearer ${config.secret}` } : { 'x-goog-api-key': config.secret };
+  return authHeader(geminiRoute(config).auth, config.secret);
 }
 
 function modelParts(message: ChatMessage): GeminiPart[] {
@@ -230,7 +236,7 @@ export class GeminiProvider implements ModelProvider {
 
   /** Gemini API models.list, or Vertex AI's publisher models; paged, up to MAX_MODEL_PAGES pages. */
   async listModels(signal: AbortSignal): Promise<ModelInfo[]> {
-    const vertex = this.config.kind === 'vertex' || this.config.kind === 'vertexExpress';
+    const vertex = geminiRoute(this.config).path !== 'v1beta';
     const base = this.config.baseUrl.replace(/\/+$/, '');
     const models: ModelInfo[] = [];
     let pageToken: string | undefined;

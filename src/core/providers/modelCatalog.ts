@@ -3,7 +3,8 @@
 // from what the endpoint says (Gemini's models.list gives token limits, some compatible servers a context length),
 // else the current settings stay and the picker says they are unverified.
 import { formatTokens } from '../../shared/format';
-import { DEFAULT_PRICES, type Price } from './price';
+import { MODEL_CARDS } from './modelCards';
+import type { Price } from './price';
 import type { ModelInfo } from './types';
 
 export interface KnownModel {
@@ -13,10 +14,9 @@ export interface KnownModel {
 }
 
 /** The two models Tandem is built for (docs/protocols.md); other ids are looked up on the endpoint. */
-export const KNOWN_MODELS: Readonly<Record<string, KnownModel>> = {
-  'gemini-3.1-flash-lite': { contextWindow: 1_048_576, maxOutputTokens: 65_536, price: DEFAULT_PRICES.gemini },
-  'gpt-5.3-chat-latest': { contextWindow: 128_000, maxOutputTokens: 16_384, price: DEFAULT_PRICES.gpt },
-};
+export const KNOWN_MODELS: Readonly<Record<string, KnownModel>> = Object.fromEntries(
+  Object.values(MODEL_CARDS).map((card) => [card.id, { contextWindow: card.contextWindow, maxOutputTokens: card.maxOutputTokens, price: card.price }]),
+);
 
 export interface ModelLimits {
   readonly contextWindow?: number;
@@ -62,7 +62,7 @@ export function parseVertexModels(json: unknown): { models: ModelInfo[]; nextPag
   return { models, nextPageToken: typeof body.nextPageToken === 'string' && body.nextPageToken ? body.nextPageToken : undefined };
 }
 
-/** GET /v1/models of OpenAI, CometAPI and compatible servers (some say their context length). */
+/** GET /v1/models of the OpenAI-format endpoints (some compatible servers say their context length). */
 export function parseOpenAIModels(json: unknown): ModelInfo[] {
   const body = (typeof json === 'object' && json !== null ? json : {}) as Record<string, unknown>;
   return records(body.data).flatMap((m): ModelInfo[] => {

@@ -1,5 +1,7 @@
-// OpenAI Chat Completions streaming, for OpenAI, CometAPI and any OpenAI-compatible server.
+// OpenAI Chat Completions streaming, for every endpoint kind that speaks it (endpointKinds.ts: OpenAI, aggregators
+// and any OpenAI-compatible server).
 
+import { authHeader, type AuthStyle } from './endpointKinds';
 import { protocolError, streamError, type ErrorContext } from './errors';
 import { getJson, streamRequest, type HttpRequest, type TransportOptions } from './http';
 import { parseOpenAIModels } from './modelCatalog';
@@ -10,11 +12,15 @@ import type { Chunk, FinishReason, ModelInfo, ModelProvider, ModelRequest, Usage
 export interface OpenAIChatConfig {
   readonly baseUrl: string;
   readonly secret?: string;
+  /** How the key travels; `authorization: Bearer <key>` unless the endpoint kind says otherwise. */
+  readonly auth?: AuthStyle;
   readonly context: ErrorContext;
   readonly transport: TransportOptions;
   /** Opt-in extra body fields (temperature etc. for compatible servers); never overrides the fields we set. */
   readonly extraBody?: Readonly<Record<string, unknown>>;
 }
+
+const BEARER: AuthStyle = { header: 'authorization', scheme: 'Bearer' };
 
 const FINISH: Readonly<Record<string, FinishReason>> = { stop: 'stop', length: 'length', content_filter: 'safety', tool_calls: 'other', function_call: 'other' };
 
@@ -115,7 +121,7 @@ export class OpenAIChatProvider implements ModelProvider {
   constructor(private readonly config: OpenAIChatConfig) {}
 
   private headers(accept: string): Record<string, string> {
-    return { 'content-type': 'application/json', accept, ...(this.config.secret ? { authorization: `Bearer ${this.config.secret}` } : {}) };
+    return { 'content-type': 'application/json', accept, ...authHeader(this.config.auth ?? BEARER, this.config.secret) };
   }
 
   stream(request: ModelRequest, signal: AbortSignal): AsyncIterable<Chunk> {

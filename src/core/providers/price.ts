@@ -1,5 +1,6 @@
 // What an answer costs. Both models cache prompt prefixes by themselves and bill cached input at a tenth of the
 // input price; the reported prompt count includes the cached tokens. Thought tokens are billed as output.
+import { MODEL_CARDS, MODEL_CARD_SLOTS } from './modelCards';
 import type { ModelSlot, Usage } from './types';
 
 /** US dollars per 1M tokens. */
@@ -9,11 +10,8 @@ export interface Price {
   readonly outputPerMillion: number;
 }
 
-/** The defaults of the tandem.<slot>.price settings (package.json says the same). */
-export const DEFAULT_PRICES: Readonly<Record<ModelSlot, Price>> = {
-  gemini: { inputPerMillion: 0.25, cachedInputPerMillion: 0.025, outputPerMillion: 1.5 },
-  gpt: { inputPerMillion: 1.75, cachedInputPerMillion: 0.175, outputPerMillion: 14 },
-};
+/** The defaults of the tandem.<slot>.price settings: each model card's price. */
+export const DEFAULT_PRICES = Object.fromEntries(MODEL_CARD_SLOTS.map((slot) => [slot, MODEL_CARDS[slot].price])) as Readonly<Record<ModelSlot, Price>>;
 
 export function usageCost(usage: Usage, price: Price): number {
   const cached = Math.min(usage.cachedTokens, usage.promptTokens);

@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { suggestedFileName } from '../../core/context/languages';
 import { conversationToMarkdown } from '../../core/chat/export';
 import type { Conversation } from '../../core/chat/types';
+import { isModelSlot } from '../../core/providers/modelCards';
 import type { ModelSlot } from '../../core/providers/types';
 import { checkModelLink, linkConfirmationDetail } from '../../shared/links';
 
@@ -48,7 +49,7 @@ export async function exportConversation(conversation: Conversation, modelLabel:
     void vscode.window.showInformationMessage('This chat is empty: nothing to export.');
     return;
   }
-  const markdown = conversationToMarkdown(conversation, { modelLabel: (slot) => (slot === 'gpt' || slot === 'gemini' ? modelLabel(slot) : 'Assistant') });
+  const markdown = conversationToMarkdown(conversation, { modelLabel: (slot) => (isModelSlot(slot) ? modelLabel(slot) : 'Assistant') });
   const document = await vscode.workspace.openTextDocument({ language: 'markdown', content: markdown });
   await vscode.window.showTextDocument(document);
 }

@@ -5,6 +5,7 @@ import type { ConversationStore } from '../../core/chat/store';
 import type { Conversation, StoredMessage } from '../../core/chat/types';
 import type { ModelSlot, ThinkingLevel } from '../../core/providers/types';
 import { CHAT_SYSTEM_PROMPT } from '../../core/chat/systemPrompt';
+import { ACTION_BUTTONS } from '../../shared/actionButtons';
 import type { HostMessage, ImageAttachment, WebviewMessage } from '../../shared/protocol';
 import { DisposableBase } from '../disposables';
 import type { Log } from '../log';
@@ -148,9 +149,7 @@ export class ChatController extends DisposableBase implements ChatMessageHandler
       case 'openLink':
         return this.host.openLink(message.href, message.text);
       case 'hostAction':
-        return this.host.runCommand(
-          message.action === 'setKey' ? 'tandem.setApiKey' : message.action === 'testConnection' ? 'tandem.testConnection' : 'tandem.openSettings',
-        );
+        return this.host.runCommand(ACTION_BUTTONS[message.action].command);
       case 'removeContext':
         return this.context.remove(message.chipId);
       case 'setIncludeOpenEditors':

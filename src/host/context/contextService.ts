@@ -6,6 +6,7 @@ import { geminiCalibration, PER_MESSAGE_TOKENS, requestTokens } from '../../core
 import { modelHistory } from '../../core/chat/conversation';
 import { CHAT_SYSTEM_PROMPT } from '../../core/chat/systemPrompt';
 import type { StoredMessage } from '../../core/chat/types';
+import { modelCard } from '../../core/providers/modelCards';
 import type { ModelSlot } from '../../core/providers/types';
 import type { ChatContext, ChipsMessage } from '../chat/chatController';
 import type { ModelChoice } from '../providers/modelChoice';
@@ -221,12 +222,12 @@ export class ContextService implements ChatContext, vscode.Disposable {
   }
 
   private async assemble(slot: ModelSlot, question: string, withProblems: boolean, signal?: AbortSignal): Promise<AssembledContext> {
-    const family: TokenFamily = slot === 'gpt' ? 'gpt' : 'gemini';
+    const { family, estimated } = modelCard(slot).tokens;
     const counter = this.counters[family];
     const gathered = await this.gather(withProblems, signal);
     const estimate: Counter = (text, key) => counter.count(text, key);
-    // Gemini counts are estimates, corrected by what this chat's answers reported (see promptTokens.ts).
-    const ratio = family === 'gemini' ? geminiCalibration(this.chat.history, CHAT_SYSTEM_PROMPT, estimate) : 1;
+    // Estimated counts (Gemini's) are corrected by what this chat's answers reported (see promptTokens.ts).
+    const ratio = estimated ? geminiCalibration(this.chat.history, CHAT_SYSTEM_PROMPT, estimate) : 1;
     const count: Counter = ratio === 1 ? estimate : (text, key) => Math.ceil(estimate(text, key) * ratio);
     return assembleContext(gathered, {
       family,
@@ -239,7 +240,7 @@ export class ContextService implements ChatContext, vscode.Disposable {
   /** The context window less the reserved output, the conversation with this question, and the system prompt. */
   private budget(slot: ModelSlot, question: string, count: Counter): number {
     const s = this.settings();
-    const model = slot === 'gpt' ? s.gpt : s.gemini;
+    const model = s[slot];
     const asked = count(question) + PER_MESSAGE_TOKENS;
     const request = requestTokens(modelHistory(this.chat.history), CHAT_SYSTEM_PROMPT, count);
     return Math.max(0, Math.floor(model.contextWindow - model.maxOutputTokens - asked - request));

@@ -13,6 +13,7 @@ import type { SuggestionController } from './inlineDiff/suggestionController';
 import type { Log } from '../log';
 import type { ModelChoice } from '../providers/modelChoice';
 import type { ModelService } from '../providers/modelService';
+import { showErrorWithActions } from '../providers/errorButtons';
 
 const LABELS: Record<EditCommand, string> = { fix: 'Fix', refactor: 'Refactor', docs: 'Add Docs', optimize: 'Optimize', instruction: 'Edit', tests: 'Write Tests' };
 
@@ -167,11 +168,7 @@ export class EditorCommands {
     if (signal.aborted) return undefined;
     if (error) {
       this.log.warn(`${title}: ${error.message}`);
-      const action = error.action === 'setKey' ? 'Set API Key' : error.action === 'retry' ? 'Retry' : error.action === 'openSettings' ? 'Open Settings' : undefined;
-      void vscode.window.showErrorMessage(error.message, ...(action ? [action] : [])).then((choice) => {
-        if (choice === 'Set API Key') void vscode.commands.executeCommand('tandem.setApiKey');
-        else if (choice === 'Open Settings') void vscode.commands.executeCommand('tandem.openSettings');
-      });
+      void showErrorWithActions(error.message, [error.action]);
       return undefined;
     }
     return text;

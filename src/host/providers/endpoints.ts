@@ -1,14 +1,13 @@
+import { defaultBaseUrl, ENDPOINT_KIND_IDS, endpointKind, type CredentialId, type EndpointKind, type WireRoute } from '../../core/providers/endpointKinds';
+import { MODEL_CARD_SLOTS, modelCard } from '../../core/providers/modelCards';
 import type { ModelSlot } from '../../core/providers/types';
-import type { CredentialId } from './keyStore';
 import type { TandemSettings } from '../settings';
 
-/** The wire format a slot speaks; everything else about an endpoint is a URL and a credential. */
-export type WireFormat = 'gemini' | 'openai';
-export type EndpointKind = 'gemini' | 'vertex' | 'vertexExpress' | 'cometapi' | 'openai' | 'openaiCompatible';
-
+/** A slot's requests under the current settings: the kind's table row (endpointKinds.ts) with the settings applied. */
 export interface ResolvedEndpoint {
   readonly slot: ModelSlot;
-  readonly format: WireFormat;
+  /** The wire format the kind speaks for this slot, and how its key travels. */
+  readonly route: WireRoute;
   readonly kind: EndpointKind;
   /** Scheme + host (+ port) + optional path prefix, no trailing slash. */
   readonly baseUrl: string;
@@ -16,40 +15,11 @@ export interface ResolvedEndpoint {
   readonly credential: CredentialId;
   /** A key is optional only for a local OpenAI-compatible server. */
   readonly credentialRequired: boolean;
+  /** "Gemini 3.1 Flash-Lite via Vertex AI". */
   readonly label: string;
+  /** "Vertex AI": the route alone, for the status bar. */
+  readonly kindLabel: string;
   readonly model: string;
-}
-
-const DEFAULT_BASE_URL: Readonly<Record<EndpointKind, string>> = {
-  gemini: 'https://generativelanguage.googleapis.com',
-  vertex: 'https://aiplatform.googleapis.com',
-  vertexExpress: 'https://aiplatform.googleapis.com',
-  cometapi: 'https://api.cometapi.com',
-  openai: 'https://api.openai.com',
-  openaiCompatible: 'http://127.0.0.1:11434',
-};
-
-const KIND_LABEL: Readonly<Record<EndpointKind, string>> = {
-  gemini: 'Gemini API',
-  vertex: 'Vertex AI',
-  vertexExpress: 'Vertex AI (express)',
-  cometapi: 'CometAPI',
-  openai: 'OpenAI',
-  openaiCompatible: 'OpenAI-compatible server',
-};
-
-export const MODEL_LABEL: Readonly<Record<ModelSlot, string>> = { gemini: 'Gemini 3.1 Flash-Lite', gpt: 'GPT-5.3 Chat' };
-/** Where space is short (the status bar). */
-export const MODEL_SHORT_LABEL: Readonly<Record<ModelSlot, string>> = { gemini: 'Gemini', gpt: 'GPT' };
-
-/** Vertex AI's multi-region locations have their own hosts; a region is a prefix of the global host. */
-const VERTEX_MULTI_REGION_HOST: Readonly<Record<string, string>> = { us: 'aiplatform.us.rep.googleapis.com', eu: 'aiplatform.eu.rep.googleapis.com' };
-
-function defaultBaseUrl(kind: EndpointKind, settings: TandemSettings): string {
-  const location = settings.gemini.vertexLocation;
-  if (kind !== 'vertex' || location === 'global') return DEFAULT_BASE_URL[kind];
-  const multiRegion = Object.prototype.hasOwnProperty.call(VERTEX_MULTI_REGION_HOST, location) ? VERTEX_MULTI_REGION_HOST[location] : undefined;
-  return `https://${multiRegion ?? `${location}-aiplatform.googleapis.com`}`;
 }
 
 function originOf(baseUrl: string): string {
@@ -61,37 +31,40 @@ function originOf(baseUrl: string): string {
 }
 
 export function resolveEndpoint(slot: ModelSlot, settings: TandemSettings): ResolvedEndpoint {
-  const kind: EndpointKind = slot === 'gemini' ? settings.gemini.provider : settings.gpt.provider;
-  const override = slot === 'gemini' ? settings.gemini.baseUrl : settings.gpt.baseUrl;
-  const baseUrl = (override || defaultBaseUrl(kind, settings)).replace(/\/+$/, '');
+  const slotSettings = settings[slot];
+  const kind: EndpointKind = slotSettings.provider;
+  const info = endpointKind(kind);
+  const route = info.serves[slot];
+  // readSettings() keeps only kinds that serve the slot, so this is a programming error, not a user's.
+  if (!route) throw new Error(`tandem.${slot}.provider '${kind}' does not serve ${modelCard(slot).displayName}.`);
+  const baseUrl = (slotSettings.baseUrl || defaultBaseUrl(kind, settings.gemini.vertexLocation)).replace(/\/+$/, '');
   return {
     slot,
-    format: slot === 'gemini' ? 'gemini' : 'openai',
+    route,
     kind,
     baseUrl,
     origin: originOf(baseUrl),
-    credential: kind,
-    credentialRequired: kind !== 'openaiCompatible',
-    label: `${MODEL_LABEL[slot]} via ${KIND_LABEL[kind]}`,
-    model: slot === 'gemini' ? settings.gemini.model : settings.gpt.model,
+    credential: info.credential.id,
+    credentialRequired: info.credential.required,
+    label: `${modelCard(slot).displayName} via ${info.label}`,
+    kindLabel: info.label,
+    model: slotSettings.model,
   };
 }
 
-/** Origins each credential is sent to under the current settings (both slots may share CometAPI's key). */
+/** Origins each credential is sent to under the current settings (one aggregator key may serve both slots). */
 export function originsFor(credential: CredentialId, settings: TandemSettings): string[] {
-  const origins = (['gemini', 'gpt'] as const)
-    .map((slot) => resolveEndpoint(slot, settings))
+  const origins = MODEL_CARD_SLOTS.map((slot) => resolveEndpoint(slot, settings))
     .filter((endpoint) => endpoint.credential === credential)
     .map((endpoint) => endpoint.origin);
-  if (origins.length === 0) origins.push(originOf(DEFAULT_BASE_URL[credential]));
+  if (origins.length === 0) {
+    const owner = ENDPOINT_KIND_IDS.find((kind) => endpointKind(kind).credential.id === credential);
+    if (owner) origins.push(originOf(defaultBaseUrl(owner, 'global')));
+  }
   return [...new Set(origins)];
 }
 
-/**
- * Token counts for an endpoint's model are exact (o200k for OpenAI's models) or an estimate corrected by what the
- * API reports (Gemini); a local OpenAI-compatible model (Ollama, vLLM…) has its own tokenizer, so o200k only
- * approximates it and the chips say "≈".
- */
+/** See EndpointKindInfo.approximateTokenCounts. */
 export function approximateTokenCounts(endpoint: ResolvedEndpoint): boolean {
-  return endpoint.kind === 'openaiCompatible';
+  return endpointKind(endpoint.kind).approximateTokenCounts;
 }

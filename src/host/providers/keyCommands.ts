@@ -2,7 +2,9 @@ import * as vscode from 'vscode';
 import type { ModelSlot } from '../../core/providers/types';
 import type { Log } from '../log';
 import type { ConnectionTest, ModelService } from './modelService';
-import { CREDENTIALS, type CredentialId, type KeyStore } from './keyStore';
+import { CREDENTIALS, type CredentialId } from '../../core/providers/endpointKinds';
+import { showErrorWithActions } from './errorButtons';
+import type { KeyStore } from './keyStore';
 
 /** Set once a Test Connection succeeded: the walkthrough's key step completes on it (`onContext:`), not on a run. */
 export const CONNECTED_CONTEXT = 'tandem.connectionTested';
@@ -157,8 +159,6 @@ async function reportTests(models: ModelService, results: { slot: ModelSlot; res
     return;
   }
   const setKey = failed.find((f) => f.action === 'setKey');
-  const actions = [...(setKey ? ['Set API Key'] : []), ...(failed.some((f) => f.action === 'openSettings') ? ['Open Settings'] : [])];
-  const choice = await vscode.window.showErrorMessage(message, ...actions);
-  if (choice === 'Set API Key' && setKey) await vscode.commands.executeCommand('tandem.setApiKey', models.credentialFor(setKey.slot));
-  if (choice === 'Open Settings') await vscode.commands.executeCommand('tandem.openSettings');
+  const actions = (['setKey', 'openSettings'] as const).filter((action) => failed.some((f) => f.action === action));
+  await showErrorWithActions(message, actions, setKey ? { setKey: [models.credentialFor(setKey.slot)] } : {});
 }

@@ -1,19 +1,5 @@
 import * as vscode from 'vscode';
-
-export type CredentialId = 'gemini' | 'vertex' | 'vertexExpress' | 'openai' | 'cometapi' | 'openaiCompatible';
-
-export const CREDENTIALS: readonly { id: CredentialId; label: string; detail: string; envVar?: string }[] = [
-  { id: 'gemini', label: 'Gemini API key', detail: 'Google AI Studio key (AIza…) for Gemini 3.1 Flash-Lite', envVar: 'TANDEM_GEMINI_API_KEY' },
-  { id: 'openai', label: 'OpenAI API key', detail: 'sk-… key for GPT-5.3 Chat', envVar: 'TANDEM_OPENAI_API_KEY' },
-  { id: 'cometapi', label: 'CometAPI key', detail: 'One sk-… key for both models', envVar: 'TANDEM_COMETAPI_KEY' },
-  { id: 'vertex', label: 'Vertex AI access token', detail: 'OAuth access token (gcloud auth print-access-token)' },
-  { id: 'vertexExpress', label: 'Vertex AI express-mode key', detail: 'API key for Vertex AI express mode' },
-  { id: 'openaiCompatible', label: 'OpenAI-compatible endpoint key', detail: 'Optional key for Ollama, LM Studio, vLLM…' },
-];
-
-export function credentialLabel(id: CredentialId): string {
-  return CREDENTIALS.find((c) => c.id === id)?.label ?? id;
-}
+import { CREDENTIALS, credentialInfo, type CredentialId } from '../../core/providers/endpointKinds';
 
 /** What is saved in SecretStorage: the secret and the origins it may be sent to. */
 interface StoredCredential {
@@ -54,7 +40,7 @@ export class KeyStore implements vscode.Disposable {
   async get(id: CredentialId): Promise<Credential | undefined> {
     const stored = await this.read(id);
     if (stored) return stored;
-    const envVar = CREDENTIALS.find((c) => c.id === id)?.envVar;
+    const envVar = credentialInfo(id)?.envVar;
     const fromEnv = envVar ? this.env[envVar]?.trim() : undefined;
     return fromEnv ? { secret: fromEnv, origins: 'any' } : undefined;
   }

@@ -25,7 +25,7 @@ export async function pickModelId(slot: ModelSlot, models: ModelService, setting
     void vscode.window.showInformationMessage(`${endpoint} lists no models. Set tandem.${slot}.model in Settings to use one by its id.`);
     return;
   }
-  const current = slot === 'gemini' ? settings().gemini : settings().gpt;
+  const current = settings()[slot];
   const items = [...listed.models]
     .sort((a, b) => Number(b.id === current.model) - Number(a.id === current.model) || a.id.localeCompare(b.id))
     .map((model) => ({ label: model.id, description: model.id === current.model ? 'in use' : model.displayName, detail: describeLimits(model), model }));

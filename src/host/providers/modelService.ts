@@ -3,9 +3,12 @@ import type { ModelOption } from '../../shared/protocol';
 import { usageCost } from '../../core/providers/price';
 import type { Chunk, ModelInfo, ModelProvider, ModelSlot, ProviderErrorInfo, Usage } from '../../core/providers/types';
 import type { GatewayRequest, ModelGateway } from '../chat/modelGateway';
-import { MODEL_LABEL, originsFor, resolveEndpoint, type ResolvedEndpoint } from './endpoints';
+import { MODEL_CARD_SLOTS, modelCard } from '../../core/providers/modelCards';
+import { originsFor, resolveEndpoint, type ResolvedEndpoint } from './endpoints';
 import type { Log } from '../log';
-import { credentialLabel, type CredentialId, type KeyStore } from './keyStore';
+import type { StatusModel } from './statusBar';
+import { credentialLabel, type CredentialId } from '../../core/providers/endpointKinds';
+import type { KeyStore } from './keyStore';
 import type { TandemSettings } from '../settings';
 
 /** Builds a wire-format provider for one request from plain values (see src/core/providers). */
@@ -32,10 +35,7 @@ export class ModelService implements ModelGateway, vscode.Disposable {
 
   models(): ModelOption[] {
     const s = this.settings();
-    return [
-      { slot: 'gemini', label: MODEL_LABEL.gemini, modelId: s.gemini.model, supportsThinking: true },
-      { slot: 'gpt', label: MODEL_LABEL.gpt, modelId: s.gpt.model, supportsThinking: false },
-    ];
+    return MODEL_CARD_SLOTS.map((slot) => ({ slot, label: modelCard(slot).displayName, modelId: s[slot].model, supportsThinking: modelCard(slot).thinking !== undefined }));
   }
 
   modelOptions(): ModelOption[] {
@@ -43,7 +43,7 @@ export class ModelService implements ModelGateway, vscode.Disposable {
   }
 
   label(slot: ModelSlot): string {
-    return MODEL_LABEL[slot];
+    return modelCard(slot).displayName;
   }
 
   modelId(slot: ModelSlot): string {
@@ -54,12 +54,18 @@ export class ModelService implements ModelGateway, vscode.Disposable {
     return resolveEndpoint(slot, this.settings()).label;
   }
 
+  /** The status bar's words for a slot: "Gemini", "Gemini 3.1 Flash-Lite", "via Vertex AI · `gemini-3.1-flash-lite`". */
+  statusModel(slot: ModelSlot): StatusModel {
+    const endpoint = resolveEndpoint(slot, this.settings());
+    return { shortName: modelCard(slot).shortLabel, label: modelCard(slot).displayName, route: `via ${endpoint.kindLabel} · \`${endpoint.model}\`` };
+  }
+
   credentialFor(slot: ModelSlot): CredentialId {
     return resolveEndpoint(slot, this.settings()).credential;
   }
 
   credentialsInUse(): CredentialId[] {
-    return [...new Set([this.credentialFor('gemini'), this.credentialFor('gpt')])];
+    return [...new Set(MODEL_CARD_SLOTS.map((slot) => this.credentialFor(slot)))];
   }
 
   originsFor(id: CredentialId): string[] {
@@ -70,7 +76,7 @@ export class ModelService implements ModelGateway, vscode.Disposable {
   async configuredSlots(): Promise<ModelSlot[]> {
     const settings = this.settings();
     const slots: ModelSlot[] = [];
-    for (const slot of ['gemini', 'gpt'] as const) {
+    for (const slot of MODEL_CARD_SLOTS) {
       const endpoint = resolveEndpoint(slot, settings);
       if (!endpoint.credentialRequired || (await this.keys.get(endpoint.credential))) slots.push(slot);
     }
@@ -78,7 +84,7 @@ export class ModelService implements ModelGateway, vscode.Disposable {
   }
 
   costUsd(slot: ModelSlot, usage: Usage): number {
-    return usageCost(usage, slot === 'gemini' ? this.settings().gemini.price : this.settings().gpt.price);
+    return usageCost(usage, this.settings()[slot].price);
   }
 
   async *stream(request: GatewayRequest, signal: AbortSignal): AsyncIterable<Chunk> {
@@ -90,10 +96,12 @@ export class ModelService implements ModelGateway, vscode.Disposable {
       return;
     }
     const provider = this.createProvider(endpoint, secret, settings);
-    const maxOutputTokens = request.slot === 'gemini' ? settings.gemini.maxOutputTokens : settings.gpt.maxOutputTokens;
+    const maxOutputTokens = settings[request.slot].maxOutputTokens;
+    // A model without a reasoning control is never sent a thinking level.
+    const thinkingLevel = modelCard(request.slot).thinking ? request.thinkingLevel : undefined;
     this.log.trace(`Request to ${endpoint.label} (${endpoint.origin}), model ${endpoint.model}.`);
     for await (const chunk of provider.stream(
-      { model: endpoint.model, system: request.system, messages: request.messages, maxOutputTokens, thinkingLevel: request.slot === 'gemini' ? request.thinkingLevel : undefined },
+      { model: endpoint.model, system: request.system, messages: request.messages, maxOutputTokens, thinkingLevel },
       signal,
     )) {
       if (chunk.type === 'usage') this.spent.fire(this.costUsd(request.slot, chunk.usage));

@@ -1,20 +1,11 @@
-import { GeminiProvider } from '../../core/providers/gemini';
+import { credentialLabel, endpointKind } from '../../core/providers/endpointKinds';
+import { GeminiProvider, type GeminiEndpointKind } from '../../core/providers/gemini';
 import type { TransportOptions } from '../../core/providers/http';
 import { OpenAIChatProvider } from '../../core/providers/openaiChat';
 import type { ModelProvider } from '../../core/providers/types';
-import { credentialLabel } from './keyStore';
 import type { ProviderFactory } from './modelService';
 import type { ResolvedEndpoint } from './endpoints';
 import type { TandemSettings } from '../settings';
-
-const PROVIDER_NAME: Readonly<Record<ResolvedEndpoint['kind'], string>> = {
-  gemini: 'the Gemini API',
-  vertex: 'Vertex AI',
-  vertexExpress: 'Vertex AI',
-  cometapi: 'CometAPI',
-  openai: 'OpenAI',
-  openaiCompatible: 'the OpenAI-compatible server',
-};
 
 /** Builds the wire-format provider for a resolved endpoint from plain settings values. */
 export const createProvider: ProviderFactory = (endpoint: ResolvedEndpoint, secret: string | undefined, settings: TandemSettings): ModelProvider => {
@@ -24,15 +15,16 @@ export const createProvider: ProviderFactory = (endpoint: ResolvedEndpoint, secr
     maxRetries: settings.network.maxRetries,
   };
   const context = {
-    providerName: PROVIDER_NAME[endpoint.kind],
+    providerName: endpointKind(endpoint.kind).providerName,
     keyName: credentialLabel(endpoint.credential),
     model: endpoint.model,
-    modelSetting: endpoint.slot === 'gemini' ? 'tandem.gemini.model' : 'tandem.gpt.model',
+    modelSetting: `tandem.${endpoint.slot}.model`,
     secret,
   };
-  if (endpoint.format === 'gemini') {
+  if (endpoint.route.wire === 'gemini') {
     return new GeminiProvider({
-      kind: endpoint.kind === 'vertex' || endpoint.kind === 'vertexExpress' || endpoint.kind === 'cometapi' ? endpoint.kind : 'gemini',
+      // The route came from this kind's row, so the kind speaks Gemini's format.
+      kind: endpoint.kind as GeminiEndpointKind,
       baseUrl: endpoint.baseUrl,
       secret,
       vertexProject: settings.gemini.vertexProject,
@@ -41,5 +33,5 @@ export const createProvider: ProviderFactory = (endpoint: ResolvedEndpoint, secr
       transport,
     });
   }
-  return new OpenAIChatProvider({ baseUrl: endpoint.baseUrl, secret, context, transport, extraBody: settings.gpt.extraBodyParameters });
+  return new OpenAIChatProvider({ baseUrl: endpoint.baseUrl, secret, auth: endpoint.route.auth, context, transport, extraBody: settings.gpt.extraBodyParameters });
 };
