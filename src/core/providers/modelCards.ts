@@ -63,3 +63,12 @@ export function isModelSlot(value: unknown): value is ModelSlot {
 export function modelCard(slot: ModelSlot): ModelCard {
   return MODEL_CARDS[slot];
 }
+
+/**
+ * What to call the model a slot uses: the card's name for the card's model, else the id the user picked
+ * ("gemini-2.5-flash" is not "Gemini 3.1 Flash-Lite", whatever slot it runs in).
+ */
+export function modelLabel(slot: ModelSlot, modelId: string): string {
+  const card = MODEL_CARDS[slot];
+  return !modelId || modelId === card.id ? card.displayName : modelId;
+}

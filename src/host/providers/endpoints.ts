@@ -1,5 +1,5 @@
 import { defaultBaseUrl, ENDPOINT_KIND_IDS, endpointKind, type CredentialId, type EndpointKind, type WireRoute } from '../../core/providers/endpointKinds';
-import { MODEL_CARD_SLOTS, modelCard } from '../../core/providers/modelCards';
+import { MODEL_CARD_SLOTS, modelCard, modelLabel } from '../../core/providers/modelCards';
 import type { ModelSlot } from '../../core/providers/types';
 import type { TandemSettings } from '../settings';
 
@@ -46,7 +46,7 @@ export function resolveEndpoint(slot: ModelSlot, settings: TandemSettings): Reso
     origin: originOf(baseUrl),
     credential: info.credential.id,
     credentialRequired: info.credential.required,
-    label: `${modelCard(slot).displayName} via ${info.label}`,
+    label: `${modelLabel(slot, slotSettings.model)} via ${info.label}`,
     kindLabel: info.label,
     model: slotSettings.model,
   };

@@ -3,7 +3,7 @@ import type { ModelOption } from '../../shared/protocol';
 import { usageCost } from '../../core/providers/price';
 import type { Chunk, ModelInfo, ModelProvider, ModelSlot, ProviderErrorInfo, Usage } from '../../core/providers/types';
 import type { GatewayRequest, ModelGateway } from '../chat/modelGateway';
-import { MODEL_CARD_SLOTS, modelCard } from '../../core/providers/modelCards';
+import { MODEL_CARD_SLOTS, modelCard, modelLabel } from '../../core/providers/modelCards';
 import { originsFor, resolveEndpoint, type ResolvedEndpoint } from './endpoints';
 import type { Log } from '../log';
 import type { StatusModel } from './statusBar';
@@ -35,7 +35,7 @@ export class ModelService implements ModelGateway, vscode.Disposable {
 
   models(): ModelOption[] {
     const s = this.settings();
-    return MODEL_CARD_SLOTS.map((slot) => ({ slot, label: modelCard(slot).displayName, modelId: s[slot].model, supportsThinking: modelCard(slot).thinking !== undefined }));
+    return MODEL_CARD_SLOTS.map((slot) => ({ slot, label: modelLabel(slot, s[slot].model), modelId: s[slot].model, supportsThinking: modelCard(slot).thinking !== undefined }));
   }
 
   modelOptions(): ModelOption[] {
@@ -43,7 +43,7 @@ export class ModelService implements ModelGateway, vscode.Disposable {
   }
 
   label(slot: ModelSlot): string {
-    return modelCard(slot).displayName;
+    return modelLabel(slot, this.settings()[slot].model);
   }
 
   modelId(slot: ModelSlot): string {
@@ -57,7 +57,7 @@ export class ModelService implements ModelGateway, vscode.Disposable {
   /** The status bar's words for a slot: "Gemini", "Gemini 3.1 Flash-Lite", "via Vertex AI · `gemini-3.1-flash-lite`". */
   statusModel(slot: ModelSlot): StatusModel {
     const endpoint = resolveEndpoint(slot, this.settings());
-    return { shortName: modelCard(slot).shortLabel, label: modelCard(slot).displayName, route: `via ${endpoint.kindLabel} · \`${endpoint.model}\`` };
+    return { shortName: modelCard(slot).shortLabel, label: modelLabel(slot, endpoint.model), route: `via ${endpoint.kindLabel} · \`${endpoint.model}\`` };
   }
 
   credentialFor(slot: ModelSlot): CredentialId {

@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { KNOWN_MODELS } from '../../../src/core/providers/modelCatalog';
-import { isModelSlot, MODEL_CARD_SLOTS, MODEL_CARDS, modelCard } from '../../../src/core/providers/modelCards';
+import { isModelSlot, MODEL_CARD_SLOTS, MODEL_CARDS, modelCard, modelLabel } from '../../../src/core/providers/modelCards';
 import { DEFAULT_PRICES } from '../../../src/core/providers/price';
 import { MODEL_SLOTS, THINKING_LEVELS } from '../../../src/shared/protocol';
 import { contributedSettings } from '../../support/manifest';
@@ -49,5 +49,15 @@ describe('model cards', () => {
   it('tells a model slot from anything else', () => {
     for (const slot of MODEL_CARD_SLOTS) assert.ok(isModelSlot(slot));
     for (const value of ['Gemini', 'toString', '__proto__', '', undefined, null, 1, {}]) assert.equal(isModelSlot(value), false, String(value));
+  });
+});
+
+describe('modelLabel: a slot running another model is called by that model', () => {
+  it('names the card for its own model, the id for any other', () => {
+    assert.equal(modelLabel('gemini', MODEL_CARDS.gemini.id), MODEL_CARDS.gemini.displayName);
+    assert.equal(modelLabel('gemini', ''), MODEL_CARDS.gemini.displayName, 'no id: the default model');
+    assert.equal(modelLabel('gemini', 'gemini-2.5-flash'), 'gemini-2.5-flash');
+    assert.equal(modelLabel('gpt', 'gpt-5.4-mini'), 'gpt-5.4-mini');
+    assert.equal(modelLabel('gpt', MODEL_CARDS.gpt.id), MODEL_CARDS.gpt.displayName);
   });
 });
