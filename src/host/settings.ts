@@ -1,7 +1,6 @@
 import * as vscode from 'vscode';
 import { DEFAULT_PRICES, parsePrice, type Price } from '../core/providers/price';
-import type { ModelSlot, ThinkingLevel } from '../core/providers/types';
-import { THINKING_LEVELS } from '../shared/protocol';
+import { THINKING_LEVELS, type ModelSlot, type ThinkingLevel } from '../core/vocabulary';
 
 export type GeminiProviderKind = 'gemini' | 'vertex' | 'vertexExpress' | 'cometapi';
 export type GptProviderKind = 'openai' | 'cometapi' | 'openaiCompatible';

@@ -4,7 +4,8 @@ import { strict as assert } from 'node:assert';
 import type * as vscode from 'vscode';
 import { ChatSurface, type ChatMessageHandler } from '../../src/host/chat/chatSurface';
 import type { Log } from '../../src/host/log';
-import { LIMITS, parseFromWebview, type WebviewMessage } from '../../src/shared/protocol';
+import { LIMITS } from '../../src/shared/protocol';
+import { parseFromWebview, type WebviewMessage } from '../../src/shared/webviewMessages';
 
 const PNG = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==';
 

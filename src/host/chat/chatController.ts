@@ -1,14 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import type * as vscode from 'vscode';
-import { appendMessage, emptyConversation, replaceMessage, toChatView, toMessageView, toModelMessages, totalCost, truncateBefore } from '../../core/chat/conversation';
+import { appendMessage, emptyConversation, replaceMessage, toModelMessages, totalCost, truncateBefore } from '../../core/chat/conversation';
 import { runAnswer } from '../../core/chat/answer';
 import { DeltaBatcher } from '../../core/chat/deltaBatcher';
 import type { ConversationStore } from '../../core/chat/store';
-import type { Conversation, StoredMessage } from '../../core/chat/types';
-import type { ModelSlot, ThinkingLevel } from '../../core/providers/types';
-import type { ContextChipView, HostMessage, ImageAttachment, UsageView, WebviewMessage } from '../../shared/protocol';
+import type { Conversation, StoredMessage, StoredUsage } from '../../core/chat/types';
+import type { ImageAttachment, ModelSlot, ThinkingLevel } from '../../core/vocabulary';
+import type { ContextChipView, HostMessage, WebviewMessage } from '../../shared/protocol';
 import type { Log } from '../log';
 import type { ChatMessageHandler, ChatSurface } from './chatSurface';
+import { toChatView, toMessageView } from './chatViewModel';
 import type { ModelGateway } from './modelGateway';
 
 export const CHAT_SYSTEM_PROMPT =
@@ -322,7 +323,7 @@ export class ChatController implements ChatMessageHandler, vscode.Disposable {
     deltas.flush();
 
     const { usage, error } = answer;
-    const usageView: UsageView | undefined = usage ? { ...usage, costUsd: this.gateway.costUsd(slot, usage) } : undefined;
+    const usageView: StoredUsage | undefined = usage ? { ...usage, costUsd: this.gateway.costUsd(slot, usage) } : undefined;
     message = {
       ...message,
       text: answer.text,
