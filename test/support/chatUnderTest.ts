@@ -3,11 +3,14 @@ import { ChatController, type ChatHost } from '../../src/host/chat/chatControlle
 import type { ChatSurface } from '../../src/host/chat/chatSurface';
 import type { ModelGateway } from '../../src/host/chat/modelGateway';
 import type { Log } from '../../src/host/log';
+import * as v from 'valibot';
+import { hostMessageSchema } from '../../src/shared/hostMessages';
 import type { HostMessage } from '../../src/shared/protocol';
 import { MemoryFs } from './memoryFs';
 
-/** A chat controller on in-memory storage, attached to a surface that records what it posts; the host's
- * actions (links, copy, code actions, export) do nothing. */
+/** A chat controller on in-memory storage, attached to a surface that records what it posts (each message checked
+ * against the protocol's host message schema: a field the schema lacks fails the test); the host's actions
+ * (links, copy, code actions, export) do nothing. */
 export function chatUnderTest(gateway: ModelGateway, host: Pick<ChatHost, 'settings' | 'contextForTurn' | 'memento'> & Partial<Pick<ChatHost, 'applyAnswer'>>, log: Log, fs = new MemoryFs()) {
   const fullHost: ChatHost = {
     codeAction: async () => {},
@@ -21,7 +24,17 @@ export function chatUnderTest(gateway: ModelGateway, host: Pick<ChatHost, 'setti
   };
   const controller = new ChatController(new ConversationStore(fs), gateway, fullHost, log);
   const posted: HostMessage[] = [];
-  const surface = { post: (m: HostMessage) => posted.push(m), onDidDispose: () => {} } as unknown as ChatSurface;
+  const surface = { post: (m: HostMessage) => posted.push(conforming(m)), onDidDispose: () => {} } as unknown as ChatSurface;
   controller.attach(surface);
   return { controller, posted, surface, fs };
+}
+
+/** The message itself, once it matches the host message schema exactly; throws with the first problem otherwise. */
+export function conforming(message: HostMessage): HostMessage {
+  const result = v.safeParse(hostMessageSchema, message);
+  if (!result.success) {
+    const issue = result.issues[0];
+    throw new Error(`The host posted a ${message.type} message the protocol does not allow: ${v.getDotPath(issue) ?? '(message)'}: ${issue.message}`);
+  }
+  return message;
 }

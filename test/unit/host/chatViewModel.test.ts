@@ -1,8 +1,11 @@
-// Stored chats become the webview's views in the host: only what the view shows crosses, field by field.
+// Stored chats become the webview's views in the host: only what the view shows crosses, field by field, and
+// what crosses matches the protocol's host message schema.
 import { strict as assert } from 'node:assert';
 import { appendMessage, emptyConversation } from '../../../src/core/chat/conversation';
 import type { StoredMessage } from '../../../src/core/chat/types';
 import { toChatView, toMessageView } from '../../../src/host/chat/chatViewModel';
+import type { HostMessage, MessageView } from '../../../src/shared/protocol';
+import { conforming } from '../../support/chatUnderTest';
 
 const question: StoredMessage = {
   id: 'u1',
@@ -68,5 +71,21 @@ describe('chat view model (stored chat → webview view)', () => {
     assert.equal(view.title, 'Fix the total');
     assert.equal(view.totalCostUsd, 0.5);
     assert.deepEqual(view.messages.map((m) => m.id), ['u1', 'a1']);
+  });
+});
+
+describe('host message schema (what the webview may be sent)', () => {
+  it('allows every view the mapping makes, in every message that carries one', () => {
+    const chat = appendMessage(appendMessage(emptyConversation('c1', 0), question), finishedAnswer);
+    conforming({ type: 'chat', chat: toChatView(chat), busy: false });
+    conforming({ type: 'messageDone', message: toMessageView(finishedAnswer), totalCostUsd: 0.5 });
+    conforming({ type: 'messageAdded', message: toMessageView(question) });
+  });
+
+  it('refuses a view with a field of the stored format, and a message with a wrong value', () => {
+    const leaked = { ...toMessageView(question), context: question.context } as MessageView;
+    assert.throws(() => conforming({ type: 'messageAdded', message: leaked }), /messageAdded message the protocol does not allow: message\.context/);
+    assert.throws(() => conforming({ type: 'busy', busy: 'yes' } as unknown as HostMessage), /busy message .*: busy:/);
+    assert.throws(() => conforming({ type: 'evil' } as unknown as HostMessage), /does not allow/);
   });
 });
