@@ -3,9 +3,8 @@ import { ChatController, type ChatHost } from '../../src/host/chat/chatControlle
 import type { ChatSurface } from '../../src/host/chat/chatSurface';
 import type { ModelGateway } from '../../src/host/chat/modelGateway';
 import type { Log } from '../../src/host/log';
-import * as v from 'valibot';
-import { hostMessageSchema } from '../../src/shared/hostMessages';
 import type { HostMessage } from '../../src/shared/protocol';
+import { conforming } from './protocolChecks';
 import { MemoryFs } from './memoryFs';
 
 /** A chat controller on in-memory storage, attached to a surface that records what it posts (each message checked
@@ -27,14 +26,4 @@ export function chatUnderTest(gateway: ModelGateway, host: Pick<ChatHost, 'setti
   const surface = { post: (m: HostMessage) => posted.push(conforming(m)), onDidDispose: () => {} } as unknown as ChatSurface;
   controller.attach(surface);
   return { controller, posted, surface, fs };
-}
-
-/** The message itself, once it matches the host message schema exactly; throws with the first problem otherwise. */
-export function conforming(message: HostMessage): HostMessage {
-  const result = v.safeParse(hostMessageSchema, message);
-  if (!result.success) {
-    const issue = result.issues[0];
-    throw new Error(`The host posted a ${message.type} message the protocol does not allow: ${v.getDotPath(issue) ?? '(message)'}: ${issue.message}`);
-  }
-  return message;
 }

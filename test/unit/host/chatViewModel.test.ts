@@ -5,7 +5,7 @@ import { appendMessage, emptyConversation } from '../../../src/core/chat/convers
 import type { StoredMessage } from '../../../src/core/chat/types';
 import { toChatView, toMessageView } from '../../../src/host/chat/chatViewModel';
 import type { HostMessage, MessageView } from '../../../src/shared/protocol';
-import { conforming } from '../../support/chatUnderTest';
+import { conforming } from '../../support/protocolChecks';
 
 const question: StoredMessage = {
   id: 'u1',
