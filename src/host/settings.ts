@@ -2,8 +2,7 @@ import * as vscode from 'vscode';
 import { kindsServing, type KindServing } from '../core/providers/endpointKinds';
 import { isModelSlot, MODEL_CARDS } from '../core/providers/modelCards';
 import { parsePrice, type Price } from '../core/providers/price';
-import type { ModelSlot, ThinkingLevel } from '../core/providers/types';
-import { THINKING_LEVELS } from '../shared/protocol';
+import { THINKING_LEVELS, type ModelSlot, type ThinkingLevel } from '../core/vocabulary';
 
 /** The endpoint kinds `tandem.<slot>.provider` may name: those whose row in endpointKinds.ts serves the slot. */
 export type GeminiProviderKind = KindServing<'gemini'>;

@@ -1,7 +1,7 @@
 // The buttons an error's next step (ErrorAction) or a chat's host action becomes, with the command each runs: one
 // table for the chat view, the chat controller, the editor commands and Test Connection, so a step reads the same
 // everywhere. Retry has no command: the surface that failed repeats its own request.
-import type { ErrorAction } from '../core/providers/types';
+import type { ErrorAction } from '../core/vocabulary';
 import type { HostAction } from './protocol';
 
 export type ButtonAction = Exclude<ErrorAction, 'none'> | HostAction;

@@ -1,7 +1,7 @@
 // The prompt box: Enter sends, Shift+Enter adds a line, Up/Down recall earlier prompts; images by paste,
 // drop or file picker; model and thinking pickers; Send turns into Stop while an answer streams.
-import { IMAGE_MIME_TYPES, LIMITS, THINKING_LEVELS, type ImageAttachment, type ImageMimeType, type ModelOption } from '../shared/protocol';
-import type { ModelSlot, ThinkingLevel } from '../core/providers/types';
+import { IMAGE_MIME_TYPES, THINKING_LEVELS, type ImageAttachment, type ImageMimeType, type ModelSlot, type ThinkingLevel } from '../core/vocabulary';
+import { LIMITS, type ModelOption } from '../shared/protocol';
 import { h, iconButton } from './dom';
 import { codiconClass } from './icons';
 

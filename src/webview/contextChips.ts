@@ -1,6 +1,6 @@
 // Chips above the composer: exactly what goes to the model as context, each with its token count.
 import type { ContextChipView } from '../shared/protocol';
-import { formatTokens } from '../shared/format';
+import { formatTokens } from '../core/vocabulary';
 import { h, iconButton } from './dom';
 import { codiconClass } from './icons';
 

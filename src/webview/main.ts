@@ -1,7 +1,7 @@
 // Chat webview entry: builds the panel, posts `ready`, then renders what the host sends.
 import './styles.css';
 import type { HostMessage } from '../shared/protocol';
-import { formatUsd } from '../shared/format';
+import { formatUsd } from '../core/vocabulary';
 import { Composer } from './composer';
 import { ContextChips } from './contextChips';
 import { h, iconButton } from './dom';

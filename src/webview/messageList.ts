@@ -1,8 +1,7 @@
 // The transcript: user and assistant messages, streamed answers, per-message actions, errors with their action.
 import type { ChatView, HostAction, MessageView, ModelOption } from '../shared/protocol';
 import { ACTION_BUTTONS } from '../shared/actionButtons';
-import { formatTokens, formatUsd } from '../shared/format';
-import type { ModelSlot } from '../core/providers/types';
+import { formatTokens, formatUsd, type ModelSlot } from '../core/vocabulary';
 import { h, iconButton, textButton } from './dom';
 import { codiconClass, type Codicon } from './icons';
 import { StreamingMarkdown, renderMarkdown } from './markdown/streaming';

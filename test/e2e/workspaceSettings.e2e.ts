@@ -4,7 +4,7 @@
 // settings. (Machine-scoped settings are read from the user's Remote settings here, as over SSH.)
 import { strict as assert } from 'node:assert';
 import { usageCost, DEFAULT_PRICES } from '../../src/core/providers/price';
-import { formatUsd } from '../../src/shared/format';
+import { formatUsd } from '../../src/core/vocabulary';
 import { geminiReply } from '../fakes/gemini';
 import { FakeServer } from '../fakes/server';
 import { VscodeSession, sendPrompt, waitFor } from './harness';

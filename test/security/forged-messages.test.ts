@@ -4,40 +4,9 @@ import { strict as assert } from 'node:assert';
 import type * as vscode from 'vscode';
 import { ChatSurface, type ChatMessageHandler } from '../../src/host/chat/chatSurface';
 import type { Log } from '../../src/host/log';
-import { LIMITS, parseFromWebview, type WebviewMessage } from '../../src/shared/protocol';
-
-const PNG = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==';
-
-/** One valid example of every message the webview may send. */
-const VALID: WebviewMessage[] = [
-  { type: 'ready' },
-  { type: 'send', text: 'Why is the total wrong?', images: [] },
-  { type: 'send', text: '', images: [{ mimeType: 'image/png', data: PNG }] },
-  { type: 'stop' },
-  { type: 'regenerate', messageId: 'm-1a2b' },
-  { type: 'editResend', messageId: 'm_1', text: 'again, shorter' },
-  { type: 'retry' },
-  { type: 'newChat' },
-  { type: 'showHistory' },
-  { type: 'openChat', chatId: 'chat-1' },
-  { type: 'deleteChat', chatId: 'chat-1' },
-  { type: 'exportChat' },
-  { type: 'setModel', model: 'gpt' },
-  { type: 'setModel', model: 'gemini' },
-  { type: 'setThinkingLevel', level: 'high' },
-  { type: 'codeAction', action: 'insert', code: 'let x = 1;', language: 'typescript' },
-  { type: 'codeAction', action: 'apply', code: '', language: '' },
-  { type: 'codeAction', action: 'save', code: 'print(1)', language: 'python' },
-  { type: 'applyAnswerEdits', messageId: 'a1b2-c3' },
-  { type: 'copy', text: 'some code' },
-  { type: 'openLink', href: 'https://example.com', text: 'example' },
-  { type: 'hostAction', action: 'setKey' },
-  { type: 'hostAction', action: 'openSettings' },
-  { type: 'hostAction', action: 'testConnection' },
-  { type: 'removeContext', chipId: 'file-src_app_ts' },
-  { type: 'setIncludeOpenEditors', include: false },
-  { type: 'pickContextFile' },
-];
+import { LIMITS } from '../../src/shared/protocol';
+import { WEBVIEW_MESSAGE_TYPES, parseFromWebview, type WebviewMessage } from '../../src/shared/webviewMessages';
+import { PNG, VALID } from '../support/webviewMessageExamples';
 
 function refuses(raw: unknown, reason?: RegExp): void {
   const parsed = parseFromWebview(raw);
@@ -55,6 +24,10 @@ function describeValue(raw: unknown): string {
 
 describe('security: forged webview messages', () => {
   describe('parseFromWebview', () => {
+    it('has a valid example of every message type the schemas define', () => {
+      assert.deepEqual([...new Set(VALID.map((m) => m.type))].sort(), [...WEBVIEW_MESSAGE_TYPES].sort());
+    });
+
     for (const message of VALID) {
       it(`accepts a valid ${message.type} ${describeValue(message).slice(0, 50)}`, () => {
         const parsed = parseFromWebview(structuredClone(message));

@@ -6,6 +6,7 @@ import type { ChatSurface } from '../../src/host/chat/chatSurface';
 import type { ModelGateway } from '../../src/host/chat/modelGateway';
 import type { Log } from '../../src/host/log';
 import type { HostMessage } from '../../src/shared/protocol';
+import { conforming } from './protocolChecks';
 import { MemoryFs } from './memoryFs';
 
 export type ContextForTurn = (question: string, slot: ModelSlot, signal: AbortSignal) => Promise<string | undefined>;
@@ -22,8 +23,9 @@ function contextOf(forTurn: ContextForTurn): ChatContext {
   };
 }
 
-/** A chat controller on in-memory storage, attached to a surface that records what it posts; the host's
- * actions (links, copy, code actions, export) do nothing. */
+/** A chat controller on in-memory storage, attached to a surface that records what it posts (each message checked
+ * against the protocol's host message schema: a field the schema lacks fails the test); the host's actions
+ * (links, copy, code actions, export) do nothing. */
 export function chatUnderTest(
   gateway: ModelGateway,
   { contextForTurn, settings, ...host }: Pick<ChatHost, 'memento'> & Partial<Pick<ChatHost, 'applyAnswer'>> & { settings: () => ModelDefaults & { autoContinueLimit: number }; contextForTurn: ContextForTurn },
@@ -44,7 +46,7 @@ export function chatUnderTest(
   };
   const controller = new ChatController(new ConversationStore(fs), gateway, choice, contextOf(contextForTurn), fullHost, log);
   const posted: HostMessage[] = [];
-  const surface = { post: (m: HostMessage) => posted.push(m), onDidDispose: () => {} } as unknown as ChatSurface;
+  const surface = { post: (m: HostMessage) => posted.push(conforming(m)), onDidDispose: () => {} } as unknown as ChatSurface;
   controller.attach(surface);
   return { controller, posted, surface, fs, choice };
 }

@@ -1,12 +1,14 @@
 // Serves the built chat webview in real Chromium with the production CSP and a fake `acquireVsCodeApi`,
 // so rendering, sanitizing and clicks are tested where they run. A second server plays the attacker's
-// origin: any request it records is a request hostile markdown managed to make.
+// origin: any request it records is a request hostile markdown managed to make. Every message either way is
+// checked against the protocol (support/protocolChecks.ts).
 import * as fs from 'node:fs';
 import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import * as path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import type { HostMessage, WebviewMessage } from '../../src/shared/protocol';
+import { acceptedByHost, conforming } from '../support/protocolChecks';
 import { chatDocument } from '../../src/shared/webviewDocument';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -172,16 +174,16 @@ export class WebviewPage {
   }
 
   async send(message: HostMessage): Promise<void> {
-    await this.page.evaluate((m) => window.postMessage(m, '*'), message as unknown as Record<string, unknown>);
+    await this.page.evaluate((m) => window.postMessage(m, '*'), conforming(message) as unknown as Record<string, unknown>);
   }
 
   async posted(): Promise<WebviewMessage[]> {
-    return this.page.evaluate(() => (window as unknown as { __posted: WebviewMessage[] }).__posted);
+    return acceptedByHost(await this.page.evaluate(() => (window as unknown as { __posted: WebviewMessage[] }).__posted));
   }
 
   async waitForPosted(type: WebviewMessage['type']): Promise<WebviewMessage> {
     const handle = await this.page.waitForFunction((t) => (window as unknown as { __posted: { type: string }[] }).__posted.find((m) => m.type === t), type);
-    return (await handle.jsonValue()) as WebviewMessage;
+    return acceptedByHost([(await handle.jsonValue()) as WebviewMessage])[0];
   }
 
   async state(): Promise<unknown> {

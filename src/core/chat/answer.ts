@@ -2,9 +2,10 @@
 // (joined without a seam), usage added up over the rounds, a user's Stop turned into a way of ending rather than an
 // error. The caller decides where deltas and notices go; nothing here knows a wire format or a UI.
 
-import type { ErrorView } from '../../shared/protocol';
-import type { ChatMessage, Chunk, FinishReason, Usage } from '../providers/types';
+import type { ChatMessage, Chunk, Usage } from '../providers/types';
+import type { FinishReason } from '../vocabulary';
 import { CONTINUE_INSTRUCTION, ContinuationJoiner } from './continuation';
+import type { StoredError } from './types';
 
 export interface AnswerOptions {
   /** How many times an answer cut at the output limit is continued automatically. */
@@ -22,7 +23,7 @@ export interface AnswerResult {
   readonly thoughts: string;
   readonly usage?: Usage;
   readonly finish?: FinishReason;
-  readonly error?: ErrorView;
+  readonly error?: StoredError;
   readonly providerState?: unknown;
   readonly continuations: number;
 }
@@ -34,7 +35,7 @@ export async function runAnswer(history: readonly ChatMessage[], stream: (messag
   let thoughts = '';
   let usage: Usage | undefined;
   let finish: FinishReason | undefined;
-  let error: ErrorView | undefined;
+  let error: StoredError | undefined;
   let providerState: unknown;
   let continuations = 0;
   let status = '';

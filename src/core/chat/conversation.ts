@@ -1,8 +1,6 @@
 // Pure operations on a conversation: building the model's message list, regenerate / edit truncation,
 // titles, totals. A Conversation is immutable: every operation returns a new one.
 
-import type { ChatView, MessageView } from '../../shared/protocol';
-import { namedFiles } from '../edits/answerEdits';
 import type { ChatMessage, MessagePart } from '../providers/types';
 import type { Conversation, StoredMessage } from './types';
 
@@ -75,38 +73,4 @@ export function toModelMessages(messages: readonly StoredMessage[]): ChatMessage
 
 export function totalCost(conversation: Conversation): number {
   return conversation.messages.reduce((sum, m) => sum + (m.usage?.costUsd ?? 0), 0);
-}
-
-export function toMessageView(message: StoredMessage): MessageView {
-  // Chats saved before a Stop was a finish reason hold it as a 'cancelled' error.
-  const stopped = message.error?.kind === 'cancelled';
-  return {
-    id: message.id,
-    role: message.role,
-    text: message.text,
-    thoughts: message.thoughts,
-    images: message.images,
-    model: message.model,
-    usage: message.usage,
-    finish: stopped ? 'stopped' : message.finish,
-    error: stopped ? undefined : message.error,
-    continuations: message.continuations,
-    editFiles: editFileCount(message),
-  };
-}
-
-/** Only a finished answer offers to apply its edits: one still streaming may name more files yet. */
-function editFileCount(message: StoredMessage): number | undefined {
-  if (message.role !== 'assistant' || (!message.finish && !message.error) || !message.text) return undefined;
-  const count = namedFiles(message.text).length;
-  return count > 0 ? count : undefined;
-}
-
-export function toChatView(conversation: Conversation): ChatView {
-  return {
-    id: conversation.id,
-    title: conversation.title,
-    messages: conversation.messages.map(toMessageView),
-    totalCostUsd: totalCost(conversation),
-  };
 }

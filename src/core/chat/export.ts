@@ -1,6 +1,6 @@
 // A chat as a Markdown document (Tandem: Export Chat). Model output is quoted as-is: it is Markdown already.
 
-import { formatUsd } from '../../shared/format';
+import { formatUsd } from '../vocabulary';
 import type { Conversation } from './types';
 
 export interface ExportLabels {

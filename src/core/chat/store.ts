@@ -1,9 +1,10 @@
 // Persists conversations as one JSON file each plus nothing else: the index is rebuilt from the files, so a
 // crash between two writes cannot leave a dangling entry. Storage is injected (VS Code's workspace.fs in the
-// extension, a Map in tests). What is read back is validated: a corrupted file is skipped, never fatal.
+// extension, a Map in tests). What is read back is checked against the stored format's schemas (types.ts): a
+// corrupted or forged file is skipped, never fatal.
 
-import { IMAGE_MIME_TYPES, type ChatSummary } from '../../shared/protocol';
-import type { Conversation, StoredMessage } from './types';
+import * as v from 'valibot';
+import { SAFE_ID, conversationSchema, type Conversation, type ConversationSummary } from './types';
 
 export interface ChatFileSystem {
   list(): Promise<string[]>;
@@ -14,7 +15,7 @@ export interface ChatFileSystem {
 
 const FILE_SUFFIX = '.chat.json';
 const FORMAT_VERSION = 1;
-const SAFE_ID = /^[\w-]{1,100}$/;
+const conversationFileSchema = v.object({ version: v.literal(FORMAT_VERSION), conversation: conversationSchema });
 
 export class ConversationStore {
   private readonly cache = new Map<string, Conversation>();
@@ -22,7 +23,7 @@ export class ConversationStore {
 
   constructor(private readonly fs: ChatFileSystem) {}
 
-  async list(): Promise<ChatSummary[]> {
+  async list(): Promise<ConversationSummary[]> {
     await this.loadAll();
     return [...this.cache.values()]
       .filter((c) => c.messages.length > 0)
@@ -69,30 +70,6 @@ export function parseConversationFile(content: string | undefined): Conversation
   } catch {
     return undefined;
   }
-  if (!isRecord(data) || data.version !== FORMAT_VERSION || !isRecord(data.conversation)) return undefined;
-  const c = data.conversation;
-  if (typeof c.id !== 'string' || !SAFE_ID.test(c.id) || typeof c.title !== 'string') return undefined;
-  if (typeof c.createdAt !== 'number' || typeof c.updatedAt !== 'number' || !Array.isArray(c.messages)) return undefined;
-  if (!c.messages.every(isStoredMessage)) return undefined;
-  return c as unknown as Conversation;
-}
-
-function isStoredMessage(value: unknown): value is StoredMessage {
-  if (!isRecord(value)) return false;
-  if (typeof value.id !== 'string' || !SAFE_ID.test(value.id)) return false;
-  if (value.role !== 'user' && value.role !== 'assistant') return false;
-  if (typeof value.text !== 'string' || typeof value.createdAt !== 'number') return false;
-  if (value.thoughts !== undefined && typeof value.thoughts !== 'string') return false;
-  if (value.images !== undefined) {
-    if (!Array.isArray(value.images)) return false;
-    const validImages = value.images.every(
-      (i) => isRecord(i) && (IMAGE_MIME_TYPES as readonly unknown[]).includes(i.mimeType) && typeof i.data === 'string',
-    );
-    if (!validImages) return false;
-  }
-  return true;
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
+  const parsed = v.safeParse(conversationFileSchema, data, { abortEarly: true });
+  return parsed.success ? parsed.output.conversation : undefined;
 }

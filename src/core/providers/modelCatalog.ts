@@ -2,7 +2,7 @@
 // latest is deprecated), so the user may pick any listed model; limits come from the table of known models, else
 // from what the endpoint says (Gemini's models.list gives token limits, some compatible servers a context length),
 // else the current settings stay and the picker says they are unverified.
-import { formatTokens } from '../../shared/format';
+import { formatTokens } from '../vocabulary';
 import { MODEL_CARDS } from './modelCards';
 import type { Price } from './price';
 import type { ModelInfo } from './types';

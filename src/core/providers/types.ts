@@ -1,8 +1,10 @@
 // The one contract between model providers and everything above them. Nothing above a provider knows a
 // wire format: it sends a ModelRequest and reads Chunks.
 
-export type ModelSlot = 'gemini' | 'gpt';
-export type ThinkingLevel = 'minimal' | 'low' | 'medium' | 'high';
+import type { ErrorAction, ErrorKind, FinishReason, ThinkingLevel } from '../vocabulary';
+
+// The shared words are defined in core/vocabulary.ts; the provider contract speaks them, so it names them too.
+export type { ErrorAction, ErrorKind, FinishReason, ModelSlot, ThinkingLevel } from '../vocabulary';
 
 export interface ImagePart {
   readonly kind: 'image';
@@ -41,32 +43,6 @@ export interface Usage {
   readonly thoughtTokens: number;
   readonly cachedTokens: number;
 }
-
-/**
- * Why an answer ended. 'length' = cut at the output limit (continue it); 'truncated' = stream ended without a
- * finish; 'refusal' = the model declined (OpenAI's delta.refusal); 'stopped' = the user pressed Stop, which is
- * not an error.
- */
-export type FinishReason = 'stop' | 'length' | 'safety' | 'recitation' | 'blocked' | 'truncated' | 'refusal' | 'stopped' | 'other';
-
-export type ErrorKind =
-  | 'auth'
-  | 'quota'
-  | 'rate'
-  | 'context'
-  | 'safety'
-  | 'network'
-  | 'timeout'
-  | 'protocol'
-  | 'cancelled'
-  | 'notFound'
-  | 'server'
-  | 'badRequest'
-  /** One stream event above the size cap. */
-  | 'tooLarge';
-
-/** What the UI can offer next to an error. */
-export type ErrorAction = 'setKey' | 'retry' | 'openSettings' | 'none';
 
 export interface ProviderErrorInfo {
   readonly kind: ErrorKind;

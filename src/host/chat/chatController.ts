@@ -1,17 +1,18 @@
 import { randomUUID } from 'node:crypto';
 import type * as vscode from 'vscode';
-import { appendMessage, emptyConversation, toChatView, toMessageView, truncateBefore } from '../../core/chat/conversation';
+import { appendMessage, emptyConversation, truncateBefore } from '../../core/chat/conversation';
 import type { ConversationStore } from '../../core/chat/store';
-import type { Conversation, StoredMessage } from '../../core/chat/types';
-import type { ModelSlot, ThinkingLevel } from '../../core/providers/types';
 import { CHAT_SYSTEM_PROMPT } from '../../core/chat/systemPrompt';
+import type { Conversation, StoredMessage } from '../../core/chat/types';
+import type { ImageAttachment, ModelSlot, ThinkingLevel } from '../../core/vocabulary';
 import { ACTION_BUTTONS } from '../../shared/actionButtons';
-import type { HostMessage, ImageAttachment, WebviewMessage } from '../../shared/protocol';
+import type { HostMessage, WebviewMessage } from '../../shared/protocol';
 import { DisposableBase } from '../disposables';
 import type { Log } from '../log';
 import type { ModelChoice } from '../providers/modelChoice';
 import { ChatTurn } from './chatTurn';
 import type { ChatMessageHandler, ChatSurface } from './chatSurface';
+import { toChatView, toMessageView } from './chatViewModel';
 import type { ModelGateway } from './modelGateway';
 
 /** Everything the chat asks of the editor, so the controller stays testable and the wiring stays in one place. */

@@ -1,5 +1,6 @@
 import type * as vscode from 'vscode';
-import { parseFromWebview, type HostMessage, type WebviewMessage } from '../../shared/protocol';
+import type { HostMessage } from '../../shared/protocol';
+import { parseFromWebview, type WebviewMessage } from '../../shared/webviewMessages';
 import { DisposableStore } from '../disposables';
 import type { Log } from '../log';
 

@@ -2,12 +2,13 @@
 // await), prepared (context, the user message), streamed with auto-continuation and batched deltas, then saved.
 import { randomUUID } from 'node:crypto';
 import { runAnswer } from '../../core/chat/answer';
-import { appendMessage, replaceMessage, toMessageView, toModelMessages, totalCost } from '../../core/chat/conversation';
+import { appendMessage, replaceMessage, toModelMessages, totalCost } from '../../core/chat/conversation';
 import { DeltaBatcher } from '../../core/chat/deltaBatcher';
-import type { Conversation, StoredMessage } from '../../core/chat/types';
-import type { ModelSlot, ThinkingLevel } from '../../core/providers/types';
-import type { HostMessage, UsageView } from '../../shared/protocol';
+import type { Conversation, StoredMessage, StoredUsage } from '../../core/chat/types';
+import type { ModelSlot, ThinkingLevel } from '../../core/vocabulary';
+import type { HostMessage } from '../../shared/protocol';
 import type { Log } from '../log';
+import { toMessageView } from './chatViewModel';
 import type { ModelGateway } from './modelGateway';
 
 /** What a turn reads and writes of the chat it belongs to. */
@@ -86,12 +87,12 @@ export class ChatTurn {
     deltas.flush();
 
     const { usage, error } = answer;
-    const usageView: UsageView | undefined = usage ? { ...usage, costUsd: scope.gateway.costUsd(slot, usage) } : undefined;
+    const storedUsage: StoredUsage | undefined = usage ? { ...usage, costUsd: scope.gateway.costUsd(slot, usage) } : undefined;
     message = {
       ...message,
       text: answer.text,
       thoughts: answer.thoughts || undefined,
-      usage: usageView,
+      usage: storedUsage,
       finish: answer.finish,
       error,
       continuations: answer.continuations || undefined,

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { ModelSlot } from '../../core/providers/types';
-import { formatUsd } from '../../shared/format';
+import { formatUsd } from '../../core/vocabulary';
 
 /** What the status bar shows of a model: a short name for the bar, the full one and its route for the tooltip. */
 export interface StatusModel {

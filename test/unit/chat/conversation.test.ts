@@ -12,7 +12,7 @@ import { conversationToMarkdown } from '../../../src/core/chat/export';
 import { ConversationStore } from '../../../src/core/chat/store';
 import { MemoryFs } from '../../support/memoryFs';
 import type { StoredMessage } from '../../../src/core/chat/types';
-import { formatUsd } from '../../../src/shared/format';
+import { formatUsd } from '../../../src/core/vocabulary';
 
 const user = (id: string, text: string, extra: Partial<StoredMessage> = {}): StoredMessage => ({ id, role: 'user', text, createdAt: 1, ...extra });
 const answer = (id: string, text: string, extra: Partial<StoredMessage> = {}): StoredMessage => ({ id, role: 'assistant', text, createdAt: 2, model: 'gemini', ...extra });

@@ -12,7 +12,7 @@ import {
   type Gathered,
 } from '../../../src/core/context/assemble';
 import { languageOfPath } from '../../../src/core/context/languages';
-import { parseFromWebview } from '../../../src/shared/protocol';
+import { parseFromWebview } from '../../../src/shared/webviewMessages';
 import { linesOf, sourceFile } from './helpers';
 
 const CART = sourceFile(40, 'cart');

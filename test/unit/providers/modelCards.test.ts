@@ -2,7 +2,7 @@ import { strict as assert } from 'node:assert';
 import { KNOWN_MODELS } from '../../../src/core/providers/modelCatalog';
 import { isModelSlot, MODEL_CARD_SLOTS, MODEL_CARDS, modelCard, modelLabel } from '../../../src/core/providers/modelCards';
 import { DEFAULT_PRICES } from '../../../src/core/providers/price';
-import { MODEL_SLOTS, THINKING_LEVELS } from '../../../src/shared/protocol';
+import { MODEL_SLOTS, THINKING_LEVELS } from '../../../src/core/vocabulary';
 import { contributedSettings } from '../../support/manifest';
 
 describe('model cards', () => {
