@@ -4,7 +4,7 @@
 // are read from here. The package.json defaults of tandem.<slot>.* say the same (a unit test keeps them in step).
 import type { TokenFamily } from '../context/types';
 import type { Price } from './price';
-import type { ModelSlot, ThinkingLevel } from './types';
+import { THINKING_LEVELS, type ModelSlot, type ThinkingLevel } from '../vocabulary';
 
 export interface ModelCard {
   readonly slot: ModelSlot;
@@ -34,7 +34,7 @@ export const MODEL_CARDS: Readonly<Record<ModelSlot, ModelCard>> = {
     id: 'gemini-3.1-flash-lite',
     displayName: 'Gemini 3.1 Flash-Lite',
     shortLabel: 'Gemini',
-    thinking: ['minimal', 'low', 'medium', 'high'],
+    thinking: THINKING_LEVELS,
     images: true,
     contextWindow: 1_048_576,
     maxOutputTokens: 65_536,
