@@ -3,6 +3,7 @@ import { ConversationStore } from './core/chat/store';
 import { setO200kLoader } from './core/context/tokens';
 import { redactSecrets } from './core/providers/redact';
 import { activateChat } from './host/chat';
+import { activateCompletions } from './host/completions';
 import { exportConversation, insertAtCursor, openModelLink, saveAsNewFile } from './host/chat/chatActions';
 import { ChatController } from './host/chat/chatController';
 import { chatFileSystem } from './host/chat/chatFileSystem';
@@ -31,6 +32,7 @@ export function activate(context: vscode.ExtensionContext): void {
     activateProviders(services),
     activateChat(services),
     activateEdits(services),
+    activateCompletions(services, context.globalState),
   );
   services.statusBar.update(services.chat.model);
   services.log.info(`Tandem ${String(context.extension.packageJSON.version)} activated in ${(performance.now() - started).toFixed(1)} ms.`);

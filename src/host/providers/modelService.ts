@@ -90,7 +90,8 @@ export class ModelService implements ModelGateway, vscode.Disposable {
       return;
     }
     const provider = this.createProvider(endpoint, secret, settings);
-    const maxOutputTokens = request.slot === 'gemini' ? settings.gemini.maxOutputTokens : settings.gpt.maxOutputTokens;
+    const slotLimit = request.slot === 'gemini' ? settings.gemini.maxOutputTokens : settings.gpt.maxOutputTokens;
+    const maxOutputTokens = Math.min(slotLimit, request.maxOutputTokens ?? slotLimit);
     this.log.trace(`Request to ${endpoint.label} (${endpoint.origin}), model ${endpoint.model}.`);
     for await (const chunk of provider.stream(
       { model: endpoint.model, system: request.system, messages: request.messages, maxOutputTokens, thinkingLevel: request.slot === 'gemini' ? request.thinkingLevel : undefined },
@@ -99,6 +100,11 @@ export class ModelService implements ModelGateway, vscode.Disposable {
       if (chunk.type === 'usage') this.spent.fire(this.costUsd(request.slot, chunk.usage));
       yield chunk;
     }
+  }
+
+  /** Spend the provider never reported as usage (a completion stopped early is priced from its prompt). */
+  recordSpend(amountUsd: number): void {
+    if (Number.isFinite(amountUsd) && amountUsd > 0) this.spent.fire(amountUsd);
   }
 
   /** The models the slot's endpoint lists, or the error to show. */
