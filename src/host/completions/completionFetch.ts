@@ -9,22 +9,24 @@ import {
   type CompletionSettings,
   requestCompletion,
 } from '../../core/completions';
-import type { ModelProvider, ModelRequest, ProviderErrorInfo } from '../../core/providers/types';
+import type { Price } from '../../core/providers/price';
+import type { ModelProvider, ModelRequest, ModelSlot, ProviderErrorInfo } from '../../core/providers/types';
 import type { Log } from '../log';
 import type { ModelService } from '../providers/modelService';
-import type { TandemSettings } from '../settings';
 import type { PromptExtras } from './promptExtras';
 
 export interface CompletionFetchDeps {
-  readonly models: ModelService;
-  readonly settings: () => TandemSettings;
+  /** The model service, or (in bench/completions.ts) a stand-in over a provider at a fake server. */
+  readonly models: Pick<ModelService, 'modelId' | 'stream' | 'recordSpend'>;
+  /** The slot's price setting, for the cost of requests stopped before usage was reported. */
+  readonly price: (slot: ModelSlot) => Price;
   readonly completionSettings: () => CompletionSettings;
   /** The document a CompletionDocument was read from (the provider keeps the last one per path). */
   readonly documentFor: (doc: CompletionDocument) => vscode.TextDocument | undefined;
   readonly extras: (document: vscode.TextDocument, signal: AbortSignal) => Promise<PromptExtras>;
   /** A request left (+1) or ended (-1): the status bar shows one in flight. */
   readonly onFlight: (delta: 1 | -1) => void;
-  readonly log: Log;
+  readonly log: Pick<Log, 'warn'>;
 }
 
 export function createCompletionFetch(deps: CompletionFetchDeps): CompletionFetch {
@@ -41,7 +43,6 @@ export function createCompletionFetch(deps: CompletionFetchDeps): CompletionFetc
     if (signal.aborted) return { costUsd: 0 };
     const completion = deps.completionSettings();
     const slot = completion.model;
-    const tandem = deps.settings();
     const prompt = buildCompletionPrompt(
       { document: doc, snippets: extras.snippets, instructions: extras.instructions },
       { model: deps.models.modelId(slot), family: slot, multiline: completion.multiline },
@@ -55,7 +56,7 @@ export function createCompletionFetch(deps: CompletionFetchDeps): CompletionFetc
     };
     deps.onFlight(1);
     try {
-      const result = await requestCompletion(provider, prompt, slot === 'gemini' ? tandem.gemini.price : tandem.gpt.price, signal);
+      const result = await requestCompletion(provider, prompt, deps.price(slot), signal);
       // Usage the provider reported was already counted by the model service; an estimate was not.
       if (result.costEstimated) deps.models.recordSpend(result.costUsd);
       if (result.error) logError(result.error);

@@ -29,7 +29,7 @@ export function activateCompletions(services: TandemServices, globalState: vscod
 
   const fetch = createCompletionFetch({
     models,
-    settings: services.settings,
+    price: (slot) => (slot === 'gpt' ? services.settings().gpt.price : services.settings().gemini.price),
     completionSettings: readCompletionSettings,
     documentFor: (doc) => vscode.workspace.textDocuments.find((d) => isCompletionDocument(d) && exclusion.relativePath(d.uri) === doc.path),
     extras: (document, signal) => extras.forDocument(document, signal),
