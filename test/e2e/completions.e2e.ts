@@ -140,4 +140,29 @@ describe('completions: ghost text as you type (code-server + fake Gemini)', () =
       assert.doesNotMatch(request.body, /OTHER_SECRET|do-not-send|API_KEY/, 'the .env text is not in any prompt');
     }
   });
+  it('the status bar item snoozes, resumes and turns completions off (written to the Remote settings, machine scope)', async () => {
+    const item = vscode.page.locator('.statusbar-item[id*="tandem.completions"], .statusbar-item:has-text("Completions")').first();
+    const label = async () => (await item.getAttribute('aria-label')) ?? '';
+    await waitFor('the item to say on', async () => (/completions on/i.test(await label()) ? true : undefined), CEILING_MS);
+    await item.click();
+    await vscode.pickQuickItem('Snooze for 30 Minutes');
+    await waitFor('the item to say snoozed', async () => (/snoozed/i.test(await label()) ? true : undefined), CEILING_MS);
+
+    gemini.reset();
+    await typeAtEnd('src/notes.ts', '\nconst snoozed =');
+    await new Promise((r) => setTimeout(r, 3_000));
+    assert.equal(gemini.requests.length, 0, 'no request while snoozed');
+
+    await item.click();
+    await vscode.page.locator('.quick-input-list .monaco-list-row', { hasText: 'Turn Off Completions' }).first().waitFor({ timeout: CEILING_MS });
+    await vscode.page.screenshot({ path: path.join(__dirname, '..', '..', 'test-results', 'screenshots', 'completions-toggle.png') });
+    await vscode.pickQuickItem('Resume Completions');
+    await waitFor('the item to say on again', async () => (/completions on/i.test(await label()) ? true : undefined), CEILING_MS);
+
+    await item.click();
+    await vscode.pickQuickItem('Turn Off Completions');
+    await waitFor('the item to say off', async () => (/completions off/i.test(await label()) ? true : undefined), CEILING_MS);
+    const remote = JSON.parse(fs.readFileSync(path.join(vscode.userDataDir, 'Machine', 'settings.json'), 'utf8')) as Record<string, unknown>;
+    assert.equal(remote['tandem.completions.enable'], false, 'written where VS Code reads a machine-scoped setting in a remote window');
+  });
 });

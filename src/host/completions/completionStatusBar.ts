@@ -53,7 +53,7 @@ export class CompletionStatusBar implements vscode.Disposable {
     const lines = [
       `**Tandem completions** · ${STATE_LABEL[status.state]}${busy ? ' · asking the model…' : ''}`,
       status.message ?? this.costLine(),
-      `Today: ${formatUsd(status.todayCostUsd)} of the ${formatUsd(status.capUsd)} daily cap.`,
+      `Today: ${formatUsd(status.todayCostUsd)} of the $${status.capUsd.toFixed(2)} daily cap.`,
       'Click to turn on, snooze or turn off.',
     ];
     this.item.tooltip = new vscode.MarkdownString(lines.join('\n\n'));

@@ -15,7 +15,7 @@ export async function toggleCompletions(scheduler: CompletionScheduler, perSugge
   if (status.state === 'off') {
     choices.push({
       label: '$(sparkle) Turn On Completions',
-      detail: `Ghost text as you type. Each request is billed (about ${formatUsd(perSuggestionUsd())}), up to ${formatUsd(status.capUsd)} a day.`,
+      detail: `Ghost text as you type. Each request is billed (about ${formatUsd(perSuggestionUsd())}), up to $${status.capUsd.toFixed(2)} a day.`,
       run: () => setCompletionsEnabled(true),
     });
   }
@@ -24,7 +24,7 @@ export async function toggleCompletions(scheduler: CompletionScheduler, perSugge
   if (status.state !== 'off') choices.push({ label: '$(circle-slash) Turn Off Completions', run: () => setCompletionsEnabled(false) });
   choices.push({
     label: '$(gear) Completion Settings',
-    description: `today ${formatUsd(status.todayCostUsd)} of ${formatUsd(status.capUsd)}`,
+    description: `today ${formatUsd(status.todayCostUsd)} of $${status.capUsd.toFixed(2)}`,
     run: async () => {
       await vscode.commands.executeCommand('workbench.action.openSettings', `@id:${COMPLETIONS_SECTION}`);
     },
