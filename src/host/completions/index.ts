@@ -57,6 +57,8 @@ export function activateCompletions(services: TandemServices, globalState: vscod
     loggedStats = line;
   };
   const statsTimer = setInterval(logStats, STATS_LOG_INTERVAL_MS);
+  // A log timer must never keep a process alive (the activation bench runs activate() in a plain Node process).
+  statsTimer.unref?.();
 
   return vscode.Disposable.from(
     exclusion,
