@@ -3,6 +3,7 @@ import { ConversationStore } from './core/chat/store';
 import { setO200kLoader } from './core/context/tokens';
 import { redactSecrets } from './core/providers/redact';
 import { activateChat } from './host/chat';
+import { activateCompletions } from './host/completions';
 import { exportConversation, insertAtCursor, openModelLink, saveAsNewFile } from './host/chat/chatActions';
 import { ChatController } from './host/chat/chatController';
 import { chatFileSystem } from './host/chat/chatFileSystem';
@@ -33,6 +34,7 @@ export function activate(context: vscode.ExtensionContext): void {
     activateChat(services),
     activateContext(services),
     activateEdits(services),
+    activateCompletions(services),
   );
   services.statusBar.update(services.choice.slot);
   services.log.info(`Tandem ${String(context.extension.packageJSON.version)} activated in ${(performance.now() - started).toFixed(1)} ms.`);
@@ -79,5 +81,5 @@ function createServices(context: vscode.ExtensionContext): TandemServices {
     memento: context.workspaceState,
   }, log));
   const chatViews = own(new ChatViews(context.extensionUri, chat, log));
-  return { log, keys, models, choice, settings: readSettings, statusBar, suggestions, chat, chatViews, context: contextService };
+  return { log, keys, models, choice, settings: readSettings, statusBar, suggestions, chat, chatViews, context: contextService, globalState: context.globalState };
 }

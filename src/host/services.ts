@@ -1,5 +1,6 @@
 // The services every feature is given by activate(): built once, each owned (and disposed) by the extension.
 // A feature reads what it needs from here instead of reaching into another feature's objects.
+import type * as vscode from 'vscode';
 import type { ChatController } from './chat/chatController';
 import type { ChatViews } from './chat/chatViews';
 import type { ContextService } from './context/contextService';
@@ -24,4 +25,6 @@ export interface TandemServices {
   readonly chat: ChatController;
   readonly chatViews: ChatViews;
   readonly context: ContextService;
+  /** This machine's state across workspaces (a day's completion spend survives a reload). */
+  readonly globalState: vscode.Memento;
 }

@@ -14,4 +14,6 @@ export interface GatewayRequest {
   readonly system: string;
   readonly messages: readonly ChatMessage[];
   readonly thinkingLevel: ThinkingLevel;
+  /** A smaller output limit than the slot's setting (completions ask for one line). */
+  readonly maxOutputTokens?: number;
 }

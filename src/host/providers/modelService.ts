@@ -96,7 +96,8 @@ export class ModelService implements ModelGateway, vscode.Disposable {
       return;
     }
     const provider = this.createProvider(endpoint, secret, settings);
-    const maxOutputTokens = settings[request.slot].maxOutputTokens;
+    const slotLimit = settings[request.slot].maxOutputTokens;
+    const maxOutputTokens = Math.min(slotLimit, request.maxOutputTokens ?? slotLimit);
     // A model without a reasoning control is never sent a thinking level.
     const thinkingLevel = modelCard(request.slot).thinking ? request.thinkingLevel : undefined;
     this.log.trace(`Request to ${endpoint.label} (${endpoint.origin}), model ${endpoint.model}.`);
@@ -107,6 +108,11 @@ export class ModelService implements ModelGateway, vscode.Disposable {
       if (chunk.type === 'usage') this.spent.fire(this.costUsd(request.slot, chunk.usage));
       yield chunk;
     }
+  }
+
+  /** Spend the provider never reported as usage (a completion stopped early is priced from its prompt). */
+  recordSpend(amountUsd: number): void {
+    if (Number.isFinite(amountUsd) && amountUsd > 0) this.spent.fire(amountUsd);
   }
 
   /** The models the slot's endpoint lists, or the error to show. */

@@ -11,7 +11,7 @@ const EDIT_COMMANDS = ['tandem.fix', 'tandem.refactor', 'tandem.addDocs', 'tande
 /** Commands that act on the active editor. */
 const EDITOR_COMMANDS = [...EDIT_COMMANDS, 'tandem.explain', 'tandem.askAboutSelection', 'tandem.writeTests', 'tandem.addToChat'];
 /** Commands whose first step is a quick pick or an input box. */
-const OPENS_PICKER = ['tandem.switchModel', 'tandem.setApiKey', 'tandem.clearApiKey', 'tandem.refactor', 'tandem.askAboutSelection', 'tandem.editWithInstruction', 'tandem.suggestion.actions', 'tandem.suggestion.reviewFiles'];
+const OPENS_PICKER = ['tandem.switchModel', 'tandem.setApiKey', 'tandem.clearApiKey', 'tandem.refactor', 'tandem.askAboutSelection', 'tandem.editWithInstruction', 'tandem.suggestion.actions', 'tandem.suggestion.reviewFiles', 'tandem.toggleCompletions'];
 
 const clauses = (when: string | undefined) => (when ?? '').split(/\s*&&\s*/).filter((c) => c !== '');
 

@@ -8,14 +8,14 @@ const WORKSPACE_MAY_SET: Readonly<Record<string, string>> = {
   'tandem.context.exclude': 'resource',
   'tandem.codeActions.enabled': 'resource',
 };
-const SECTIONS = ['Models', 'Gemini', 'GPT', 'Context', 'Network', 'Chat'];
+const SECTIONS = ['Models', 'Gemini', 'GPT', 'Context', 'Network', 'Chat', 'Completions'];
 
 describe('manifest: settings', () => {
   const manifest = readManifest();
   const settings = contributedSettings(manifest);
   const entries = Object.entries(settings);
 
-  it('come in sections: Models, Gemini, GPT, Context, Network, Chat, in that order', () => {
+  it('come in sections: Models, Gemini, GPT, Context, Network, Chat, Completions, in that order', () => {
     assert.ok(Array.isArray(manifest.contributes.configuration), 'contributes.configuration is an array of sections');
     const sorted = [...manifest.contributes.configuration].sort((a, b) => (a.order ?? 0) - (b.order ?? 0));
     assert.deepEqual(sorted.map((s) => s.title), SECTIONS);
@@ -30,9 +30,10 @@ describe('manifest: settings', () => {
     }
   });
 
-  it('counts are integers; fractional numbers are only prices', () => {
+  it('counts are integers; fractional numbers are only money (prices, and US-dollar caps named …Usd)', () => {
     for (const [key, schema] of entries) {
-      if (schema.type === 'number') assert.fail(`${key} is typed number: counts, sizes and seconds are integers`);
+      if (schema.type === 'number' && !key.endsWith('Usd')) assert.fail(`${key} is typed number: counts, sizes and seconds are integers`);
+      if (schema.type === 'number') assert.ok(typeof schema.default === 'number' && schema.minimum === 0, `${key}: a dollar amount ≥ 0`);
       if (schema.type === 'integer') assert.ok(Number.isInteger(schema.default) && schema.minimum !== undefined, `${key}: integer default and a minimum`);
     }
   });
