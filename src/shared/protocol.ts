@@ -110,7 +110,8 @@ export type HostMessage =
   | { readonly type: 'context'; readonly chips: readonly ContextChipView[]; readonly includeOpenEditors: boolean; readonly approximate?: boolean }
   | { readonly type: 'prefill'; readonly text: string; readonly send: boolean }
   | { readonly type: 'notice'; readonly level: 'info' | 'warning' | 'error'; readonly text: string }
-  | { readonly type: 'focusInput' };
+  | { readonly type: 'focusInput' }
+  | KnowledgeHostMessage;
 
 // ---------------------------------------------------------------------------------------------- webview → host
 export type WebviewMessage =
@@ -135,9 +136,56 @@ export type WebviewMessage =
   | { readonly type: 'hostAction'; readonly action: HostAction }
   | { readonly type: 'removeContext'; readonly chipId: string }
   | { readonly type: 'setIncludeOpenEditors'; readonly include: boolean }
-  | { readonly type: 'pickContextFile' };
+  | { readonly type: 'pickContextFile' }
+  | KnowledgeWebviewMessage;
 
 export type WebviewMessageType = WebviewMessage['type'];
+
+// ---------------------------------------------------------------------------------------------- project knowledge
+// Instruction files (the rules chip) and prompt files (slash commands): host/knowledge. One block, so that the move
+// of validation to schemas can take it whole.
+
+export interface RulesChipFileView {
+  readonly path: string;
+  readonly label: string;
+  readonly tokens: number;
+  readonly state: 'applied' | 'dropped';
+  readonly note: string;
+}
+
+/** "Rules: AGENTS.md, 2 more · 430 tokens"; `state` off = turned off for this chat, restricted = not read. */
+export interface RulesChipView {
+  readonly state: 'on' | 'off' | 'restricted';
+  readonly title: string;
+  readonly tokens: number;
+  readonly files: readonly RulesChipFileView[];
+  readonly notes: readonly string[];
+}
+
+export interface SlashCommandView {
+  readonly name: string;
+  readonly description: string;
+  readonly source: 'builtin' | 'promptFile';
+}
+
+export type KnowledgeHostMessage =
+  /** The instruction files the next request sends; undefined: none. */
+  | { readonly type: 'rules'; readonly chip?: RulesChipView }
+  /** Every `/command` the composer completes, sorted by name. */
+  | { readonly type: 'slashCommands'; readonly commands: readonly SlashCommandView[] };
+
+export type KnowledgeWebviewMessage =
+  /** Opens an instruction file the rules chip lists (the host only opens paths it listed itself). */
+  | { readonly type: 'openInstructionFile'; readonly path: string }
+  /** Turns the project's instruction files on or off for the current chat. */
+  | { readonly type: 'setRulesEnabled'; readonly enabled: boolean };
+
+export const KNOWLEDGE_LIMITS = { pathChars: 1_024 } as const;
+
+const KNOWLEDGE_SCHEMA: { readonly [K in KnowledgeWebviewMessage['type']]: Readonly<Record<string, Check>> } = {
+  openInstructionFile: { path: (v) => typeof v === 'string' && v.length > 0 && v.length <= KNOWLEDGE_LIMITS.pathChars },
+  setRulesEnabled: { enabled: (v) => typeof v === 'boolean' },
+};
 
 // ---------------------------------------------------------------------------------------------- validation
 type Check = (value: unknown) => boolean;
@@ -162,6 +210,7 @@ const isImageList: Check = (v) => Array.isArray(v) && v.length <= LIMITS.images 
 
 /** Field checks per message type: a message must have exactly these fields besides `type`. */
 const SCHEMA: { readonly [K in WebviewMessageType]: Readonly<Record<string, Check>> } = {
+  ...KNOWLEDGE_SCHEMA,
   ready: {},
   send: { text: isString(LIMITS.promptChars), images: isImageList },
   stop: {},

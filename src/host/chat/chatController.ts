@@ -6,7 +6,8 @@ import { DeltaBatcher } from '../../core/chat/deltaBatcher';
 import type { ConversationStore } from '../../core/chat/store';
 import type { Conversation, StoredMessage } from '../../core/chat/types';
 import type { ModelSlot, ThinkingLevel } from '../../core/providers/types';
-import type { ContextChipView, HostMessage, ImageAttachment, UsageView, WebviewMessage } from '../../shared/protocol';
+import type { ContextChipView, HostMessage, ImageAttachment, KnowledgeHostMessage, UsageView, WebviewMessage } from '../../shared/protocol';
+import type { ChatKnowledge } from '../knowledge/chatKnowledge';
 import type { Log } from '../log';
 import type { ChatMessageHandler, ChatSurface } from './chatSurface';
 import type { ModelGateway } from './modelGateway';
@@ -30,6 +31,7 @@ export interface ChatHost {
   readonly exportChat: (conversation: Conversation) => Promise<void>;
   readonly onChatsChanged: (conversation: Conversation) => void;
   readonly memento: Pick<vscode.Memento, 'get' | 'update'>;
+  readonly knowledge?: ChatKnowledge; // host/knowledge: the project's instructions, slash commands, @folder
 }
 
 /** The context chips' side of the chat: what the webview's chip bar asks for. */
@@ -60,6 +62,7 @@ export class ChatController implements ChatMessageHandler, vscode.Disposable {
   private loaded: Promise<void> | undefined;
   private contextSource: ContextSource | undefined;
   private lastContext: HostMessage | undefined;
+  private readonly lastKnowledge = new Map<KnowledgeHostMessage['type'], KnowledgeHostMessage>();
 
   constructor(
     private readonly store: ConversationStore,
@@ -111,6 +114,11 @@ export class ChatController implements ChatMessageHandler, vscode.Disposable {
     this.broadcast(this.lastContext);
   }
 
+  /** host/knowledge's messages: the rules chip and slash commands are kept for views that load later. */
+  postKnowledge(message: KnowledgeHostMessage | Extract<HostMessage, { type: 'notice' }>): void {
+    this.broadcast(message.type === 'notice' ? message : (this.lastKnowledge.set(message.type, message), message));
+  }
+
   /** Re-sends the model list (after a settings change). */
   refreshModels(): void {
     this.broadcast({ type: 'models', models: this.gateway.models(), model: this.model, thinkingLevel: this.thinkingLevel });
@@ -121,7 +129,7 @@ export class ChatController implements ChatMessageHandler, vscode.Disposable {
       case 'ready':
         await this.ensureLoaded();
         surface.post(this.initMessage());
-        if (this.lastContext) surface.post(this.lastContext);
+        for (const kept of [this.lastContext, ...this.lastKnowledge.values()]) if (kept) surface.post(kept);
         // Chips are only planned while a chat is shown: they may be missing or stale.
         this.contextSource?.refresh();
         return;
@@ -170,6 +178,7 @@ export class ChatController implements ChatMessageHandler, vscode.Disposable {
         return this.contextSource?.setIncludeOpenEditors(message.include);
       case 'pickContextFile':
         return this.contextSource?.pickFile();
+      case 'openInstructionFile': case 'setRulesEnabled': return this.host.knowledge?.handle(message);
     }
   }
 
@@ -178,8 +187,9 @@ export class ChatController implements ChatMessageHandler, vscode.Disposable {
    * before anything is awaited, so a second send (the composer and a command at once) is refused, and a Stop
    * while context is gathered reaches the gathering. Resolves once the answer has started.
    */
-  async send(text: string, images: readonly ImageAttachment[] = [], context?: string): Promise<void> {
-    if (!text.trim() && images.length === 0) return;
+  async send(typed: string, images: readonly ImageAttachment[] = [], context?: string): Promise<void> {
+    const text = !typed.trim() && images.length === 0 ? undefined : this.host.knowledge && !this.running ? await this.host.knowledge.prepareMessage(typed) : typed;
+    if (text === undefined) return;
     const turn = this.begin(true);
     if (!turn) return;
     await this.run(turn, async (signal) => {
@@ -309,7 +319,8 @@ export class ChatController implements ChatMessageHandler, vscode.Disposable {
 
     const deltas = new DeltaBatcher((kind, text) => this.broadcast({ type: 'delta', messageId, kind, text }));
     const limit = this.host.settings().autoContinueLimit;
-    const answer = await runAnswer(history, (messages) => this.gateway.stream({ slot, system: CHAT_SYSTEM_PROMPT, messages, thinkingLevel: this.thinkingLevel }, signal), {
+    const system = this.host.knowledge ? await this.host.knowledge.systemPrompt(CHAT_SYSTEM_PROMPT, slot) : CHAT_SYSTEM_PROMPT;
+    const answer = await runAnswer(history, (messages) => this.gateway.stream({ slot, system, messages, thinkingLevel: this.thinkingLevel }, signal), {
       autoContinueLimit: limit,
       signal,
       onDelta: (kind, text) => deltas.push(kind, text),
