@@ -10,6 +10,9 @@ import { ChatViews } from './host/chat/chatViews';
 import { ContextService } from './host/context/contextService';
 import { loadBundledO200k } from './host/context/tokenizerLoader';
 import { activateEdits } from './host/edits';
+import { activateKnowledge } from './host/knowledge';
+import { KnowledgeService } from './host/knowledge/knowledgeService';
+import { WorkspaceExclusion } from './host/context/workspaceExclusion';
 import { applyAnswer } from './host/edits/applyAnswer';
 import { applyCodeBlock } from './host/edits/applyCodeBlock';
 import { SuggestionController } from './host/edits/inlineDiff/suggestionController';
@@ -31,6 +34,7 @@ export function activate(context: vscode.ExtensionContext): void {
     activateProviders(services),
     activateChat(services),
     activateEdits(services),
+    activateKnowledge(services),
   );
   services.statusBar.update(services.chat.model);
   services.log.info(`Tandem ${String(context.extension.packageJSON.version)} activated in ${(performance.now() - started).toFixed(1)} ms.`);
@@ -52,13 +56,14 @@ function createServices(context: vscode.ExtensionContext): TandemServices {
   const models = own(new ModelService(keys, log, readSettings, createProvider));
   const statusBar = own(new TandemStatusBar((slot) => ({ shortName: MODEL_SHORT_LABEL[slot], label: models.label(slot), route: `${models.endpointLabel(slot).replace(`${models.label(slot)} `, '')} · \`${models.modelId(slot)}\`` })));
   const suggestions = own(new SuggestionController(log));
+  const knowledge = own(new KnowledgeService(own(new WorkspaceExclusion(readSettings, log)), readSettings, context.workspaceState, log));
 
   const chat: ChatController = own(new ChatController(new ConversationStore(chatFileSystem(context)), models, {
     settings: () => {
       const s = readSettings();
       return { autoContinueLimit: s.chat.autoContinueLimit, defaultModel: s.defaultModel, thinkingLevel: s.gemini.thinkingLevel };
     },
-    contextForTurn: (question, slot, signal) => contextService.contextForTurn(question, slot, signal),
+    contextForTurn: async (question, slot, signal) => knowledge.withFolderContext(question, await contextService.contextForTurn(question, slot, signal)),
     codeAction: async (action, code, language): Promise<void> => {
       if (action === 'insert') return insertAtCursor(code);
       if (action === 'save') return saveAsNewFile(code, language);
@@ -74,8 +79,9 @@ function createServices(context: vscode.ExtensionContext): TandemServices {
     exportChat: (conversation) => exportConversation(conversation, (slot) => models.label(slot)),
     onChatsChanged: () => statusBar.update(chat.model),
     memento: context.workspaceState,
+    knowledge,
   }, log));
   const contextService = own(new ContextService(chat, readSettings, context.workspaceState, log));
   const chatViews = own(new ChatViews(context.extensionUri, chat, log));
-  return { log, keys, models, settings: readSettings, statusBar, suggestions, chat, chatViews, context: contextService };
+  return { log, keys, models, settings: readSettings, statusBar, suggestions, chat, chatViews, context: contextService, knowledge };
 }

@@ -4,6 +4,7 @@ import type { ChatController } from './chat/chatController';
 import type { ChatViews } from './chat/chatViews';
 import type { ContextService } from './context/contextService';
 import type { SuggestionController } from './edits/inlineDiff/suggestionController';
+import type { KnowledgeService } from './knowledge/knowledgeService';
 import type { Log } from './log';
 import type { KeyStore } from './providers/keyStore';
 import type { ModelService } from './providers/modelService';
@@ -21,4 +22,6 @@ export interface TandemServices {
   readonly chat: ChatController;
   readonly chatViews: ChatViews;
   readonly context: ContextService;
+  /** Instruction files, prompt files, @folder: what the chat and the edit commands send besides their own prompts. */
+  readonly knowledge: KnowledgeService;
 }
