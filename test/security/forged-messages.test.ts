@@ -37,6 +37,8 @@ const VALID: WebviewMessage[] = [
   { type: 'removeContext', chipId: 'file-src_app_ts' },
   { type: 'setIncludeOpenEditors', include: false },
   { type: 'pickContextFile' },
+  { type: 'openInstructionFile', path: 'src/AGENTS.md' },
+  { type: 'setRulesEnabled', enabled: false },
 ];
 
 function refuses(raw: unknown, reason?: RegExp): void {
@@ -62,6 +64,15 @@ describe('security: forged webview messages', () => {
         assert.deepEqual(parsed.message, message);
       });
     }
+
+    it('refuses project-knowledge messages with a wrong or missing field', () => {
+      refuses({ type: 'openInstructionFile', path: '' }, /invalid field path/);
+      refuses({ type: 'openInstructionFile', path: 'a'.repeat(1025) }, /invalid field path/);
+      refuses({ type: 'openInstructionFile', path: 42 }, /invalid field path/);
+      refuses({ type: 'openInstructionFile' }, /invalid field path/);
+      refuses({ type: 'setRulesEnabled', enabled: 'false' }, /invalid field enabled/);
+      refuses({ type: 'setRulesEnabled', enabled: true, chatId: 'c1' }, /unexpected field chatId/);
+    });
 
     it('refuses values that are not objects: null, undefined, arrays, strings, numbers, booleans, functions', () => {
       for (const raw of [null, undefined, [], [{ type: 'ready' }], 'ready', '{"type":"ready"}', 42, true, () => ({ type: 'ready' })]) refuses(raw, /not an object/);

@@ -8,7 +8,7 @@ import { MemoryFs } from './memoryFs';
 
 /** A chat controller on in-memory storage, attached to a surface that records what it posts; the host's
  * actions (links, copy, code actions, export) do nothing. */
-export function chatUnderTest(gateway: ModelGateway, host: Pick<ChatHost, 'settings' | 'contextForTurn' | 'memento'> & Partial<Pick<ChatHost, 'applyAnswer'>>, log: Log, fs = new MemoryFs()) {
+export function chatUnderTest(gateway: ModelGateway, host: Pick<ChatHost, 'settings' | 'contextForTurn' | 'memento'> & Partial<Pick<ChatHost, 'applyAnswer' | 'knowledge'>>, log: Log, fs = new MemoryFs()) {
   const fullHost: ChatHost = {
     codeAction: async () => {},
     applyAnswer: async () => {},
