@@ -74,6 +74,15 @@ describe('project knowledge: instructions, prompt files, .tandemignore, @folder 
     await gemini?.close();
   });
 
+  /** Shows a file: its tab when it is open already (Quick Open does not reliably re-activate an open file), else Quick Open. */
+  async function show(relativePath: string): Promise<void> {
+    const name = relativePath.slice(relativePath.lastIndexOf('/') + 1);
+    const tab = vscode.page.locator(`.tab[aria-label*="${name}"]`).first();
+    if ((await tab.count()) === 0) return vscode.openFile(relativePath);
+    await tab.click();
+    await vscode.page.locator(`.tab.active[aria-label*="${name}"]`).first().waitFor({ timeout: 15_000 });
+  }
+
   async function answered(before: number): Promise<RecordedRequest> {
     const requests = await gemini.waitForRequests(before + 1, 60_000);
     await waitFor('the answer to end', async () => ((await frame.getByTestId('send').isVisible()) ? true : undefined), 60_000);
@@ -88,7 +97,7 @@ describe('project knowledge: instructions, prompt files, .tandemignore, @folder 
   }
 
   it('a question about a .ts file sends AGENTS.md and the ts rule; the chip names them', async () => {
-    await vscode.openFile('src/app.ts');
+    await show('src/app.ts');
     const chip = frame.getByTestId('rules-chip');
     await waitFor('the rules chip for app.ts', async () => (/^Rules: AGENTS\.md, 1 more · \d+ tokens$/.test(await chip.innerText()) ? true : undefined), 30_000);
     await chip.click();
@@ -104,7 +113,7 @@ describe('project knowledge: instructions, prompt files, .tandemignore, @folder 
   });
 
   it('a question about a .py file sends AGENTS.md only', async () => {
-    await vscode.openFile('scripts/tool.py');
+    await show('scripts/tool.py');
     const chip = frame.getByTestId('rules-chip');
     await waitFor('the rules chip for tool.py', async () => (/^Rules: AGENTS\.md · \d+ tokens$/.test(await chip.innerText()) ? true : undefined), 30_000);
     const system = systemOf(await ask('What does the script print?'));
@@ -113,7 +122,7 @@ describe('project knowledge: instructions, prompt files, .tandemignore, @folder 
   });
 
   it('/review from .tandem/prompts completes as the user types and sends its expanded body', async () => {
-    await vscode.openFile('src/app.ts');
+    await show('src/app.ts');
     const input = frame.getByTestId('prompt-input');
     await input.click();
     await input.pressSequentially('/rev');
@@ -153,7 +162,7 @@ describe('project knowledge: instructions, prompt files, .tandemignore, @folder 
   });
 
   it('a file in .tandemignore shows as excluded with the rule that ignores it, and is never sent', async () => {
-    await vscode.openFile('src/keys.private.ts');
+    await show('src/keys.private.ts');
     const chip = frame.getByTestId('context-chip').filter({ hasText: 'keys.private.ts' });
     await chip.waitFor({ timeout: 15_000 });
     assert.match((await chip.getAttribute('class')) ?? '', /status-excluded/);
@@ -163,7 +172,7 @@ describe('project knowledge: instructions, prompt files, .tandemignore, @folder 
   });
 
   it('@folder src packs within the budget, asks about the cost once, and leaves ignored files out', async () => {
-    await vscode.openFile('src/app.ts');
+    await show('src/app.ts');
     const before = gemini.requests.length;
     gemini.enqueue(geminiReply({ text: 'A lot of modules.' }));
     await sendPrompt(frame, '@folder src what do these modules compute?');
