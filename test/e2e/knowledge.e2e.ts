@@ -83,6 +83,12 @@ describe('project knowledge: instructions, prompt files, .tandemignore, @folder 
     await vscode.page.locator(`.tab.active[aria-label*="${name}"]`).first().waitFor({ timeout: 15_000 });
   }
 
+  /** The chat view alone, for the README. */
+  async function shootChat(name: string): Promise<void> {
+    const box = await vscode.page.locator('.part.sidebar').first().boundingBox();
+    if (box) await vscode.page.screenshot({ path: `test-results/readme-${name}.png`, clip: box });
+  }
+
   async function answered(before: number): Promise<RecordedRequest> {
     const requests = await gemini.waitForRequests(before + 1, 60_000);
     await waitFor('the answer to end', async () => ((await frame.getByTestId('send').isVisible()) ? true : undefined), 60_000);
@@ -103,6 +109,7 @@ describe('project knowledge: instructions, prompt files, .tandemignore, @folder 
     await chip.click();
     assert.deepEqual(await frame.getByTestId('rules-file').allInnerTexts(), ['AGENTS.md', '.tandem/rules/ts.md']);
     await vscode.screenshot('knowledge-rules-chip');
+    await shootChat('rules-chip');
     await chip.click();
 
     const system = systemOf(await ask('What does APP_MARK do?'));
@@ -125,7 +132,10 @@ describe('project knowledge: instructions, prompt files, .tandemignore, @folder 
     await show('src/app.ts');
     const input = frame.getByTestId('prompt-input');
     await input.click();
-    await input.pressSequentially('/rev');
+    await input.pressSequentially('/');
+    await frame.getByTestId('slash-item').filter({ hasText: '/review' }).waitFor({ timeout: 15_000 });
+    await shootChat('slash-completion');
+    await input.pressSequentially('rev');
     const item = frame.getByTestId('slash-item').filter({ hasText: '/review' });
     await item.waitFor({ timeout: 15_000 });
     assert.match(await item.innerText(), /Review the active file for bugs/);
@@ -179,9 +189,17 @@ describe('project knowledge: instructions, prompt files, .tandemignore, @folder 
     const dialog = vscode.page.locator('.monaco-dialog-box');
     await dialog.waitFor({ timeout: 60_000 });
     const question = await dialog.innerText();
-    assert.match(question, /@folder src sends [\d.]+K tokens \(~\$0\.\d+\) with this question, \d+ files/);
+    assert.match(question, /@folder src adds \d+ files to this question: [\d.]+K tokens \(~\$0\.\d+\)\. Send it\?/);
     await vscode.screenshot('knowledge-folder-cost');
     assert.equal(gemini.requests.length, before, 'nothing is sent before the answer');
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+    await frame.getByTestId('notice').filter({ hasText: 'Not sent: @folder src would have sent' }).waitFor({ timeout: 15_000 });
+    const input = frame.getByTestId('prompt-input');
+    await waitFor('the question back in the box', async () => ((await input.inputValue()) === '@folder src what do these modules compute?' ? true : undefined), 15_000);
+    assert.equal(gemini.requests.length, before, 'declined: nothing sent');
+
+    await input.press('Enter');
+    await dialog.waitFor({ timeout: 60_000 });
     await dialog.getByRole('button', { name: 'Send' }).click();
     const request = await answered(before);
     const sent = lastUserText(request);

@@ -115,8 +115,8 @@ export class ChatController implements ChatMessageHandler, vscode.Disposable {
   }
 
   /** host/knowledge's messages: the rules chip and slash commands are kept for views that load later. */
-  postKnowledge(message: KnowledgeHostMessage | Extract<HostMessage, { type: 'notice' }>): void {
-    this.broadcast(message.type === 'notice' ? message : (this.lastKnowledge.set(message.type, message), message));
+  postKnowledge(message: KnowledgeHostMessage | Extract<HostMessage, { type: 'notice' | 'prefill' }>): void {
+    this.broadcast(message.type === 'notice' || message.type === 'prefill' ? message : (this.lastKnowledge.set(message.type, message), message));
   }
 
   /** Re-sends the model list (after a settings change). */

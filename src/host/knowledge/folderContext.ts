@@ -65,7 +65,7 @@ export class FolderContext {
       const cost = describePackCost(pack, formatTokens, formatUsd);
       const send = 'Send';
       const choice = await vscode.window.showWarningMessage(
-        `${mention.label} sends ${cost} with this question, ${pack.included.length} files. Send it?`,
+        `${mention.label} adds ${pack.included.length} files to this question: ${cost}. Send it?`,
         { modal: true, detail: `Above ${formatTokens(confirmAbove)} tokens Tandem asks once per chat (tandem.context.confirmAboveTokens).` },
         send,
       );

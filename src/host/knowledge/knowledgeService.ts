@@ -76,10 +76,10 @@ export class KnowledgeService implements ChatKnowledge, vscode.Disposable {
   async prepareMessage(typed: string): Promise<string | undefined> {
     const prepared = await this.prompts.prepare(typed);
     if (prepared.kind === 'ranBuiltin' || prepared.kind === 'cancelled') return undefined;
-    if (prepared.kind === 'error') return this.notice('error', prepared.message);
+    if (prepared.kind === 'error') return this.notSent(typed, 'error', prepared.message);
     const text = prepared.kind === 'text' ? prepared.text : typed;
     const folder = await this.folders.prepare(text, this.requireChat().model);
-    if (folder.kind === 'declined' || folder.kind === 'empty') return this.notice(folder.kind === 'empty' ? 'error' : 'info', folder.message);
+    if (folder.kind === 'declined' || folder.kind === 'empty') return this.notSent(typed, folder.kind === 'empty' ? 'error' : 'info', folder.message);
     this.pendingFolder = folder.kind === 'packed' ? { text, block: folder.block } : undefined;
     return text;
   }
@@ -171,8 +171,10 @@ export class KnowledgeService implements ChatKnowledge, vscode.Disposable {
     this.chat?.postKnowledge({ type: 'slashCommands', commands: await this.prompts.views() });
   }
 
-  private notice(level: 'info' | 'error', text: string): undefined {
+  /** Says why a message was not sent, and gives it back to the composer: nothing the user typed is lost. */
+  private notSent(typed: string, level: 'info' | 'error', text: string): undefined {
     this.chat?.postKnowledge({ type: 'notice', level, text });
+    this.chat?.postKnowledge({ type: 'prefill', text: typed, send: false });
     return undefined;
   }
 
