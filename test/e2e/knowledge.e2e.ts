@@ -201,6 +201,8 @@ describe('project knowledge: instructions, prompt files, .tandemignore, @folder 
     await input.press('Enter');
     await dialog.waitFor({ timeout: 60_000 });
     await dialog.getByRole('button', { name: 'Send' }).click();
+    // The chat says what went and what was left out (a passing notice: looked for at once).
+    await frame.getByTestId('notice').filter({ hasText: /@folder src: \d+ files, [\d.]+K tokens .* files left out: \d+ did not fit the budget/ }).first().waitFor({ timeout: 7_000 });
     const request = await answered(before);
     const sent = lastUserText(request);
     const header = /@folder src: (\d+) files; (\d+) files left out: (\d+) did not fit the budget/.exec(sent);

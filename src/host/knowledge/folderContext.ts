@@ -2,7 +2,7 @@
 // into what the chosen model's window has left (core/context/folderPack.ts). Above tandem.context.confirmAboveTokens
 // the user is asked once per chat and folder, with the token count and the dollar cost, before anything is sent.
 import * as vscode from 'vscode';
-import { packFolder, type FolderPack, type PackCandidate } from '../../core/context/folderPack';
+import { describeLeftOut, packFolder, type FolderPack, type PackCandidate } from '../../core/context/folderPack';
 import { requestTokens } from '../../core/context/promptTokens';
 import { redactContextText } from '../../core/context/redact';
 import { TokenCounter } from '../../core/context/tokens';
@@ -28,6 +28,13 @@ export type FolderOutcome =
   | { readonly kind: 'none' }
   | { readonly kind: 'packed'; readonly block: string; readonly pack: FolderPack; readonly mention: FolderMention }
   | { readonly kind: 'declined' | 'empty'; readonly message: string };
+
+/** "@folder src: 219 files, 72.2K tokens (~$0.0180). 81 files left out: 80 did not fit the budget, 1 are in .tandemignore." */
+export function describeFolderSend(outcome: Extract<FolderOutcome, { kind: 'packed' }>): string {
+  const { pack, mention } = outcome;
+  const leftOut = describeLeftOut(pack);
+  return `${mention.label}: ${pack.included.length} files, ${describePackCost(pack, formatTokens, formatUsd)}.${leftOut ? ` ${leftOut}.` : ''}`;
+}
 
 export class FolderContext {
   private readonly confirmed = new Set<string>();

@@ -11,7 +11,7 @@ import { DisposableStore } from '../disposables';
 import type { Log } from '../log';
 import type { TandemSettings } from '../settings';
 import type { ChatKnowledge } from './chatKnowledge';
-import { FolderContext } from './folderContext';
+import { describeFolderSend, FolderContext } from './folderContext';
 import { InstructionService } from './instructionService';
 import { KnowledgeFiles } from './knowledgeFiles';
 import { PromptCommands } from './promptCommands';
@@ -81,6 +81,7 @@ export class KnowledgeService implements ChatKnowledge, vscode.Disposable {
     const folder = await this.folders.prepare(text, this.requireChat().model);
     if (folder.kind === 'declined' || folder.kind === 'empty') return this.notSent(typed, folder.kind === 'empty' ? 'error' : 'info', folder.message);
     this.pendingFolder = folder.kind === 'packed' ? { text, block: folder.block } : undefined;
+    if (folder.kind === 'packed') this.chat?.postKnowledge({ type: 'notice', level: 'info', text: describeFolderSend(folder) });
     return text;
   }
 
