@@ -231,3 +231,46 @@ describe('project knowledge: instructions, prompt files, .tandemignore, @folder 
     assert.ok(packs.length >= 2 && second > 5_000, `the second pack has ${second} tokens`);
   });
 });
+
+describe('project knowledge in Restricted Mode (code-server + fake Gemini)', () => {
+  let vscode: VscodeSession;
+  let gemini: FakeServer;
+
+  before(async () => {
+    gemini = await FakeServer.start();
+    vscode = await VscodeSession.start({
+      restricted: true,
+      settings: { 'tandem.gemini.baseUrl': gemini.url, 'workbench.editor.enablePreview': false },
+      env: { TANDEM_GEMINI_API_KEY: 'AIzaSyE2E-knowledge-untrusted-00000000' },
+      files: { 'AGENTS.md': `${AGENTS}\n`, '.tandem/prompts/review.prompt.md': REVIEW, 'src/app.ts': 'export const APP_MARK = 1;\n' },
+    });
+  });
+  afterEach(async function () {
+    await vscode.screenshotIfFailed(this.currentTest, 'failed-knowledge-restricted');
+  });
+  after(async () => {
+    await vscode?.dispose();
+    await gemini?.close();
+  });
+
+  it('instruction and prompt files are not read; the chip says so, and the request carries none of them', async () => {
+    await vscode.openFile('src/app.ts');
+    const frame = await vscode.openTandemView();
+    const chip = frame.getByTestId('rules-chip');
+    await waitFor('the Restricted Mode chip', async () => ((await chip.innerText()) === 'Rules: not read (Restricted Mode)' ? true : undefined), 30_000);
+    const input = frame.getByTestId('prompt-input');
+    await input.click();
+    await input.pressSequentially('/');
+    await frame.getByTestId('slash-item').first().waitFor({ timeout: 15_000 });
+    const offered = await frame.getByTestId('slash-item').evaluateAll((items) => items.map((i) => i.getAttribute('data-name')));
+    assert.ok(!offered.includes('review'), `prompt files are not offered untrusted: ${offered.join(', ')}`);
+    await input.press('Escape');
+    await input.fill('');
+
+    gemini.enqueue(geminiReply({ text: 'Untrusted answer.' }));
+    await sendPrompt(frame, 'What does APP_MARK do?');
+    const [request] = await gemini.waitForRequests(1, 60_000);
+    assert.ok(!request.body.includes('AGENTS_MARK_1101'), 'AGENTS.md was sent from an untrusted workspace');
+    assert.ok(!systemOf(request).includes('Project instructions'));
+  });
+});
