@@ -230,6 +230,18 @@ describe('project knowledge: instructions, prompt files, .tandemignore, @folder 
     const second = Number(/: \d+ file\(s\), (\d+) of/.exec(packs[packs.length - 1])![1]);
     assert.ok(packs.length >= 2 && second > 5_000, `the second pack has ${second} tokens`);
   });
+
+  it('an edit command (Fix) sends the instructions that apply to the edited file after its own system prompt', async () => {
+    await show('src/app.ts');
+    await vscode.focusEditor();
+    const before = gemini.requests.length;
+    gemini.enqueue(geminiReply({ text: 'Here you go:\n\n```ts\nexport const APP_MARK = 2;\n```\n' }));
+    await vscode.runCommand('Tandem: Fix');
+    const [request] = (await gemini.waitForRequests(before + 1, 60_000)).slice(before);
+    const system = systemOf(request);
+    assert.match(system, /^You are Tandem, a careful code editor/);
+    assert.ok(system.includes('AGENTS_MARK_1101') && system.includes('TS_RULE_MARK_2202'), system.slice(-400));
+  });
 });
 
 describe('project knowledge in Restricted Mode (code-server + fake Gemini)', () => {
