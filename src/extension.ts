@@ -12,6 +12,9 @@ import { activateContext } from './host/context';
 import { ContextService } from './host/context/contextService';
 import { loadBundledO200k } from './host/context/tokenizerLoader';
 import { activateEdits } from './host/edits';
+import { activateKnowledge } from './host/knowledge';
+import { KnowledgeService } from './host/knowledge/knowledgeService';
+import { WorkspaceExclusion } from './host/context/workspaceExclusion';
 import { applyAnswer } from './host/edits/applyAnswer';
 import { applyCodeBlock } from './host/edits/applyCodeBlock';
 import { SuggestionController } from './host/edits/inlineDiff/suggestionController';
@@ -35,6 +38,7 @@ export function activate(context: vscode.ExtensionContext): void {
     activateContext(services),
     activateEdits(services),
     activateCompletions(services),
+    activateKnowledge(services),
   );
   services.statusBar.update(services.choice.slot);
   services.log.info(`Tandem ${String(context.extension.packageJSON.version)} activated in ${(performance.now() - started).toFixed(1)} ms.`);
@@ -61,6 +65,7 @@ function createServices(context: vscode.ExtensionContext): TandemServices {
     return { defaultModel: s.defaultModel, thinkingLevel: s.gemini.thinkingLevel };
   }));
   const contextService = own(new ContextService(choice, readSettings, context.workspaceState, log));
+  const knowledge = own(new KnowledgeService(own(new WorkspaceExclusion(readSettings, log)), readSettings, context.workspaceState, log));
 
   const chat: ChatController = own(new ChatController(new ConversationStore(chatFileSystem(context)), models, choice, contextService, {
     settings: () => ({ autoContinueLimit: readSettings().chat.autoContinueLimit }),
@@ -79,7 +84,8 @@ function createServices(context: vscode.ExtensionContext): TandemServices {
     exportChat: (conversation) => exportConversation(conversation, (slot) => models.label(slot)),
     onChatsChanged: () => statusBar.update(choice.slot),
     memento: context.workspaceState,
+    knowledge,
   }, log));
   const chatViews = own(new ChatViews(context.extensionUri, chat, log));
-  return { log, keys, models, choice, settings: readSettings, statusBar, suggestions, chat, chatViews, context: contextService, globalState: context.globalState };
+  return { log, keys, models, choice, settings: readSettings, statusBar, suggestions, chat, chatViews, context: contextService, globalState: context.globalState, knowledge };
 }

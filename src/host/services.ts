@@ -5,6 +5,7 @@ import type { ChatController } from './chat/chatController';
 import type { ChatViews } from './chat/chatViews';
 import type { ContextService } from './context/contextService';
 import type { SuggestionController } from './edits/inlineDiff/suggestionController';
+import type { KnowledgeService } from './knowledge/knowledgeService';
 import type { Log } from './log';
 import type { KeyStore } from './providers/keyStore';
 import type { ModelChoice } from './providers/modelChoice';
@@ -27,4 +28,6 @@ export interface TandemServices {
   readonly context: ContextService;
   /** This machine's state across workspaces (a day's completion spend survives a reload). */
   readonly globalState: vscode.Memento;
+  /** Instruction files, prompt files, @folder: what the chat and the edit commands send besides their own prompts. */
+  readonly knowledge: KnowledgeService;
 }

@@ -46,7 +46,29 @@ const contextChipViewSchema = exact({
   note: v.optional(v.string()),
 });
 
+// Project knowledge (host/knowledge): the instruction files the next request sends, and the `/commands`.
+const rulesChipFileViewSchema = exact({ path: v.string(), label: v.string(), tokens: v.number(), state: v.picklist(['applied', 'dropped']), note: v.string() });
+
+/** "Rules: AGENTS.md, 2 more · 430 tokens"; `state` off = turned off for this chat, restricted = not read. */
+const rulesChipViewSchema = exact({
+  state: v.picklist(['on', 'off', 'restricted']),
+  title: v.string(),
+  tokens: v.number(),
+  files: list(rulesChipFileViewSchema),
+  notes: list(v.string()),
+});
+
+const slashCommandViewSchema = exact({ name: v.string(), description: v.string(), source: v.picklist(['builtin', 'promptFile']) });
+
+const knowledgeMessageSchemas = [
+  /** The instruction files the next request sends; no chip: none. */
+  exact({ type: v.literal('rules'), chip: v.optional(rulesChipViewSchema) }),
+  /** Every `/command` the composer completes, sorted by name. */
+  exact({ type: v.literal('slashCommands'), commands: list(slashCommandViewSchema) }),
+] as const;
+
 export const hostMessageSchema = v.variant('type', [
+  ...knowledgeMessageSchemas,
   exact({
     type: v.literal('init'),
     chat: chatViewSchema,
@@ -79,3 +101,7 @@ export type MessageView = v.InferOutput<typeof messageViewSchema>;
 export type ChatView = v.InferOutput<typeof chatViewSchema>;
 export type ChatSummary = v.InferOutput<typeof chatSummarySchema>;
 export type ContextChipView = v.InferOutput<typeof contextChipViewSchema>;
+export type KnowledgeHostMessage = v.InferOutput<(typeof knowledgeMessageSchemas)[number]>;
+export type RulesChipView = v.InferOutput<typeof rulesChipViewSchema>;
+export type RulesChipFileView = v.InferOutput<typeof rulesChipFileViewSchema>;
+export type SlashCommandView = v.InferOutput<typeof slashCommandViewSchema>;

@@ -4,8 +4,8 @@
 // the host sends is in hostMessages.ts (checked in tests). Shared words (model slot, thinking level, finish
 // reason, error kind and action, images) are core/vocabulary's.
 
-export type { ChatSummary, ChatView, ContextChipView, ErrorView, HostMessage, MessageView, ModelOption, UsageView } from './hostMessages';
-export type { WebviewMessage, WebviewMessageType } from './webviewMessages';
+export type { ChatSummary, ChatView, ContextChipView, ErrorView, HostMessage, KnowledgeHostMessage, MessageView, ModelOption, RulesChipFileView, RulesChipView, SlashCommandView, UsageView } from './hostMessages';
+export type { KnowledgeWebviewMessage, WebviewMessage, WebviewMessageType } from './webviewMessages';
 
 /** Caps that keep a forged or runaway message from exhausting the host. */
 export const LIMITS = {
@@ -16,6 +16,8 @@ export const LIMITS = {
   idChars: 100,
   urlChars: 8_192,
   languageChars: 64,
+  /** A workspace-relative path (an instruction file the rules chip listed). */
+  pathChars: 1_024,
 } as const;
 
 export const CODE_ACTION_KINDS = ['insert', 'apply', 'save'] as const;

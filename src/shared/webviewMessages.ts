@@ -56,6 +56,10 @@ const FIELDS = {
   removeContext: { chipId: id },
   setIncludeOpenEditors: { include: v.boolean() },
   pickContextFile: {},
+  /** Opens an instruction file the rules chip lists (the host only opens paths it listed itself). */
+  openInstructionFile: { path: v.pipe(v.string(), v.minLength(1), v.maxLength(LIMITS.pathChars)) },
+  /** Turns the project's instruction files on or off for the current chat. */
+  setRulesEnabled: { enabled: v.boolean() },
 } satisfies Readonly<Record<string, v.ObjectEntries>>;
 
 type Fields = typeof FIELDS;
@@ -77,6 +81,7 @@ export const WEBVIEW_MESSAGE_SCHEMAS = Object.fromEntries(
 ) as unknown as MessageSchemas;
 
 export type WebviewMessage = { [K in WebviewMessageType]: v.InferOutput<MessageSchemas[K]> }[WebviewMessageType];
+export type KnowledgeWebviewMessage = Extract<WebviewMessage, { type: 'openInstructionFile' | 'setRulesEnabled' }>;
 
 /** Returns the message if it matches the protocol exactly, else a reason it was refused. */
 export function parseFromWebview(raw: unknown): { ok: true; message: WebviewMessage } | { ok: false; reason: string } {

@@ -1,9 +1,10 @@
 // The prompt box: Enter sends, Shift+Enter adds a line, Up/Down recall earlier prompts; images by paste,
 // drop or file picker; model and thinking pickers; Send turns into Stop while an answer streams.
 import { IMAGE_MIME_TYPES, THINKING_LEVELS, type ImageAttachment, type ImageMimeType, type ModelSlot, type ThinkingLevel } from '../core/vocabulary';
-import { LIMITS, type ModelOption } from '../shared/protocol';
+import { LIMITS, type ModelOption, type SlashCommandView } from '../shared/protocol';
 import { h, iconButton } from './dom';
 import { codiconClass } from './icons';
+import { SlashMenu } from './slashMenu';
 
 export interface ComposerHandlers {
   send(text: string, images: readonly ImageAttachment[]): void;
@@ -35,6 +36,7 @@ export class Composer {
   private readonly sendButton: HTMLButtonElement;
   private readonly stopButton: HTMLButtonElement;
   private readonly fileInput = h('input', { attrs: { type: 'file', accept: IMAGE_MIME_TYPES.join(','), multiple: '', hidden: '' } });
+  private readonly slash = new SlashMenu((command) => this.complete(command));
   private images: ImageAttachment[] = [];
   private recall: string[];
   private recallIndex = -1;
@@ -66,14 +68,16 @@ export class Composer {
       this.stopButton,
     );
     const box = h('div', { class: 'composer-box' }, this.imageTray, this.input, toolbar);
-    this.element = h('div', { class: 'composer', attrs: { 'data-testid': 'composer' } }, box, this.fileInput);
+    this.element = h('div', { class: 'composer', attrs: { 'data-testid': 'composer' } }, this.slash.element, box, this.fileInput);
 
     this.input.addEventListener('keydown', (e) => this.onKeyDown(e));
     this.input.addEventListener('input', () => {
       this.recallIndex = -1;
       this.autosize();
+      this.slash.update(this.input.value);
       this.handlers.draftChanged(this.input.value, this.recall);
     });
+    this.input.addEventListener('blur', () => this.slash.close());
     this.input.addEventListener('paste', (e) => {
       const files = [...(e.clipboardData?.files ?? [])].filter((f) => f.type.startsWith('image/'));
       if (files.length) {
@@ -162,7 +166,21 @@ export class Composer {
     this.thinking.hidden = !current?.supportsThinking;
   }
 
+  /** The `/` completions: built-ins and the workspace's prompt files. */
+  setSlashCommands(commands: readonly SlashCommandView[]): void {
+    this.slash.setCommands(commands);
+    if (document.activeElement === this.input) this.slash.update(this.input.value);
+  }
+
+  private complete(command: SlashCommandView): void {
+    this.input.value = `/${command.name} `;
+    this.input.setSelectionRange(this.input.value.length, this.input.value.length);
+    this.autosize();
+    this.handlers.draftChanged(this.input.value, this.recall);
+  }
+
   private onKeyDown(e: KeyboardEvent): void {
+    if (this.slash.onKey(e)) return;
     if (e.key === 'Enter' && !e.shiftKey && !e.isComposing) {
       e.preventDefault();
       this.submit();
@@ -205,6 +223,7 @@ export class Composer {
       this.handlers.notice(`The message is too long (${text.length.toLocaleString()} characters; at most ${LIMITS.promptChars.toLocaleString()}). Add large files as context instead.`);
       return;
     }
+    this.slash.close();
     this.handlers.send(text, this.images);
     if (text.trim()) this.recall = [...this.recall.filter((r) => r !== text), text].slice(-50);
     this.recallIndex = -1;

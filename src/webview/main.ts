@@ -4,6 +4,7 @@ import type { HostMessage } from '../shared/protocol';
 import { formatUsd } from '../core/vocabulary';
 import { Composer } from './composer';
 import { ContextChips } from './contextChips';
+import { RulesChip } from './rulesChip';
 import { h, iconButton } from './dom';
 import { HistoryPanel } from './history';
 import { codiconClass } from './icons';
@@ -77,7 +78,12 @@ const chips = new ContextChips({
   setIncludeOpenEditors: (include) => post({ type: 'setIncludeOpenEditors', include }),
 });
 
-app.append(header, notices, scroller, history.element, chips.element, composer.element);
+const rules = new RulesChip({
+  open: (path) => post({ type: 'openInstructionFile', path }),
+  setEnabled: (enabled) => post({ type: 'setRulesEnabled', enabled }),
+});
+
+app.append(header, notices, scroller, history.element, rules.element, chips.element, composer.element);
 
 function setBusy(busy: boolean): void {
   composer.setBusy(busy);
@@ -151,6 +157,12 @@ window.addEventListener('message', (event: MessageEvent<HostMessage>) => {
       break;
     case 'focusInput':
       composer.focus();
+      break;
+    case 'rules':
+      rules.show(message.chip);
+      break;
+    case 'slashCommands':
+      composer.setSlashCommands(message.commands);
       break;
   }
 });

@@ -36,6 +36,15 @@ describe('security: forged webview messages', () => {
       });
     }
 
+    it('refuses project-knowledge messages with a wrong or missing field', () => {
+      refuses({ type: 'openInstructionFile', path: '' }, /invalid field path/);
+      refuses({ type: 'openInstructionFile', path: 'a'.repeat(1025) }, /invalid field path/);
+      refuses({ type: 'openInstructionFile', path: 42 }, /invalid field path/);
+      refuses({ type: 'openInstructionFile' }, /invalid field path/);
+      refuses({ type: 'setRulesEnabled', enabled: 'false' }, /invalid field enabled/);
+      refuses({ type: 'setRulesEnabled', enabled: true, chatId: 'c1' }, /unexpected field chatId/);
+    });
+
     it('refuses values that are not objects: null, undefined, arrays, strings, numbers, booleans, functions', () => {
       for (const raw of [null, undefined, [], [{ type: 'ready' }], 'ready', '{"type":"ready"}', 42, true, () => ({ type: 'ready' })]) refuses(raw, /not an object/);
     });

@@ -28,7 +28,7 @@ function contextOf(forTurn: ContextForTurn): ChatContext {
  * (links, copy, code actions, export) do nothing. */
 export function chatUnderTest(
   gateway: ModelGateway,
-  { contextForTurn, settings, ...host }: Pick<ChatHost, 'memento'> & Partial<Pick<ChatHost, 'applyAnswer'>> & { settings: () => ModelDefaults & { autoContinueLimit: number }; contextForTurn: ContextForTurn },
+  { contextForTurn, settings, ...host }: Pick<ChatHost, 'memento'> & Partial<Pick<ChatHost, 'applyAnswer' | 'knowledge'>> & { settings: () => ModelDefaults & { autoContinueLimit: number }; contextForTurn: ContextForTurn },
   log: Log,
   fs = new MemoryFs(),
 ) {

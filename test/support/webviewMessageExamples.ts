@@ -33,4 +33,6 @@ export const VALID: WebviewMessage[] = [
   { type: 'removeContext', chipId: 'file-src_app_ts' },
   { type: 'setIncludeOpenEditors', include: false },
   { type: 'pickContextFile' },
+  { type: 'openInstructionFile', path: 'src/AGENTS.md' },
+  { type: 'setRulesEnabled', enabled: false },
 ];

@@ -10,7 +10,7 @@ const TITLES: Record<ContextKind, string> = {
 };
 
 /** Between two rendered items. */
-const ITEM_SEPARATOR = '\n\n';
+export const ITEM_SEPARATOR = '\n\n';
 
 /** A backtick fence longer than any backtick run inside the text, so the text cannot close it early. */
 export function fenceFor(text: string): string {

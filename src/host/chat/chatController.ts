@@ -6,8 +6,9 @@ import { CHAT_SYSTEM_PROMPT } from '../../core/chat/systemPrompt';
 import type { Conversation, StoredMessage } from '../../core/chat/types';
 import type { ImageAttachment, ModelSlot, ThinkingLevel } from '../../core/vocabulary';
 import { ACTION_BUTTONS } from '../../shared/actionButtons';
-import type { HostMessage, WebviewMessage } from '../../shared/protocol';
+import type { HostMessage, KnowledgeHostMessage, WebviewMessage } from '../../shared/protocol';
 import { DisposableBase } from '../disposables';
+import type { ChatKnowledge } from '../knowledge/chatKnowledge';
 import type { Log } from '../log';
 import type { ModelChoice } from '../providers/modelChoice';
 import { ChatTurn } from './chatTurn';
@@ -27,6 +28,7 @@ export interface ChatHost {
   readonly exportChat: (conversation: Conversation) => Promise<void>;
   readonly onChatsChanged: (conversation: Conversation) => void;
   readonly memento: Pick<vscode.Memento, 'get' | 'update'>;
+  readonly knowledge?: ChatKnowledge; // host/knowledge: the project's instructions, slash commands, @folder
 }
 
 /** What the chat asks of the context: the text for a turn, and the chips (which it publishes when they change). */
@@ -51,6 +53,7 @@ export class ChatController extends DisposableBase implements ChatMessageHandler
   private running: ChatTurn | undefined;
   private loaded: Promise<void> | undefined;
   private lastContext: HostMessage | undefined;
+  private readonly lastKnowledge = new Map<KnowledgeHostMessage['type'], KnowledgeHostMessage>();
 
   constructor(
     private readonly store: ConversationStore,
@@ -101,6 +104,12 @@ export class ChatController extends DisposableBase implements ChatMessageHandler
     return this.running !== undefined;
   }
 
+  /** host/knowledge's messages: the rules chip and slash commands are kept for views that load later. */
+  postKnowledge(message: KnowledgeHostMessage | Extract<HostMessage, { type: 'notice' | 'prefill' }>): void {
+    if (message.type !== 'notice' && message.type !== 'prefill') this.lastKnowledge.set(message.type, message);
+    this.broadcast(message);
+  }
+
   /** Re-sends the model list (after a settings change). */
   refreshModels(): void {
     this.broadcast({ type: 'models', models: this.gateway.models(), model: this.model, thinkingLevel: this.thinkingLevel });
@@ -111,7 +120,7 @@ export class ChatController extends DisposableBase implements ChatMessageHandler
       case 'ready':
         await this.ensureLoaded();
         surface.post(this.initMessage());
-        if (this.lastContext) surface.post(this.lastContext);
+        for (const kept of [this.lastContext, ...this.lastKnowledge.values()]) if (kept) surface.post(kept);
         // Chips are only planned while a chat is shown: they may be missing or stale.
         this.followed();
         return;
@@ -157,6 +166,9 @@ export class ChatController extends DisposableBase implements ChatMessageHandler
         return this.context.setIncludeOpenEditors(message.include);
       case 'pickContextFile':
         return this.context.pickFile();
+      case 'openInstructionFile':
+      case 'setRulesEnabled':
+        return this.host.knowledge?.handle(message);
     }
   }
 
@@ -165,8 +177,11 @@ export class ChatController extends DisposableBase implements ChatMessageHandler
    * before anything is awaited, so a second send (the composer and a command at once) is refused, and a Stop
    * while context is gathered reaches the gathering. Resolves once the answer has started.
    */
-  async send(text: string, images: readonly ImageAttachment[] = [], context?: string): Promise<void> {
-    if (!text.trim() && images.length === 0) return;
+  async send(typed: string, images: readonly ImageAttachment[] = [], context?: string): Promise<void> {
+    if (!typed.trim() && images.length === 0) return;
+    // A /command or an @folder is expanded first (it may ask); a plain question claims its turn with no await.
+    const text = this.host.knowledge?.needsPreparation(typed) && !this.running ? await this.host.knowledge.prepareMessage(typed) : typed;
+    if (text === undefined) return;
     const turn = this.begin(true);
     if (!turn) return;
     await this.run(turn, async (signal) => {
@@ -263,7 +278,7 @@ export class ChatController extends DisposableBase implements ChatMessageHandler
     this.running = new ChatTurn({
       gateway: this.gateway,
       log: this.log,
-      system: () => CHAT_SYSTEM_PROMPT,
+      system: (slot) => this.host.knowledge?.systemPrompt(CHAT_SYSTEM_PROMPT, slot) ?? CHAT_SYSTEM_PROMPT,
       thinkingLevel: () => this.thinkingLevel,
       autoContinueLimit: () => this.host.settings().autoContinueLimit,
       conversation: () => this.conversation,
@@ -298,7 +313,8 @@ export class ChatController extends DisposableBase implements ChatMessageHandler
 
   private async safeContext(question: string, slot: ModelSlot, signal: AbortSignal): Promise<string | undefined> {
     try {
-      return await this.context.forTurn(question, slot, signal);
+      const context = await this.context.forTurn(question, slot, signal);
+      return this.host.knowledge ? this.host.knowledge.withFolderContext(question, context) : context;
     } catch (error) {
       this.log.warn(`Could not gather context: ${error instanceof Error ? error.message : String(error)}`);
       return undefined;

@@ -15,7 +15,8 @@ import type { ModelGateway } from './modelGateway';
 export interface TurnScope {
   readonly gateway: ModelGateway;
   readonly log: Log;
-  readonly system: () => string;
+  /** The system prompt for this slot's request (Tandem's own, and the project's instructions). */
+  readonly system: (slot: ModelSlot) => Promise<string> | string;
   readonly thinkingLevel: () => ThinkingLevel;
   readonly autoContinueLimit: () => number;
   readonly conversation: () => Conversation;
@@ -50,8 +51,9 @@ export class ChatTurn {
     void (async () => {
       try {
         const slot = await prepare(this.abort.signal);
+        const system = await this.scope.system(slot);
         started();
-        await this.stream(slot);
+        await this.stream(slot, system);
       } catch (error) {
         this.scope.log.error(`Answer failed unexpectedly: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
       } finally {
@@ -63,7 +65,7 @@ export class ChatTurn {
     return answerStarted;
   }
 
-  private async stream(slot: ModelSlot): Promise<void> {
+  private async stream(slot: ModelSlot, system: string): Promise<void> {
     const { scope, messageId } = this;
     const signal = this.abort.signal;
     const history = toModelMessages(scope.conversation().messages);
@@ -73,7 +75,7 @@ export class ChatTurn {
 
     const deltas = new DeltaBatcher((kind, text) => scope.post({ type: 'delta', messageId, kind, text }));
     const limit = scope.autoContinueLimit();
-    const request = { slot, system: scope.system(), thinkingLevel: scope.thinkingLevel() };
+    const request = { slot, system, thinkingLevel: scope.thinkingLevel() };
     const answer = await runAnswer(history, (messages) => scope.gateway.stream({ ...request, messages }, signal), {
       autoContinueLimit: limit,
       signal,

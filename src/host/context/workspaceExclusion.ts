@@ -1,10 +1,13 @@
 import * as vscode from 'vscode';
 import { Excluder, type ExcludeResult, type FileFacts, type GitignoreFile } from '../../core/context/exclude';
+import { TANDEMIGNORE } from '../../core/context/ignoreFiles';
 import { DisposableStore } from '../disposables';
 import type { Log } from '../log';
 import { contextExclude, type TandemSettings } from '../settings';
 
 const MAX_GITIGNORE_FILES = 200;
+/** .gitignore and the team's .tandemignore (core/context/ignoreFiles.ts): same syntax, both nested. */
+const IGNORE_FILE_NAMES = ['.gitignore', TANDEMIGNORE] as const;
 const NO_GITIGNORE_SEARCH = '{**/node_modules/**,**/.git/**}';
 /** Schemes whose documents are the user's files; output panels, git originals and settings are not context. */
 const FILE_SCHEMES = new Set(['file', 'untitled', 'vscode-remote', 'vscode-vfs']);
@@ -16,8 +19,8 @@ export interface PathCheck {
 }
 
 /**
- * The exclusion rules of the open workspace: one Excluder per workspace folder with its .gitignore files, the
- * `tandem.context.exclude` globs (read per folder) and the size cap. Rebuilt lazily after a .gitignore or a setting changes.
+ * The exclusion rules of the open workspace: one Excluder per workspace folder with its .gitignore and .tandemignore files, the
+ * `tandem.context.exclude` globs (read per folder) and the size cap. Rebuilt lazily after an ignore file or a setting changes.
  */
 export class WorkspaceExclusion implements vscode.Disposable {
   private readonly store = new DisposableStore();
@@ -28,11 +31,13 @@ export class WorkspaceExclusion implements vscode.Disposable {
     private readonly settings: () => TandemSettings,
     private readonly log: Log,
   ) {
-    const watcher = this.store.add(vscode.workspace.createFileSystemWatcher('**/.gitignore'));
     const invalidate = () => this.invalidate();
-    this.store.add(watcher.onDidChange(invalidate));
-    this.store.add(watcher.onDidCreate(invalidate));
-    this.store.add(watcher.onDidDelete(invalidate));
+    for (const name of IGNORE_FILE_NAMES) {
+      const watcher = this.store.add(vscode.workspace.createFileSystemWatcher(`**/${name}`));
+      this.store.add(watcher.onDidChange(invalidate));
+      this.store.add(watcher.onDidCreate(invalidate));
+      this.store.add(watcher.onDidDelete(invalidate));
+    }
     this.store.add(vscode.workspace.onDidChangeWorkspaceFolders(invalidate));
     this.store.add(vscode.workspace.onDidChangeConfiguration((e) => e.affectsConfiguration('tandem.context') && invalidate()));
   }
@@ -74,7 +79,7 @@ export class WorkspaceExclusion implements vscode.Disposable {
 
   private load(): Promise<Map<string, Excluder>> {
     this.excluders ??= this.build().catch((error: unknown) => {
-      this.log.warn(`Could not read .gitignore files: ${error instanceof Error ? error.message : String(error)}`);
+      this.log.warn(`Could not read the .gitignore/.tandemignore files: ${error instanceof Error ? error.message : String(error)}`);
       this.excluders = undefined;
       return new Map<string, Excluder>();
     });
@@ -85,17 +90,22 @@ export class WorkspaceExclusion implements vscode.Disposable {
     const s = this.settings().context;
     const result = new Map<string, Excluder>();
     for (const folder of vscode.workspace.workspaceFolders ?? []) {
-      const found = await vscode.workspace.findFiles(new vscode.RelativePattern(folder, '**/.gitignore'), NO_GITIGNORE_SEARCH, MAX_GITIGNORE_FILES);
-      const gitignores: GitignoreFile[] = [];
-      for (const uri of found) {
-        const relative = vscode.workspace.asRelativePath(uri, false).replace(/\\/g, '/');
-        const dir = relative.includes('/') ? relative.slice(0, relative.lastIndexOf('/')) : '';
-        const contents = new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
-        gitignores.push({ dir, contents });
-      }
-      result.set(folder.uri.toString(), new Excluder({ gitignores, userGlobs: contextExclude(folder.uri), maxFileSizeKB: s.maxFileSizeBytes / 1024 }));
+      const [gitignores, tandemignores] = await Promise.all(IGNORE_FILE_NAMES.map((name) => this.readIgnoreFiles(folder, name)));
+      result.set(folder.uri.toString(), new Excluder({ gitignores, tandemignores, userGlobs: contextExclude(folder.uri), maxFileSizeKB: s.maxFileSizeBytes / 1024 }));
     }
     return result;
+  }
+
+  /** Every ignore file of that name in the folder, each with the folder it sits in (relative to the workspace folder). */
+  private async readIgnoreFiles(folder: vscode.WorkspaceFolder, name: string): Promise<GitignoreFile[]> {
+    const found = await vscode.workspace.findFiles(new vscode.RelativePattern(folder, `**/${name}`), NO_GITIGNORE_SEARCH, MAX_GITIGNORE_FILES);
+    const files: GitignoreFile[] = [];
+    for (const uri of found) {
+      const relative = vscode.workspace.asRelativePath(uri, false).replace(/\\/g, '/');
+      const dir = relative.includes('/') ? relative.slice(0, relative.lastIndexOf('/')) : '';
+      files.push({ dir, contents: new TextDecoder().decode(await vscode.workspace.fs.readFile(uri)) });
+    }
+    return files;
   }
 
   dispose(): void {

@@ -4,7 +4,7 @@ import * as vscode from 'vscode';
 import { EDIT_SYSTEM_PROMPT, buildChatPrompt, buildEditPrompt, buildTestsPrompt, testFileFor, type CodeTarget, type EditCommand } from '../../core/edits/prompts';
 import { parseAnswer } from '../../core/edits/answer';
 import { editFromCommandAnswer } from '../../core/edits/answerEdits';
-import type { ProviderErrorInfo } from '../../core/providers/types';
+import type { ModelSlot, ProviderErrorInfo } from '../../core/providers/types';
 import type { ChatController } from '../chat/chatController';
 import type { ChatViews } from '../chat/chatViews';
 import { indentOf, reportLeftOut, shortName, wholeLines } from './applyCodeBlock';
@@ -25,6 +25,8 @@ export class EditorCommands {
     private readonly views: ChatViews,
     private readonly suggestions: SuggestionController,
     private readonly log: Log,
+    /** The system prompt with the project's instructions for the edited file (host/knowledge). */
+    private readonly systemPrompt: (base: string, slot: ModelSlot, path: string | undefined) => Promise<string> = async (base) => base,
   ) {}
 
   register(): vscode.Disposable[] {
@@ -157,9 +159,10 @@ export class EditorCommands {
   /** Streams one answer; undefined when stopped or failed (a failure is shown with its next step). */
   private async stream(prompt: string, title: string, signal: AbortSignal, onText?: (textSoFar: string) => void): Promise<string | undefined> {
     const slot = this.choice.slot;
+    const system = await this.systemPrompt(EDIT_SYSTEM_PROMPT, slot, this.editedPath());
     let text = '';
     let error: ProviderErrorInfo | undefined;
-    for await (const chunk of this.models.stream({ slot, system: EDIT_SYSTEM_PROMPT, messages: [{ role: 'user', parts: [{ kind: 'text', text: prompt }] }], thinkingLevel: this.choice.thinkingLevel }, signal)) {
+    for await (const chunk of this.models.stream({ slot, system, messages: [{ role: 'user', parts: [{ kind: 'text', text: prompt }] }], thinkingLevel: this.choice.thinkingLevel }, signal)) {
       if (chunk.type === 'text') {
         text += chunk.text;
         onText?.(text);
@@ -172,6 +175,11 @@ export class EditorCommands {
       return undefined;
     }
     return text;
+  }
+
+  private editedPath(): string | undefined {
+    const uri = vscode.window.activeTextEditor?.document.uri;
+    return uri && vscode.workspace.getWorkspaceFolder(uri) ? vscode.workspace.asRelativePath(uri, vscode.workspace.workspaceFolders!.length > 1) : undefined;
   }
 
   private target(): { editor: vscode.TextEditor; document: vscode.TextDocument; code: CodeTarget } | undefined {

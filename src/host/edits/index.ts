@@ -5,8 +5,8 @@ import { CODE_ACTION_SELECTOR, TandemCodeActionProvider } from './codeActions';
 import { EditorCommands } from './editorCommands';
 
 export function activateEdits(services: TandemServices): vscode.Disposable {
-  const { models, choice, chat, chatViews, suggestions, log } = services;
-  const commands = new EditorCommands(models, choice, chat, chatViews, suggestions, log);
+  const { models, choice, chat, chatViews, suggestions, log, knowledge } = services;
+  const commands = new EditorCommands(models, choice, chat, chatViews, suggestions, log, (system, slot, path) => knowledge.editSystemPrompt(system, slot, path));
   return vscode.Disposable.from(
     ...commands.register(),
     vscode.languages.registerCodeActionsProvider(CODE_ACTION_SELECTOR, new TandemCodeActionProvider(), { providedCodeActionKinds: TandemCodeActionProvider.kinds }),
