@@ -25,8 +25,9 @@ const SLICE_CHARS = 128 * 1024;
 
 /** Streamed text beyond this much since the last flush renders in slices of about this size, a frame each: when a
  * fast model's text arrives faster than the panel renders (or the host posts 300 ms of it at once), lexing,
- * sanitizing and laying out all of it in one frame made tasks of 60-80 ms in code-server (bench/freeze.ts). */
-const STREAM_SLICE_CHARS = 32 * 1024;
+ * sanitizing and laying out all of it in one frame made tasks of 60-80 ms CPU in code-server (bench/freeze.ts);
+ * slices of 32K still took 40-65 ms. */
+const STREAM_SLICE_CHARS = 16 * 1024;
 
 /**
  * A message body: its blocks in chunks of about CHUNK_CHARS of source. The last chunk is live: its frozen blocks,
