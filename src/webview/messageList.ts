@@ -135,7 +135,9 @@ export class MessageList {
     const previous = this.rendered.get(message.id);
     if (!previous) return this.add(message);
     this.status(message.id, '');
-    if (previous.body && previous.body.text === message.text) {
+    // The streamed body is kept as it is (its frozen blocks are not rendered again) whenever it holds the final text;
+    // only an answer whose text changed (a host-side edit) is rendered anew.
+    if (previous.body && previous.body.holds(message.text)) {
       previous.body.finish();
       previous.thoughts?.finish();
       previous.message = message;

@@ -123,14 +123,6 @@ export function highlightLater(wrappers: Iterable<HTMLElement>): void {
   scheduleIdleHighlights();
 }
 
-/** Highlights now every block under `root` still waiting (a finished answer is complete at once). */
-export function highlightPending(root: ParentNode): void {
-  for (const wrapper of root.querySelectorAll<HTMLElement>('.code-block.needs-highlight')) {
-    idleQueue.delete(wrapper);
-    highlightBlock(wrapper);
-  }
-}
-
 function scheduleIdleHighlights(): void {
   if (idleScheduled || idleQueue.size === 0) return;
   idleScheduled = true;

@@ -4,7 +4,7 @@
 import type { Token, Tokens } from 'marked';
 import { markInvisibleChars } from './invisible';
 import { sliceEnd } from './slicing';
-import { capNesting, highlightLater, highlightPending, highlightSoon, lex, lexCapped, renderTokens, setCodeBlockCode, type CodeBlockHandlers, type RenderOptions } from './render';
+import { capNesting, highlightLater, highlightSoon, lex, lexCapped, renderTokens, setCodeBlockCode, type CodeBlockHandlers, type RenderOptions } from './render';
 
 const PACE = 3;
 /** A frozen code block longer than this is highlighted in idle time (highlight.js plus the layout of its spans
@@ -22,6 +22,12 @@ export const CHUNK_CHARS = 4_000;
  * blocked the panel for 4 s; in slices the panel stays responsive while it fills in. */
 const HUGE_CHARS = 512 * 1024;
 const SLICE_CHARS = 128 * 1024;
+
+/** Streamed text beyond this much since the last flush renders in slices of about this size, a frame each: when a
+ * fast model's text arrives faster than the panel renders (or the host posts 300 ms of it at once), lexing,
+ * sanitizing and laying out all of it in one frame made tasks of 60-80 ms CPU in code-server (bench/freeze.ts);
+ * slices of 32K still took 40-65 ms. */
+const STREAM_SLICE_CHARS = 16 * 1024;
 
 /**
  * A message body: its blocks in chunks of about CHUNK_CHARS of source. The last chunk is live: its frozen blocks,
@@ -132,6 +138,8 @@ export class StreamingMarkdown {
   private frame = 0;
   private notBefore = 0;
   private pendingCarriageReturn = false;
+  /** Text came in deltas (not only through reset): pending text beyond STREAM_SLICE_CHARS renders in slices. */
+  private streamed = false;
 
   constructor(
     private readonly handlers: CodeBlockHandlers,
@@ -146,11 +154,17 @@ export class StreamingMarkdown {
     return this.frozenSource + this.tail + this.pending;
   }
 
+  /** Whether this body already holds `text` (as the host has it: line endings not yet normalized). */
+  holds(text: string): boolean {
+    return this.text === normalize(text);
+  }
+
   append(delta: string): void {
     if (!delta) return;
     if (this.pendingCarriageReturn && delta.startsWith('\n')) delta = delta.slice(1);
     this.pendingCarriageReturn = delta.endsWith('\r');
     this.pending += normalize(delta);
+    this.streamed = true;
     this.requestFlush();
   }
 
@@ -195,15 +209,16 @@ export class StreamingMarkdown {
 
   /** Moves the next slice of pending text into the tail; true when text is left for later frames. */
   private takeSlice(): boolean {
-    if (this.pending.length <= (this.sliced ? SLICE_CHARS : HUGE_CHARS)) {
+    const limit = this.streamed ? STREAM_SLICE_CHARS : this.sliced ? SLICE_CHARS : HUGE_CHARS;
+    if (this.pending.length <= limit) {
       this.tail += this.pending;
       this.pending = '';
       return false;
     }
-    const cut = sliceEnd(this.pending, SLICE_CHARS);
+    const cut = sliceEnd(this.pending, this.streamed ? STREAM_SLICE_CHARS : SLICE_CHARS);
     this.tail += this.pending.slice(0, cut);
     this.pending = this.pending.slice(cut);
-    this.sliced = true;
+    if (!this.streamed) this.sliced = true;
     return true;
   }
 
@@ -235,9 +250,9 @@ export class StreamingMarkdown {
       this.tail = '';
       this.body.finish();
       this.openParts = [];
-      // A finished answer is complete at once, as a one-shot render is; a huge one highlights in idle time.
-      if (this.sliced) highlightLater(this.element.querySelectorAll<HTMLElement>('.code-block.needs-highlight'));
-      else highlightPending(this.element);
+      // Blocks still waiting for idle time (over DEFER_HIGHLIGHT_LINES, or of a huge text) keep waiting: highlighting
+      // them all here, in the task that handles messageDone, was the end-of-answer long task (bench/freeze.ts).
+      highlightLater(this.element.querySelectorAll<HTMLElement>('.code-block.needs-highlight'));
       this.openCode = undefined;
     } else {
       if (stableOffsets && consumed > 0) {

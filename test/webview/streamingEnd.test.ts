@@ -1,0 +1,102 @@
+// The end of a long streamed answer, in real Chromium: what the `messageDone` task does, counted, not timed.
+// In code-server (bench/freeze.ts) the end of a 64K-token answer made main-thread tasks of 50-80 ms: the final
+// flush lexing and rendering a large tail at once, and the messageDone handler highlighting every block still
+// waiting for idle time. A host text with CRLF line endings also made messageDone render the whole answer again.
+import * as assert from 'node:assert/strict';
+import { WebviewPage, closeBrowser } from './page';
+import { MarkdownWriter } from '../support/markdownWriter';
+import { answer, init, user } from './fixtures';
+
+interface DoneTask {
+  /** Elements tagged before messageDone that are still in the document, and how many were tagged. */
+  kept: number;
+  tagged: number;
+  waiting: number;
+  highlighted: number;
+}
+
+/** Tags every element of the answer, posts messageDone, and reports from a listener after the app's (same task). */
+const POST_DONE = `(done) => new Promise((resolve) => {
+  const body = document.querySelector('[data-message-id="a1"] .markdown');
+  // The block still open at the end is rendered once more as it freezes (to be highlighted): all the others stay.
+  const open = [...body.querySelectorAll('.code-block')].pop();
+  const tagged = [...body.querySelectorAll('*')].filter((el) => !open || !open.contains(el));
+  const onMessage = (event) => {
+    if (event.data.type !== 'messageDone') return;
+    window.removeEventListener('message', onMessage);
+    resolve({
+      kept: tagged.filter((el) => el.isConnected).length,
+      tagged: tagged.length,
+      waiting: body.querySelectorAll('.code-block.needs-highlight').length,
+      highlighted: body.querySelectorAll('code.hljs').length,
+    });
+  };
+  window.addEventListener('message', onMessage);
+  window.postMessage({ type: 'messageDone', message: done, totalCostUsd: 0.01 }, '*');
+})`;
+
+describe('the end of a streamed answer (Chromium)', function () {
+  let view: WebviewPage;
+  afterEach(async () => view?.close());
+  after(closeBrowser);
+
+  const nextFrame = () => view.page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0))));
+
+  async function stream(deltas: string[]): Promise<void> {
+    await view.send(init([user('u1', 'Walk me through it')]));
+    await view.send({ type: 'busy', busy: true });
+    await view.send({ type: 'messageAdded', message: { id: 'a1', role: 'assistant', text: '', model: 'gemini' } });
+    for (const text of deltas) {
+      await view.send({ type: 'delta', messageId: 'a1', kind: 'text', text });
+      await nextFrame();
+    }
+  }
+
+  it('messageDone keeps every streamed block and leaves a long code block to idle time', async () => {
+    const writer = new MarkdownWriter(21);
+    // CRLF line endings, as a provider may send them; the answer ends in a 300-line block still open at the end.
+    const text = `${writer.answer(30_000)}\n\n${writer.code(300)}\n`.replace(/\n/g, '\r\n');
+    view = await WebviewPage.open();
+    await stream(writer.deltas(text).reduce<string[]>((posts, delta, i) => (i % 40 === 0 ? [...posts, delta] : [...posts.slice(0, -1), posts[posts.length - 1] + delta]), []));
+    const task = (await view.page.evaluate(`(${POST_DONE})(${JSON.stringify(answer('a1', text))})`)) as DoneTask;
+    assert.ok(task.tagged > 200, `${task.tagged} elements streamed`);
+    assert.equal(task.kept, task.tagged, 'no streamed element was replaced at messageDone (the answer was not rendered again)');
+    assert.ok(task.waiting >= 1, 'the long code block is not highlighted inside the messageDone task');
+    // ...but soon after, in idle time.
+    await view.page.waitForFunction(() => !document.querySelector('[data-message-id="a1"] .needs-highlight'), undefined, { timeout: 30_000 });
+    const streamed = await view.page.locator('[data-message-id=a1] .markdown').first().innerHTML();
+    await view.send(init([user('u1', 'Walk me through it'), answer('a1', text)]));
+    await view.page.waitForSelector('[data-message-id=a1] .hljs-keyword');
+    assert.equal(streamed, await view.page.locator('[data-message-id=a1] .markdown').first().innerHTML(), 'the same DOM a one-shot render gives');
+  });
+
+  it('a large delta renders over several frames, into the DOM a one-shot render gives', async () => {
+    const writer = new MarkdownWriter(22);
+    const text = writer.answer(160_000);
+    view = await WebviewPage.open();
+    await stream([text.slice(0, 2_000)]);
+    // ~158 KB in one post (a fast model, the host's 300 ms batch): one frame must not take all of it.
+    const length = () => view.page.evaluate(() => document.querySelector('[data-message-id="a1"] .markdown')!.textContent!.length);
+    const before = await length();
+    await view.send({ type: 'delta', messageId: 'a1', kind: 'text', text: text.slice(2_000) });
+    // Checked every frame: the first frame that shows more of the answer.
+    const grown = await view.page.waitForFunction(
+      (shown) => {
+        const now = document.querySelector('[data-message-id="a1"] .markdown')!.textContent!.length;
+        return now > shown ? now : undefined;
+      },
+      before,
+      { polling: 'raf', timeout: 30_000 },
+    );
+    const afterOneFrame = (await grown.jsonValue()) as number;
+    await view.send({ type: 'messageDone', message: answer('a1', text), totalCostUsd: 0.01 });
+    await view.page.waitForSelector('[data-message-id=a1] .markdown:not([aria-busy])', { state: 'attached', timeout: 30_000 });
+    await view.page.waitForFunction(() => !document.querySelector('[data-message-id="a1"] .needs-highlight'), undefined, { timeout: 30_000 });
+    const full = await length();
+    assert.ok(afterOneFrame < full / 2, `one frame rendered ${afterOneFrame} of ${full} chars`);
+    const streamed = await view.page.locator('[data-message-id=a1] .markdown').first().innerHTML();
+    await view.send(init([user('u1', 'Walk me through it'), answer('a1', text)]));
+    await view.page.waitForSelector('[data-message-id=a1] .hljs-keyword');
+    assert.equal(streamed, await view.page.locator('[data-message-id=a1] .markdown').first().innerHTML());
+  });
+});
