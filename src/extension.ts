@@ -3,6 +3,7 @@ import { ConversationStore } from './core/chat/store';
 import { setO200kLoader } from './core/context/tokens';
 import { redactSecrets } from './core/providers/redact';
 import { activateChat } from './host/chat';
+import { activateCommits } from './host/commits';
 import { exportConversation, insertAtCursor, openModelLink, saveAsNewFile } from './host/chat/chatActions';
 import { ChatController } from './host/chat/chatController';
 import { chatFileSystem } from './host/chat/chatFileSystem';
@@ -15,6 +16,7 @@ import { applyCodeBlock } from './host/edits/applyCodeBlock';
 import { SuggestionController } from './host/edits/inlineDiff/suggestionController';
 import { Log } from './host/log';
 import { activateProviders } from './host/providers';
+import { activateTerminal } from './host/terminal';
 import { MODEL_SHORT_LABEL } from './host/providers/endpoints';
 import { KeyStore } from './host/providers/keyStore';
 import { ModelService } from './host/providers/modelService';
@@ -31,6 +33,8 @@ export function activate(context: vscode.ExtensionContext): void {
     activateProviders(services),
     activateChat(services),
     activateEdits(services),
+    activateCommits(services),
+    activateTerminal(services),
   );
   services.statusBar.update(services.chat.model);
   services.log.info(`Tandem ${String(context.extension.packageJSON.version)} activated in ${(performance.now() - started).toFixed(1)} ms.`);

@@ -2,6 +2,7 @@
 // The webview is untrusted input to the host: every message from it goes through parseFromWebview().
 
 import type { ErrorAction, ErrorKind, FinishReason, ModelSlot, ThinkingLevel } from '../core/providers/types';
+import { SHELL_LANGUAGES } from './shellLanguages';
 
 export const THINKING_LEVELS: readonly ThinkingLevel[] = ['minimal', 'low', 'medium', 'high'];
 export const MODEL_SLOTS: readonly ModelSlot[] = ['gemini', 'gpt'];
@@ -128,6 +129,8 @@ export type WebviewMessage =
   | { readonly type: 'setModel'; readonly model: ModelSlot }
   | { readonly type: 'setThinkingLevel'; readonly level: ThinkingLevel }
   | { readonly type: 'codeAction'; readonly action: CodeActionKind; readonly code: string; readonly language: string }
+  /** Paste a shell block's commands into the terminal without running them (only blocks of a SHELL_LANGUAGES language). */
+  | { readonly type: 'runInTerminal'; readonly code: string; readonly language: string }
   /** Review every file an answer edits (the host reads the answer by id: the webview never supplies edit text). */
   | { readonly type: 'applyAnswerEdits'; readonly messageId: string }
   | { readonly type: 'copy'; readonly text: string }
@@ -176,6 +179,7 @@ const SCHEMA: { readonly [K in WebviewMessageType]: Readonly<Record<string, Chec
   setModel: { model: isOneOf(MODEL_SLOTS) },
   setThinkingLevel: { level: isOneOf(THINKING_LEVELS) },
   codeAction: { action: isOneOf(['insert', 'apply', 'save']), code: isString(LIMITS.codeChars), language: isString(64) },
+  runInTerminal: { code: isString(LIMITS.codeChars), language: isOneOf([...SHELL_LANGUAGES]) },
   applyAnswerEdits: { messageId: isId },
   copy: { text: isString(LIMITS.codeChars) },
   openLink: { href: isString(LIMITS.urlChars), text: isString(LIMITS.urlChars) },

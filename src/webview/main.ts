@@ -39,6 +39,7 @@ const list = new MessageList(
     insert: (code, language) => post({ type: 'codeAction', action: 'insert', code, language }),
     apply: (code, language) => post({ type: 'codeAction', action: 'apply', code, language }),
     save: (code, language) => post({ type: 'codeAction', action: 'save', code, language }),
+    runInTerminal: (code, language) => post({ type: 'runInTerminal', code, language }),
     regenerate: (messageId) => post({ type: 'regenerate', messageId }),
     editResend: (messageId, text) => post({ type: 'editResend', messageId, text }),
     retry: () => post({ type: 'retry' }),

@@ -41,6 +41,12 @@ export interface ContextSource {
   refresh(): void;
 }
 
+/** Where an answer's shell blocks go: the terminal feature registers itself (setTerminalTarget). */
+export interface TerminalTarget {
+  /** Pastes the block's commands into a terminal without running them. */
+  paste(code: string, language: string): Promise<void>;
+}
+
 const LAST_CHAT_KEY = 'tandem.lastChatId';
 const MODEL_KEY = 'tandem.model';
 const THINKING_KEY = 'tandem.thinkingLevel';
@@ -59,6 +65,7 @@ export class ChatController implements ChatMessageHandler, vscode.Disposable {
   private running: Running | undefined;
   private loaded: Promise<void> | undefined;
   private contextSource: ContextSource | undefined;
+  private terminalTarget: TerminalTarget | undefined;
   private lastContext: HostMessage | undefined;
 
   constructor(
@@ -103,6 +110,10 @@ export class ChatController implements ChatMessageHandler, vscode.Disposable {
 
   setContextSource(source: ContextSource): void {
     this.contextSource = source;
+  }
+
+  setTerminalTarget(target: TerminalTarget | undefined): void {
+    this.terminalTarget = target;
   }
 
   /** Shows the chips of what goes with the next turn; kept for views that load later. */
@@ -152,6 +163,10 @@ export class ChatController implements ChatMessageHandler, vscode.Disposable {
         return;
       case 'codeAction':
         return this.host.codeAction(message.action, message.code, message.language);
+      case 'runInTerminal':
+        if (this.terminalTarget) return this.terminalTarget.paste(message.code, message.language);
+        surface.post({ type: 'notice', level: 'warning', text: 'Run in Terminal is not available in this window.' });
+        return;
       case 'applyAnswerEdits': {
         const answer = this.conversation.messages.find((m) => m.id === message.messageId && m.role === 'assistant');
         return answer ? this.host.applyAnswer(answer.text) : undefined;
