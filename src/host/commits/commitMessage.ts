@@ -110,7 +110,9 @@ export class CommitMessageGenerator implements vscode.Disposable {
     const key = repository.rootUri.toString();
     const { models, chat, log } = this.services;
     const slot = chat.model;
-    let expected = before;
+    // Every value this stream wrote: the box reports its changes back asynchronously, so reading it can give an
+    // earlier write of ours for a moment. Anything else in the box is the user's typing.
+    const ours = new Set([before]);
     let answer = '';
     let error: ProviderErrorInfo | undefined;
     let lastWrite = 0;
@@ -120,14 +122,14 @@ export class CommitMessageGenerator implements vscode.Disposable {
     signal.addEventListener('abort', onAbort);
 
     const show = (text: string): void => {
-      if (box.value !== expected) {
+      if (!ours.has(box.value)) {
         // The user typed in the box while the message streamed in: their text wins.
         userTyped = true;
         local.abort();
         return;
       }
       box.value = text;
-      expected = text;
+      ours.add(text);
       this.written.set(key, text);
     };
 
@@ -152,7 +154,7 @@ export class CommitMessageGenerator implements vscode.Disposable {
       return;
     }
     const restore = (): void => {
-      if (box.value === expected) {
+      if (ours.has(box.value)) {
         box.value = before;
         this.written.delete(key);
       }
