@@ -128,4 +128,30 @@ describe('terminal: @terminal, Explain/Fix Last Command and Run in Terminal (cod
     assert.equal(await decorations().count(), finished, 'no command finished since the paste');
     assert.match(vscode.readTandemLog(), /Run in Terminal: pasted 1 command\(s\) into .* \(not run\)/);
   });
+
+  it('a block of several lines is pasted whole and none of its lines runs', async () => {
+    // Clear the pasted line first, so the prompt is empty.
+    await vscode.page.locator('.terminal-wrapper.active .xterm').first().click();
+    await vscode.page.keyboard.press('Control+U');
+    const lastLine = async () => (await terminalText()).trimEnd().split('\n').pop() ?? '';
+    await waitFor('an empty prompt', async () => (/[$#]$/.test(await lastLine()) ? true : undefined), 15_000, 250);
+    const finished = await decorations().count();
+    const before = gemini.requests.length;
+    gemini.enqueue(geminiReply({ text: 'Two steps:\n\n```bash\necho first-step-51\necho second-step-52\n```' }));
+    await sendPrompt(frame, 'Print two markers');
+    await gemini.waitForRequests(before + 1, 30_000);
+    const answer = frame.getByTestId('message-assistant').last();
+    await answer.getByTestId('message-usage').waitFor({ timeout: 30_000 });
+    const block = answer.getByTestId('code-block').first();
+    await block.hover();
+    await block.getByTestId('code-run-in-terminal').click();
+    await waitFor('both lines at the prompt', async () => (/echo second-step-52\s*$/.test(await terminalText()) ? true : undefined), 15_000, 250);
+    await new Promise((r) => setTimeout(r, 2000));
+    const text = await terminalText();
+    assert.ok(text.includes('echo first-step-51'), text.slice(-400));
+    assert.doesNotMatch(text, /^first-step-51$/m, 'the first line did not run');
+    assert.doesNotMatch(text, /^second-step-52$/m, 'the second line did not run');
+    assert.equal(await decorations().count(), finished, 'no command finished since the paste');
+    assert.match(vscode.readTandemLog(), /Run in Terminal: pasted 2 command\(s\)/);
+  });
 });
