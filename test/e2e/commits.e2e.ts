@@ -160,4 +160,19 @@ describe('commit messages: Generate Commit Message in the Source Control view (c
     assert.equal(await messageWritten(3), FIRST);
     assert.equal(await dialog().count(), 0, 'no question for text Tandem wrote itself');
   });
+
+  it('Stop in the title bar ends a message still streaming and puts back what the box held', async () => {
+    const before = gemini.requests.length;
+    const held = await commitText();
+    // A few words, then the server goes quiet with the connection open.
+    gemini.enqueue(geminiReply({ text: 'Rework the cart so that every total is computed once', pieceSize: 5 }, { eol: '\r\n', stallAfter: 3 }));
+    await generate();
+    const [request] = (await gemini.waitForRequests(before + 1, 30_000)).slice(before);
+    const stop = vscode.page.locator('.part.sidebar .action-label[aria-label="Stop Generating Commit Message"]').first();
+    await vscode.page.locator('.part.sidebar .pane-header', { has: vscode.page.locator('.action-label[aria-label="Stop Generating Commit Message"]') }).first().hover();
+    await stop.click();
+    await request.closed;
+    await generateButton().waitFor({ state: 'attached', timeout: 15_000 });
+    assert.equal(await commitText(), held, 'the box holds what it held before');
+  });
 });
