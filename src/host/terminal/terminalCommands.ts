@@ -8,13 +8,13 @@ import { SHELL_INTEGRATION_HINT, TERMINAL_CONTEXT_TOKENS, buildLastCommandPrompt
 import type { TerminalTarget } from '../chat/chatController';
 import type { TandemServices } from '../services';
 import { hasShellIntegration } from './shellIntegrationApi';
-import type { TerminalHistory } from './terminalHistory';
+import type { RecordedExecution, TerminalHistory } from './terminalHistory';
 
 export const TERMINAL_MENTION = /(^|\s)@terminal\b/i;
 /** How long the clipboard may take to hold a terminal selection after the copy command. */
 const COPY_SETTLE_MS = 50;
 
-type LastCommand = { ok: true; execution: NonNullable<ReturnType<TerminalHistory['last']>>; terminal: vscode.Terminal } | { ok: false; message: string; hint: boolean };
+type LastCommand = { ok: true; execution: RecordedExecution; terminal: vscode.Terminal } | { ok: false; message: string; hint: boolean };
 
 export class TerminalCommands implements TerminalTarget {
   constructor(

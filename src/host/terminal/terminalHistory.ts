@@ -6,6 +6,7 @@ import * as vscode from 'vscode';
 import type { TerminalExecution } from '../../core/terminal';
 import { DisposableStore } from '../disposables';
 import type { Log } from '../log';
+import { OutputBuffer } from './outputBuffer';
 import { shellIntegrationEvents, shellOf, type TerminalShellExecution } from './shellIntegrationApi';
 
 /** Commands kept per terminal. */
@@ -17,39 +18,6 @@ const READ_SETTLE_MS = 1000;
 
 export interface RecordedExecution extends TerminalExecution {
   readonly endedAt: number;
-}
-
-/** Bounded output: everything up to `max` characters, then the first half and a rolling last half. */
-class OutputBuffer {
-  private head = '';
-  private tail = '';
-  private dropped = 0;
-
-  constructor(private readonly max: number) {}
-
-  push(data: string): void {
-    const half = Math.floor(this.max / 2);
-    if (this.head.length < half) {
-      const room = half - this.head.length;
-      this.head += data.slice(0, room);
-      data = data.slice(room);
-    }
-    if (data === '') return;
-    this.tail += data;
-    if (this.tail.length > half) {
-      const cut = this.tail.length - half;
-      // Cut at a line end where one is near, so the kept tail starts with a whole line.
-      const newline = this.tail.indexOf('\n', cut);
-      const at = newline >= 0 && newline - cut < 4096 ? newline + 1 : cut;
-      this.dropped += at;
-      this.tail = this.tail.slice(at);
-    }
-  }
-
-  text(): string {
-    if (this.dropped === 0) return this.head + this.tail;
-    return `${this.head}\n[… ${this.dropped.toLocaleString('en-US')} characters of output not kept …]\n${this.tail}`;
-  }
 }
 
 interface Reading {
