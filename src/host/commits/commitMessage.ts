@@ -113,6 +113,7 @@ export class CommitMessageGenerator implements vscode.Disposable {
     // Every value this stream wrote: the box reports its changes back asynchronously, so reading it can give an
     // earlier write of ours for a moment. Anything else in the box is the user's typing.
     const ours = new Set([before]);
+    const writtenBefore = this.written.get(key);
     let answer = '';
     let error: ProviderErrorInfo | undefined;
     let lastWrite = 0;
@@ -121,16 +122,17 @@ export class CommitMessageGenerator implements vscode.Disposable {
     const onAbort = () => local.abort();
     signal.addEventListener('abort', onAbort);
 
-    const show = (text: string): void => {
+    const show = (text: string): boolean => {
       if (!ours.has(box.value)) {
         // The user typed in the box while the message streamed in: their text wins.
         userTyped = true;
         local.abort();
-        return;
+        return false;
       }
       box.value = text;
       ours.add(text);
       this.written.set(key, text);
+      return true;
     };
 
     try {
@@ -156,7 +158,8 @@ export class CommitMessageGenerator implements vscode.Disposable {
     const restore = (): void => {
       if (ours.has(box.value)) {
         box.value = before;
-        this.written.delete(key);
+        if (writtenBefore === undefined) this.written.delete(key);
+        else this.written.set(key, writtenBefore);
       }
     };
     if (local.signal.aborted) {
@@ -174,7 +177,10 @@ export class CommitMessageGenerator implements vscode.Disposable {
       void vscode.window.showWarningMessage(`${models.label(slot)} answered without a commit message. Try again, or switch the model in Tandem's chat.`);
       return;
     }
-    show(message);
+    if (!show(message)) {
+      log.info('Commit message: the box was edited as the message ended; kept what was typed.');
+      return;
+    }
     log.info(`Commit message written by ${models.label(slot)} (${message.split('\n')[0].length}-character subject).`);
   }
 
