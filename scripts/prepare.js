@@ -12,9 +12,10 @@ const { root, chromiumPath } = require('./vscode-paths');
 const DEBIAN = {
   'libkrb5-dev': { neededFor: 'building code-server', present: () => fs.existsSync('/usr/include/gssapi/gssapi.h') },
   chromium: { neededFor: 'the webview and end-to-end tests', present: () => fs.existsSync(chromiumPath) },
+  git: { neededFor: 'the commit-message end-to-end tests', present: () => fs.existsSync('/usr/bin/git') },
 };
 /** What each entry point needs; `desktop` installs into a desktop VS Code and so needs no code-server. */
-const NEEDS = { desktop: [], start: ['libkrb5-dev'], test: ['libkrb5-dev', 'chromium'] };
+const NEEDS = { desktop: [], start: ['libkrb5-dev'], test: ['libkrb5-dev', 'chromium', 'git'] };
 
 class Stop extends Error {}
 

@@ -1,10 +1,12 @@
 // Takes the README screenshots in real VS Code (code-server) against the fake models:
-// `npx tsx scripts/screenshots.ts` → media/screenshots/{chat-dark,chat-light,inline-diff,lightbulb,statusbar,settings}.png
-// (`npx tsx scripts/screenshots.ts workbench` takes only the last three).
+// `npx tsx scripts/screenshots.ts` → media/screenshots/{chat-dark,chat-light,inline-diff,lightbulb,statusbar,settings,
+// commit-message,terminal}.png (`… workbench` takes only lightbulb, statusbar and settings; `… git-terminal` only the
+// last two).
 import * as path from 'node:path';
 import { FakeServer } from '../test/fakes/server';
 import { geminiReply } from '../test/fakes/gemini';
 import { VscodeSession, waitFor } from '../test/e2e/harness';
+import { shootGitAndTerminal } from './screenshotsGitTerminal';
 import { shootWorkbench } from './screenshotsWorkbench';
 
 const CART = `export interface Item { name: string; price: number; quantity: number }
@@ -78,11 +80,13 @@ async function shoot(theme: string, name: string, withDiff: boolean): Promise<vo
 }
 
 (async () => {
-  if (process.argv[2] !== 'workbench') {
+  const only = process.argv[2];
+  if (only === undefined) {
     await shoot('Default Dark Modern', 'chat-dark', true);
     await shoot('Default Light Modern', 'chat-light', false);
   }
-  await shootWorkbench(OUT);
+  if (only === undefined || only === 'workbench') await shootWorkbench(OUT);
+  if (only === undefined || only === 'git-terminal') await shootGitAndTerminal(OUT);
   console.log(`Screenshots written to ${OUT}`);
 })().catch((error) => {
   console.error(error);

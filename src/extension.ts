@@ -4,6 +4,7 @@ import { setO200kLoader } from './core/context/tokens';
 import { redactSecrets } from './core/providers/redact';
 import { activateChat } from './host/chat';
 import { activateCompletions } from './host/completions';
+import { activateCommits } from './host/commits';
 import { exportConversation, insertAtCursor, openModelLink, saveAsNewFile } from './host/chat/chatActions';
 import { ChatController } from './host/chat/chatController';
 import { chatFileSystem } from './host/chat/chatFileSystem';
@@ -20,6 +21,7 @@ import { applyCodeBlock } from './host/edits/applyCodeBlock';
 import { SuggestionController } from './host/edits/inlineDiff/suggestionController';
 import { Log } from './host/log';
 import { activateProviders } from './host/providers';
+import { activateTerminal } from './host/terminal';
 import { KeyStore } from './host/providers/keyStore';
 import { ModelChoice } from './host/providers/modelChoice';
 import { ModelService } from './host/providers/modelService';
@@ -39,6 +41,8 @@ export function activate(context: vscode.ExtensionContext): void {
     activateEdits(services),
     activateCompletions(services),
     activateKnowledge(services),
+    activateCommits(services),
+    activateTerminal(services),
   );
   services.statusBar.update(services.choice.slot);
   services.log.info(`Tandem ${String(context.extension.packageJSON.version)} activated in ${(performance.now() - started).toFixed(1)} ms.`);

@@ -64,3 +64,16 @@ export function formatTokens(count: number): string {
   if (count < 1_000_000) return `${(count / 1000).toFixed(1)}K`;
   return `${(count / 1_000_000).toFixed(1)}M`;
 }
+
+/** Fence languages whose code blocks are commands for a terminal: the host's paste logic and the webview's Run in
+ * Terminal button read the same list, so they cannot disagree. */
+export const SHELL_LANGUAGE_LIST = [
+  'bash', 'sh', 'zsh', 'shell', 'ksh', 'dash', 'fish', 'console', 'shellsession', 'sh-session', 'shell-session', 'terminal',
+  'powershell', 'pwsh', 'ps1', 'ps', 'cmd', 'bat', 'batch',
+] as const;
+export type ShellLanguage = (typeof SHELL_LANGUAGE_LIST)[number];
+export const SHELL_LANGUAGES: ReadonlySet<string> = new Set(SHELL_LANGUAGE_LIST);
+
+export function isShellLanguage(language: string): language is ShellLanguage {
+  return SHELL_LANGUAGES.has(language);
+}

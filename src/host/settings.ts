@@ -33,6 +33,8 @@ export interface TandemSettings {
   };
   readonly network: { readonly firstByteTimeoutMs: number; readonly idleTimeoutMs: number; readonly maxRetries: number };
   readonly chat: { readonly autoContinueLimit: number };
+  /** `tandem.commitMessage.instructions`: the user's own rules for commit messages ('' for none). */
+  readonly commitMessage: { readonly instructions: string };
   readonly context: {
     readonly includeOpenEditors: boolean;
     /** The window's `tandem.context.exclude`, for files outside the workspace; folders: `contextExclude(folder)`. */
@@ -101,6 +103,7 @@ export function readSettings(): TandemSettings {
       maxRetries: wholeNumber(user('network.maxRetries', 3), 3, 0, 10),
     },
     chat: { autoContinueLimit: wholeNumber(user('chat.autoContinueLimit', 3), 3, 0, 20) },
+    commitMessage: { instructions: String(user<unknown>('commitMessage.instructions', '') ?? '').trim() },
     context: {
       includeOpenEditors: user<boolean>('context.includeOpenEditors', true) !== false,
       exclude: contextExclude(),

@@ -7,6 +7,7 @@
 import * as v from 'valibot';
 import { IMAGE_MIME_TYPES, MODEL_SLOTS, THINKING_LEVELS } from '../core/vocabulary';
 import { CODE_ACTION_KINDS, HOST_ACTIONS, LIMITS } from './protocol';
+import { SHELL_LANGUAGE_LIST } from '../core/vocabulary';
 
 /** Every field a schema reads is the object's own: a value a prototype supplies is never part of a message. */
 function hasOnlyOwnFields(value: unknown): boolean {
@@ -60,6 +61,8 @@ const FIELDS = {
   openInstructionFile: { path: v.pipe(v.string(), v.minLength(1), v.maxLength(LIMITS.pathChars)) },
   /** Turns the project's instruction files on or off for the current chat. */
   setRulesEnabled: { enabled: v.boolean() },
+  /** Paste a shell block's commands into the terminal without running them (only blocks of a shell language). */
+  runInTerminal: { code: text(LIMITS.codeChars), language: v.picklist(SHELL_LANGUAGE_LIST) },
 } satisfies Readonly<Record<string, v.ObjectEntries>>;
 
 type Fields = typeof FIELDS;

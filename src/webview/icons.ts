@@ -31,6 +31,7 @@ export const CODICONS = [
   'send',
   'settings-gear',
   'sparkle',
+  'terminal',
   'trash',
   'warning',
 ] as const;

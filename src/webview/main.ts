@@ -1,7 +1,7 @@
 // Chat webview entry: builds the panel, posts `ready`, then renders what the host sends.
 import './styles.css';
 import type { HostMessage } from '../shared/protocol';
-import { formatUsd } from '../core/vocabulary';
+import { formatUsd, isShellLanguage } from '../core/vocabulary';
 import { Composer } from './composer';
 import { ContextChips } from './contextChips';
 import { RulesChip } from './rulesChip';
@@ -40,6 +40,9 @@ const list = new MessageList(
     insert: (code, language) => post({ type: 'codeAction', action: 'insert', code, language }),
     apply: (code, language) => post({ type: 'codeAction', action: 'apply', code, language }),
     save: (code, language) => post({ type: 'codeAction', action: 'save', code, language }),
+    runInTerminal: (code, language) => {
+      if (isShellLanguage(language)) post({ type: 'runInTerminal', code, language });
+    },
     regenerate: (messageId) => post({ type: 'regenerate', messageId }),
     editResend: (messageId, text) => post({ type: 'editResend', messageId, text }),
     retry: () => post({ type: 'retry' }),

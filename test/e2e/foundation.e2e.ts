@@ -34,9 +34,9 @@ describe('foundation: Tandem in VS Code 1.139 (code-server)', () => {
   it('lists every contributed command in the palette under "Tandem:"', async () => {
     await vscode.openFile('src/app.ts');
     const entries = await vscode.paletteEntries('Tandem:');
-    // Commands that only make sense in a state (a pending suggestion, a draft being written) or with arguments stay
-    // out of the palette.
-    const hidden = new Set(PALETTE_RULES.filter((r) => r.when === 'false' || /tandem\.(suggestionPending|draftInProgress)/.test(r.when)).map((r) => r.command));
+    // Commands that only make sense in a state (a pending suggestion, a draft or a commit message being written, an
+    // open terminal) or with arguments stay out of the palette.
+    const hidden = new Set(PALETTE_RULES.filter((r) => r.when === 'false' || /tandem\.(suggestionPending|draftInProgress|generatingCommitMessage)|terminalIsOpen/.test(r.when)).map((r) => r.command));
     const expected = CONTRIBUTED_COMMANDS.filter((c) => c.category === 'Tandem' && !hidden.has(c.command)).map((c) => `Tandem: ${c.title}`);
     assert.ok(expected.length >= 10, 'package.json contributes the commands');
     const missing = expected.filter((title) => !entries.includes(title));

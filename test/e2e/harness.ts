@@ -21,6 +21,8 @@ export interface SessionOptions {
   readonly settings?: Record<string, unknown>;
   /** Files of the temporary workspace, relative path → content. */
   readonly files?: Record<string, string>;
+  /** Runs once the workspace's files are written, before VS Code opens it (e.g. `git init` and a first commit). */
+  readonly prepare?: (workspace: string) => void;
   /** Keep workspace trust on (for Restricted Mode tests): the folder opens untrusted. */
   readonly restricted?: boolean;
   /** Extra environment for the extension host. */
@@ -91,6 +93,7 @@ export class VscodeSession {
       fs.writeFileSync(path.join(workspace, file), content);
     }
     fs.mkdirSync(workspace, { recursive: true });
+    options.prepare?.(workspace);
     const settings = {
       'workbench.startupEditor': 'none',
       'workbench.tips.enabled': false,

@@ -92,6 +92,12 @@ describe('security: forged webview messages', () => {
       refuses({ type: 'codeAction', action: 'run', code: 'rm -rf /', language: 'sh' }, /invalid field action/);
       refuses({ type: 'codeAction', action: 'insert', code: null, language: 'ts' }, /invalid field code/);
       refuses({ type: 'hostAction', action: 'deleteKey' }, /invalid field action/);
+      // Only a shell block has a Run in Terminal button: code in another language is never pasted into a terminal.
+      refuses({ type: 'runInTerminal', code: 'import os', language: 'python' }, /invalid field language/);
+      refuses({ type: 'runInTerminal', code: 'ls', language: '' }, /invalid field language/);
+      refuses({ type: 'runInTerminal', code: 'ls', language: 'BASH' }, /invalid field language/);
+      refuses({ type: 'runInTerminal', code: 7, language: 'bash' }, /invalid field code/);
+      refuses({ type: 'runInTerminal', code: 'x'.repeat(LIMITS.codeChars + 1), language: 'sh' }, /invalid field code/);
       refuses({ type: 'applyAnswerEdits', messageId: '../etc' }, /invalid field messageId/);
       refuses({ type: 'applyAnswerEdits', messageId: 'x', text: 'edits' }, /unexpected field text/);
       refuses({ type: 'setIncludeOpenEditors', include: 'true' }, /invalid field include/);

@@ -35,4 +35,6 @@ export const VALID: WebviewMessage[] = [
   { type: 'pickContextFile' },
   { type: 'openInstructionFile', path: 'src/AGENTS.md' },
   { type: 'setRulesEnabled', enabled: false },
+  { type: 'runInTerminal', code: 'npm test', language: 'bash' },
+  { type: 'runInTerminal', code: 'Get-ChildItem', language: 'powershell' },
 ];

@@ -218,6 +218,24 @@ describe('chat webview (Chromium)', function () {
     ]);
   });
 
+  it('only a shell block has Run in Terminal, which posts runInTerminal with the exact code and language', async () => {
+    view = await WebviewPage.open();
+    const markdown = 'Run:\n\n```bash\nnpm ci\nnpm test\n```\n\nThen:\n\n```python\nprint(1)\n```\n\n```console\n$ ls\n```';
+    await view.send(init([user('u1', 'q'), answer('a1', markdown)]));
+    const blocks = view.page.getByTestId('code-block');
+    assert.equal(await blocks.count(), 3);
+    assert.equal(await blocks.nth(1).getByTestId('code-run-in-terminal').count(), 0, 'python has no Run in Terminal');
+    await blocks.nth(0).hover();
+    await blocks.nth(0).getByTestId('code-run-in-terminal').click();
+    await blocks.nth(2).hover();
+    await blocks.nth(2).getByTestId('code-run-in-terminal').click();
+    const posted = (await view.posted()).filter((m) => m.type === 'runInTerminal');
+    assert.deepEqual(posted, [
+      { type: 'runInTerminal', code: 'npm ci\nnpm test', language: 'bash' },
+      { type: 'runInTerminal', code: '$ ls', language: 'console' },
+    ]);
+  });
+
   it('a code block still streaming in copies and inserts all of its code so far', async () => {
     view = await WebviewPage.open();
     await view.send(init([user('u1', 'q')]));

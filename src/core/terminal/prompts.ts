@@ -45,6 +45,21 @@ export function buildFixLastCommandPrompt(
   return { text: ask, context };
 }
 
+/** Explain a command that succeeded: what it did and what its output says. */
+export function buildExplainLastCommandPrompt(execution: TerminalExecution, options: { readonly budget: number; readonly count: Counter }): TerminalPrompt {
+  const command = redactContextText(execution.command.trim(), 'shellscript');
+  const text = `Explain my last terminal command \`${command.split('\n')[0]}\`${command.includes('\n') ? ' …' : ''}: what it did, and what its output says.`;
+  return { text, context: formatTerminalContext(execution, options).text };
+}
+
+/** Explain/Fix Last Command: a fix for a command that failed (or whose exit code is unknown), else an explanation. */
+export function buildLastCommandPrompt(
+  execution: TerminalExecution,
+  options: { readonly budget: number; readonly count: Counter; readonly platform?: Platform },
+): TerminalPrompt & { readonly intent: 'fix' | 'explain' } {
+  return execution.exitCode === 0 ? { ...buildExplainLastCommandPrompt(execution, options), intent: 'explain' } : { ...buildFixLastCommandPrompt(execution, options), intent: 'fix' };
+}
+
 /** A selection copied from the terminal, explained or just attached to the chat. */
 export function buildTerminalSelectionPrompt(selection: string, intent: 'explain' | 'attach'): TerminalPrompt {
   const text = redactContextText(renderTerminalOutput(selection), 'shellscript');

@@ -3,11 +3,9 @@
 // (```console, or any shell block whose lines start with a `$ ` prompt) gives only its commands, without the
 // prompts and without the output lines between them.
 
-/** Fence languages whose blocks are commands for a terminal. */
-export const SHELL_LANGUAGES: ReadonlySet<string> = new Set([
-  'bash', 'sh', 'zsh', 'shell', 'ksh', 'dash', 'fish', 'console', 'shellsession', 'sh-session', 'shell-session', 'terminal',
-  'powershell', 'pwsh', 'ps1', 'ps', 'cmd', 'bat', 'batch',
-]);
+import { SHELL_LANGUAGES } from '../vocabulary';
+
+export { SHELL_LANGUAGES };
 
 /** Languages that are transcripts of a session: prompts mark the commands, other lines are output. */
 const SESSION_LANGUAGES: ReadonlySet<string> = new Set(['console', 'shellsession', 'sh-session', 'shell-session', 'terminal']);

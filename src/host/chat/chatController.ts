@@ -45,6 +45,12 @@ export interface ChatContext {
 
 export type ChipsMessage = Extract<HostMessage, { type: 'context' }>;
 
+/** Where an answer's shell blocks go: the terminal feature registers itself (setTerminalTarget). */
+export interface TerminalTarget {
+  /** Pastes the block's commands into a terminal without running them. */
+  paste(code: string, language: string): Promise<void>;
+}
+
 const LAST_CHAT_KEY = 'tandem.lastChatId';
 
 export class ChatController extends DisposableBase implements ChatMessageHandler {
@@ -52,6 +58,7 @@ export class ChatController extends DisposableBase implements ChatMessageHandler
   private readonly surfaces = new Set<ChatSurface>();
   private running: ChatTurn | undefined;
   private loaded: Promise<void> | undefined;
+  private terminalTarget: TerminalTarget | undefined;
   private lastContext: HostMessage | undefined;
   private readonly lastKnowledge = new Map<KnowledgeHostMessage['type'], KnowledgeHostMessage>();
 
@@ -110,6 +117,10 @@ export class ChatController extends DisposableBase implements ChatMessageHandler
     this.broadcast(message);
   }
 
+  setTerminalTarget(target: TerminalTarget | undefined): void {
+    this.terminalTarget = target;
+  }
+
   /** Re-sends the model list (after a settings change). */
   refreshModels(): void {
     this.broadcast({ type: 'models', models: this.gateway.models(), model: this.model, thinkingLevel: this.thinkingLevel });
@@ -150,6 +161,10 @@ export class ChatController extends DisposableBase implements ChatMessageHandler
         return this.choice.setThinkingLevel(message.level);
       case 'codeAction':
         return this.host.codeAction(message.action, message.code, message.language);
+      case 'runInTerminal':
+        if (this.terminalTarget) return this.terminalTarget.paste(message.code, message.language);
+        surface.post({ type: 'notice', level: 'warning', text: 'Run in Terminal is not available in this window.' });
+        return;
       case 'applyAnswerEdits': {
         const answer = this.conversation.messages.find((m) => m.id === message.messageId && m.role === 'assistant');
         return answer ? this.host.applyAnswer(answer.text) : undefined;

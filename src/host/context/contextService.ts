@@ -29,6 +29,16 @@ const MAX_OPEN_EDITORS = 30;
 const MAX_PROBLEMS = 500;
 const PROBLEMS_MENTION = /(^|\s)@problems\b/i;
 
+/**
+ * An `@name` the composer may mention, answered by another feature (`@terminal`): its text goes with the turn
+ * after the files, and its tokens come out of the files' budget.
+ */
+export interface ContextMention {
+  readonly pattern: RegExp;
+  /** The context text, already redacted and bounded; undefined when there is nothing to attach. */
+  provide(slot: ModelSlot, count: Counter, signal?: AbortSignal): Promise<string | undefined>;
+}
+
 const SEVERITY: Record<vscode.DiagnosticSeverity, ProblemSeverity> = {
   [vscode.DiagnosticSeverity.Error]: 'error',
   [vscode.DiagnosticSeverity.Warning]: 'warning',
@@ -43,7 +53,9 @@ const SEVERITY: Record<vscode.DiagnosticSeverity, ProblemSeverity> = {
  */
 export class ContextService implements ChatContext, vscode.Disposable {
   private readonly store = new DisposableStore();
-  private readonly exclusion: WorkspaceExclusion;
+  /** The workspace's exclusion rules, for features that send files' content another way (the commit diff). */
+  readonly exclusion: WorkspaceExclusion;
+  private readonly mentions = new Set<ContextMention>();
   private readonly reader: ContextFileReader;
   private readonly counters: Record<TokenFamily, TokenCounter> = { gpt: new TokenCounter('gpt'), gemini: new TokenCounter('gemini') };
   private readonly pinned = new Map<string, vscode.Uri>();
@@ -96,7 +108,9 @@ export class ContextService implements ChatContext, vscode.Disposable {
    */
   async forTurn(question: string, slot: ModelSlot, signal?: AbortSignal): Promise<string | undefined> {
     this.cancelPending();
-    const assembled = await this.assemble(slot, question, PROBLEMS_MENTION.test(question), signal);
+    const mentioned = await this.mentioned(question, slot, signal);
+    const reserved = mentioned.reduce((sum, m) => sum + m.tokens, 0);
+    const assembled = await this.assemble(slot, question, PROBLEMS_MENTION.test(question), signal, reserved);
     if (signal?.aborted) return undefined;
     this.post(assembled);
     const { plan } = assembled;
@@ -109,7 +123,30 @@ export class ContextService implements ChatContext, vscode.Disposable {
     // A removed chip stays out of one turn; files added on purpose stay until removed.
     this.hidden.clear();
     this.refreshSoon(EDITOR_DEBOUNCE_MS);
-    return assembled.rendered;
+    const parts = [assembled.rendered, ...mentioned.map((m) => m.text)].filter((p): p is string => p !== undefined && p !== '');
+    return parts.length > 0 ? parts.join('\n\n') : undefined;
+  }
+
+  /** Lets another feature answer an `@name` in the composer; disposing removes it. */
+  registerMention(mention: ContextMention): vscode.Disposable {
+    this.mentions.add(mention);
+    return new vscode.Disposable(() => this.mentions.delete(mention));
+  }
+
+  private async mentioned(question: string, slot: ModelSlot, signal?: AbortSignal): Promise<{ text: string; tokens: number }[]> {
+    const found: { text: string; tokens: number }[] = [];
+    const counter = this.counters[slot === 'gpt' ? 'gpt' : 'gemini'];
+    const count: Counter = (text, key) => counter.count(text, key);
+    for (const mention of this.mentions) {
+      if (signal?.aborted || !mention.pattern.test(question)) continue;
+      try {
+        const text = await mention.provide(slot, count, signal);
+        if (text) found.push({ text, tokens: count(text) });
+      } catch (error) {
+        this.log.warn(`Could not read ${mention.pattern.source}: ${error instanceof Error ? error.message : String(error)}`);
+      }
+    }
+    return found;
   }
 
   async remove(chipId: string): Promise<void> {
@@ -221,7 +258,7 @@ export class ContextService implements ChatContext, vscode.Disposable {
     this.chips.fire({ type: 'context', chips: assembled.chips, includeOpenEditors: this.includeOpenEditors, approximate });
   }
 
-  private async assemble(slot: ModelSlot, question: string, withProblems: boolean, signal?: AbortSignal): Promise<AssembledContext> {
+  private async assemble(slot: ModelSlot, question: string, withProblems: boolean, signal?: AbortSignal, reserved = 0): Promise<AssembledContext> {
     const { family, estimated } = modelCard(slot).tokens;
     const counter = this.counters[family];
     const gathered = await this.gather(withProblems, signal);
@@ -231,7 +268,7 @@ export class ContextService implements ChatContext, vscode.Disposable {
     const count: Counter = ratio === 1 ? estimate : (text, key) => Math.ceil(estimate(text, key) * ratio);
     return assembleContext(gathered, {
       family,
-      budget: this.budget(slot, question, count),
+      budget: Math.max(0, this.budget(slot, question, count) - reserved),
       hidden: this.hidden,
       count,
     });

@@ -1,5 +1,6 @@
 // Markdown tokens → sanitized DOM, with code blocks decorated (toolbar, highlighting, invisible characters).
 import { Marked, type Token } from 'marked';
+import { SHELL_LANGUAGES } from '../../core/vocabulary';
 import { codiconClass, type Codicon } from '../icons';
 import { highlightToHtml } from './highlight';
 import { markInvisibleChars } from './invisible';
@@ -10,6 +11,8 @@ export interface CodeBlockHandlers {
   insert(code: string, language: string): void;
   apply(code: string, language: string): void;
   save(code: string, language: string): void;
+  /** Shell blocks only: paste the commands into the terminal, without running them. */
+  runInTerminal(code: string, language: string): void;
 }
 
 export interface CodeBlockData {
@@ -84,7 +87,7 @@ function decorateCodeBlock(pre: HTMLElement, options: RenderOptions): HTMLElemen
   label.className = 'code-language';
   label.textContent = language || 'text';
   // The buttons read the block's code when clicked: a block still streaming in keeps growing.
-  header.append(label, codeActions(() => codeData.get(wrapper) ?? { code, language }, options.handlers));
+  header.append(label, codeActions(() => codeData.get(wrapper) ?? { code, language }, options.handlers, SHELL_LANGUAGES.has(language)));
   pre.replaceWith(wrapper);
   wrapper.append(header, pre);
   codeData.set(wrapper, { code, language });
@@ -163,7 +166,7 @@ export function highlightBlock(wrapper: HTMLElement): void {
   markInvisibleChars(codeEl);
 }
 
-function codeActions(current: () => CodeBlockData, handlers: CodeBlockHandlers): HTMLElement {
+function codeActions(current: () => CodeBlockData, handlers: CodeBlockHandlers, shell: boolean): HTMLElement {
   const bar = document.createElement('div');
   bar.className = 'code-actions';
   const add = (icon: Codicon, label: string, testId: string, run: () => void) => {
@@ -190,5 +193,7 @@ function codeActions(current: () => CodeBlockData, handlers: CodeBlockHandlers):
   add('insert', 'Insert at Cursor', 'code-insert', () => handlers.insert(current().code, current().language));
   add('diff', 'Apply to File…', 'code-apply', () => handlers.apply(current().code, current().language));
   add('new-file', 'Save as New File…', 'code-save', () => handlers.save(current().code, current().language));
+  // Pasted at the prompt, never run: the user reads the command and presses Enter.
+  if (shell) add('terminal', 'Run in Terminal (pastes, does not run)', 'code-run-in-terminal', () => handlers.runInTerminal(current().code, current().language));
   return bar;
 }

@@ -271,4 +271,14 @@ describe('chat controller', () => {
     await waitIdle(controller);
     assert.equal(done(posted)[1].message.editFiles, undefined, 'no offer without named files');
   });
+
+  it('Run in Terminal goes to the terminal feature; without one the chat says it is not available', async () => {
+    const { controller, posted, surface } = setup([]);
+    await controller.handle({ type: 'runInTerminal', code: 'npm test', language: 'bash' }, surface);
+    assert.deepEqual(posted.at(-1), { type: 'notice', level: 'warning', text: 'Run in Terminal is not available in this window.' });
+    const pasted: [string, string][] = [];
+    controller.setTerminalTarget({ paste: async (code, language) => void pasted.push([code, language]) });
+    await controller.handle({ type: 'runInTerminal', code: 'npm test', language: 'bash' }, surface);
+    assert.deepEqual(pasted, [['npm test', 'bash']]);
+  });
 });

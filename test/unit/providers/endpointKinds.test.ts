@@ -48,6 +48,7 @@ function settings(slot: ModelSlot, kind: EndpointKind, overrides: { baseUrl?: st
     network: { firstByteTimeoutMs: 30_000, idleTimeoutMs: 60_000, maxRetries: 3 },
     chat: { autoContinueLimit: 3 },
     context: { includeOpenEditors: true, exclude: [], maxFileSizeBytes: 512 * 1024 },
+    commitMessage: { instructions: '' },
   };
 }
 

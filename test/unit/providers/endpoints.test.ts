@@ -10,6 +10,7 @@ function settings(vertexLocation: string, baseUrl = '', gptProvider: TandemSetti
     gpt: { provider: gptProvider, model: 'gpt-5.3-chat-latest', baseUrl: '', contextWindow: 128_000, maxOutputTokens: 16_384, price, extraBodyParameters: {} },
     network: { firstByteTimeoutMs: 30_000, idleTimeoutMs: 60_000, maxRetries: 3 },
     chat: { autoContinueLimit: 3 },
+    commitMessage: { instructions: '' },
     context: { includeOpenEditors: true, exclude: [], maxFileSizeBytes: 512 * 1024 },
   };
 }

@@ -24,6 +24,7 @@ function settingsFor(slot: ModelSlot, kind: EndpointKind, baseUrl: string): Tand
     network: { firstByteTimeoutMs: 30_000, idleTimeoutMs: 30_000, maxRetries: 0 },
     chat: { autoContinueLimit: 3 },
     context: { includeOpenEditors: true, exclude: [], maxFileSizeBytes: 512 * 1024 },
+    commitMessage: { instructions: '' },
   };
 }
 

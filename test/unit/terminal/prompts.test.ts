@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { SHELL_INTEGRATION_HINT, buildFixLastCommandPrompt, buildTerminalSelectionPrompt, shellLanguage } from '../../../src/core/terminal/prompts';
+import { SHELL_INTEGRATION_HINT, buildFixLastCommandPrompt, buildLastCommandPrompt, buildTerminalSelectionPrompt, shellLanguage } from '../../../src/core/terminal/prompts';
 import { findShellBlocks } from '../../../src/core/terminal/shellBlocks';
 import { countTokens } from '../../../src/core/context/tokens';
 
@@ -14,6 +14,16 @@ describe('terminal prompts', () => {
     assert.match(text, /Warn before anything that deletes data/);
     assert.match(context, /exit code 2/);
     assert.match(context, /No such file or directory/);
+  });
+
+  it('Explain/Fix Last Command fixes a failed command (or one without an exit code) and explains one that succeeded', () => {
+    assert.equal(buildLastCommandPrompt(LS, { budget: 2000, count }).intent, 'fix');
+    assert.equal(buildLastCommandPrompt({ ...LS, exitCode: undefined }, { budget: 2000, count }).intent, 'fix');
+    const ok = buildLastCommandPrompt({ command: 'git status', exitCode: 0, output: 'On branch main\nnothing to commit\n', shell: 'bash' }, { budget: 2000, count });
+    assert.equal(ok.intent, 'explain');
+    assert.match(ok.text, /^Explain my last terminal command `git status`: what it did/);
+    assert.match(ok.context, /exit code 0 \(success\)/);
+    assert.match(ok.context, /nothing to commit/);
   });
 
   it("names the terminal's own shell language, PowerShell on Windows when the shell is unknown", () => {
