@@ -14,13 +14,13 @@ import {
   type LoadedInstructions,
 } from '../../core/knowledge';
 import type { ModelSlot } from '../../core/providers/types';
-import { DisposableStore } from '../disposables';
+import { DisposableBase } from '../disposables';
 import type { Log } from '../log';
 import type { TandemSettings } from '../settings';
 import type { KnowledgeFiles } from './knowledgeFiles';
 import { readKnowledgeSettings } from './knowledgeSettings';
+import { WatchedLoad } from './watchedLoad';
 
-const RELOAD_DEBOUNCE_MS = 300;
 
 export interface InstructionTarget {
   /** Workspace path of the file the request is about. */
@@ -29,12 +29,10 @@ export interface InstructionTarget {
   readonly slot: ModelSlot;
 }
 
-export class InstructionService implements vscode.Disposable {
-  private readonly store = new DisposableStore();
+export class InstructionService extends DisposableBase {
   private readonly counters: Record<ModelSlot, TokenCounter> = { gemini: new TokenCounter('gemini'), gpt: new TokenCounter('gpt') };
-  private loaded: Promise<LoadedInstructions> | undefined;
-  private timer: NodeJS.Timeout | undefined;
-  private readonly changed = new vscode.EventEmitter<void>();
+  private readonly loaded: WatchedLoad<LoadedInstructions>;
+  private readonly changed = this.own(new vscode.EventEmitter<void>());
   /** Fires after instruction files, trust or the settings changed: chips should be planned again. */
   readonly onDidChange = this.changed.event;
 
@@ -43,22 +41,29 @@ export class InstructionService implements vscode.Disposable {
     private readonly settings: () => TandemSettings,
     private readonly log: Log,
   ) {
-    this.store.add(this.changed);
+    super();
     // One watcher for every Markdown file; only paths that are instruction files reload.
-    const watcher = this.store.add(vscode.workspace.createFileSystemWatcher('**/*.md'));
-    const onFile = (uri: vscode.Uri) => {
-      const path = this.files.pathOf(uri);
-      if (path !== undefined && classifyInstructionPath(path, this.files.roots)) this.reloadSoon();
-    };
-    this.store.add(watcher.onDidCreate(onFile));
-    this.store.add(watcher.onDidChange(onFile));
-    this.store.add(watcher.onDidDelete(onFile));
-    this.store.add(vscode.workspace.onDidGrantWorkspaceTrust(() => this.reloadSoon()));
-    this.store.add(vscode.workspace.onDidChangeWorkspaceFolders(() => this.reloadSoon()));
-    this.store.add(
+    this.loaded = this.own(
+      new WatchedLoad<LoadedInstructions>(
+        {
+          glob: '**/*.md',
+          matters: (uri) => {
+            const path = this.files.pathOf(uri);
+            return path !== undefined && classifyInstructionPath(path, this.files.roots) !== undefined;
+          },
+          read: () => this.read(),
+          empty: () => ({ files: [], skipped: [] }),
+          what: 'the instruction files',
+        },
+        log,
+      ),
+    );
+    this.ownAll(
+      this.loaded.onDidChange(() => this.changed.fire()),
+      vscode.workspace.onDidChangeWorkspaceFolders(() => this.loaded.reloadSoon()),
       vscode.workspace.onDidChangeConfiguration((e) => {
         // Exclusion rules decide which files may count; sources are applied at selection.
-        if (e.affectsConfiguration('tandem.context')) this.reloadSoon();
+        if (e.affectsConfiguration('tandem.context')) this.loaded.reloadSoon();
         else if (e.affectsConfiguration('tandem.instructions')) this.changed.fire();
       }),
     );
@@ -66,7 +71,7 @@ export class InstructionService implements vscode.Disposable {
 
   /** What applies to a request, within 5% of the model's window (at most 16K tokens). */
   async select(target: InstructionTarget): Promise<InstructionSelection> {
-    const loaded = await this.load();
+    const loaded = await this.loaded.get();
     const s = this.settings();
     const window = target.slot === 'gpt' ? s.gpt.contextWindow : s.gemini.contextWindow;
     const counter = this.counters[target.slot];
@@ -86,15 +91,6 @@ export class InstructionService implements vscode.Disposable {
     return { system: withInstructions(base, selection.applied), selection };
   }
 
-  private load(): Promise<LoadedInstructions> {
-    this.loaded ??= this.read().catch((error: unknown) => {
-      this.log.warn(`Could not read the instruction files: ${error instanceof Error ? error.message : String(error)}`);
-      this.loaded = undefined;
-      return { files: [], skipped: [] };
-    });
-    return this.loaded;
-  }
-
   private async read(): Promise<LoadedInstructions> {
     const roots = this.files.roots;
     const refs = findInstructionFiles(await this.files.list(INSTRUCTION_FILE_GLOBS), roots);
@@ -104,19 +100,5 @@ export class InstructionService implements vscode.Disposable {
       this.log.info(`Instruction files: ${loaded.files.map((f) => f.path).join(', ') || 'none'}${loaded.skipped.length ? `; not used: ${loaded.skipped.map((s) => `${s.path} (${s.reason})`).join(', ')}` : ''}.`);
     }
     return loaded;
-  }
-
-  private reloadSoon(): void {
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = setTimeout(() => {
-      this.timer = undefined;
-      this.loaded = undefined;
-      this.changed.fire();
-    }, RELOAD_DEBOUNCE_MS);
-  }
-
-  dispose(): void {
-    if (this.timer) clearTimeout(this.timer);
-    this.store.dispose();
   }
 }

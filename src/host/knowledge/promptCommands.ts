@@ -5,12 +5,12 @@ import * as vscode from 'vscode';
 import { buildSlashCommands, findSlashCommand, inputsFromArguments, parseSlashInvocation, type BuiltinAction, type SlashCommandSet } from '../../core/knowledge/slashCommands';
 import { expandPromptFile, loadPromptFiles, PROMPT_FILE_GLOBS, promptFolderRank, type PromptFile, type PromptValues } from '../../core/knowledge';
 import type { SlashCommandView } from '../../shared/protocol';
-import { DisposableStore } from '../disposables';
+import { DisposableBase } from '../disposables';
 import type { Log } from '../log';
 import type { KnowledgeFiles } from './knowledgeFiles';
 import { readKnowledgeSettings } from './knowledgeSettings';
+import { WatchedLoad } from './watchedLoad';
 
-const RELOAD_DEBOUNCE_MS = 300;
 
 /** The editor commands the built-ins run. */
 const BUILTIN_COMMAND: Readonly<Record<BuiltinAction, string>> = { explain: 'tandem.explain', fix: 'tandem.fix', tests: 'tandem.writeTests', docs: 'tandem.addDocs' };
@@ -22,33 +22,37 @@ export type PreparedPrompt =
   | { readonly kind: 'ranBuiltin' }
   | { readonly kind: 'notACommand' };
 
-export class PromptCommands implements vscode.Disposable {
-  private readonly store = new DisposableStore();
-  private loaded: Promise<SlashCommandSet> | undefined;
-  private timer: NodeJS.Timeout | undefined;
-  private readonly changed = new vscode.EventEmitter<void>();
-  readonly onDidChange = this.changed.event;
+export class PromptCommands extends DisposableBase {
+  private readonly loaded: WatchedLoad<SlashCommandSet>;
+  readonly onDidChange: vscode.Event<void>;
 
   constructor(
     private readonly files: KnowledgeFiles,
     private readonly editorValues: () => PromptValues,
     private readonly log: Log,
   ) {
-    this.store.add(this.changed);
-    const watcher = this.store.add(vscode.workspace.createFileSystemWatcher('**/*.prompt.md'));
-    const onFile = (uri: vscode.Uri) => {
-      const path = this.files.pathOf(uri);
-      if (path !== undefined && promptFolderRank(path, this.files.roots) !== undefined) this.reloadSoon();
-    };
-    this.store.add(watcher.onDidCreate(onFile));
-    this.store.add(watcher.onDidChange(onFile));
-    this.store.add(watcher.onDidDelete(onFile));
-    this.store.add(vscode.workspace.onDidGrantWorkspaceTrust(() => this.reloadSoon()));
-    this.store.add(vscode.workspace.onDidChangeConfiguration((e) => (e.affectsConfiguration('tandem.promptFiles') || e.affectsConfiguration('tandem.context')) && this.reloadSoon()));
+    super();
+    this.loaded = this.own(
+      new WatchedLoad<SlashCommandSet>(
+        {
+          glob: '**/*.prompt.md',
+          matters: (uri) => {
+            const path = this.files.pathOf(uri);
+            return path !== undefined && promptFolderRank(path, this.files.roots) !== undefined;
+          },
+          read: () => this.read(),
+          empty: () => buildSlashCommands([]),
+          what: 'the prompt files',
+        },
+        log,
+      ),
+    );
+    this.onDidChange = this.loaded.onDidChange;
+    this.own(vscode.workspace.onDidChangeConfiguration((e) => (e.affectsConfiguration('tandem.promptFiles') || e.affectsConfiguration('tandem.context')) && this.loaded.reloadSoon()));
   }
 
   async views(): Promise<SlashCommandView[]> {
-    const { commands } = await this.load();
+    const { commands } = await this.loaded.get();
     return commands.map((c) => ({ name: c.name, description: c.description, source: c.source }));
   }
 
@@ -56,7 +60,7 @@ export class PromptCommands implements vscode.Disposable {
   async prepare(message: string): Promise<PreparedPrompt> {
     const invocation = parseSlashInvocation(message);
     if (!invocation) return { kind: 'notACommand' };
-    const command = findSlashCommand((await this.load()).commands, invocation.name);
+    const command = findSlashCommand((await this.loaded.get()).commands, invocation.name);
     if (!command) return { kind: 'notACommand' };
     if (command.source === 'builtin') {
       await vscode.commands.executeCommand(BUILTIN_COMMAND[command.action]);
@@ -82,15 +86,6 @@ export class PromptCommands implements vscode.Disposable {
     return { kind: 'text', text: given.rest ? `${expanded.text}\n\n${given.rest}` : expanded.text };
   }
 
-  private load(): Promise<SlashCommandSet> {
-    this.loaded ??= this.read().catch((error: unknown) => {
-      this.log.warn(`Could not read the prompt files: ${error instanceof Error ? error.message : String(error)}`);
-      this.loaded = undefined;
-      return buildSlashCommands([]);
-    });
-    return this.loaded;
-  }
-
   private async read(): Promise<SlashCommandSet> {
     if (!readKnowledgeSettings().promptFiles) return buildSlashCommands([]);
     const trusted = this.files.trusted;
@@ -99,19 +94,5 @@ export class PromptCommands implements vscode.Disposable {
     const set = buildSlashCommands(prompts);
     for (const note of [...skipped.map((s) => s.message), ...set.notices.map((n) => n.message), ...prompts.flatMap((p) => p.warnings.map((w) => `${p.path}: ${w}`))]) this.log.info(note);
     return set;
-  }
-
-  private reloadSoon(): void {
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = setTimeout(() => {
-      this.timer = undefined;
-      this.loaded = undefined;
-      this.changed.fire();
-    }, RELOAD_DEBOUNCE_MS);
-  }
-
-  dispose(): void {
-    if (this.timer) clearTimeout(this.timer);
-    this.store.dispose();
   }
 }
