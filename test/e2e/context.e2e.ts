@@ -2,7 +2,7 @@
 // request carries exactly that, a .env open in an editor is never read, and a removed chip stays out.
 import { strict as assert } from 'node:assert';
 import type { FrameLocator } from 'playwright-core';
-import { geminiReply } from '../fakes/gemini';
+import { geminiReply, lastUserText } from '../fakes/gemini';
 import { FakeServer, type RecordedRequest } from '../fakes/server';
 import { VscodeSession, sendPrompt, waitFor } from './harness';
 
@@ -16,16 +16,6 @@ const CART = [
   '',
 ].join('\n');
 const DOTENV_SECRET = 'dotenv-marker-7731';
-
-interface GeminiBody {
-  contents: { role: string; parts: { text?: string }[] }[];
-}
-
-/** The text of the newest user turn (earlier turns keep their own context in the history). */
-function lastUserText(request: RecordedRequest): string {
-  const turns = request.json<GeminiBody>().contents.filter((c) => c.role === 'user');
-  return turns[turns.length - 1].parts.map((p) => p.text ?? '').join('');
-}
 
 describe('context: chips and what the model receives (code-server + fake Gemini)', () => {
   let vscode: VscodeSession;

@@ -4,7 +4,7 @@
 // within the model's budget after asking about the cost once.
 import { strict as assert } from 'node:assert';
 import type { FrameLocator } from 'playwright-core';
-import { geminiReply } from '../fakes/gemini';
+import { geminiReply, lastUserText, systemText } from '../fakes/gemini';
 import { FakeServer, type RecordedRequest } from '../fakes/server';
 import { VscodeSession, sendPrompt, waitFor } from './harness';
 
@@ -24,17 +24,7 @@ function moduleFiles(): Record<string, string> {
   return files;
 }
 
-interface GeminiBody {
-  systemInstruction?: { parts: { text: string }[] };
-  contents: { role: string; parts: { text?: string }[] }[];
-}
-
-const systemOf = (request: RecordedRequest) => request.json<GeminiBody>().systemInstruction?.parts.map((p) => p.text).join('') ?? '';
-function lastUserText(request: RecordedRequest): string {
-  const turns = request.json<GeminiBody>().contents.filter((c) => c.role === 'user');
-  return turns[turns.length - 1].parts.map((p) => p.text ?? '').join('');
-}
-
+const systemOf = systemText;
 describe('project knowledge: instructions, prompt files, .tandemignore, @folder (code-server + fake Gemini)', () => {
   let vscode: VscodeSession;
   let gemini: FakeServer;

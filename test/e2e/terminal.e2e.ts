@@ -4,8 +4,8 @@
 // the prompt without running it.
 import { strict as assert } from 'node:assert';
 import type { FrameLocator } from 'playwright-core';
-import { geminiReply } from '../fakes/gemini';
-import { FakeServer, type RecordedRequest } from '../fakes/server';
+import { geminiReply, lastUserText } from '../fakes/gemini';
+import { FakeServer } from '../fakes/server';
 import { VscodeSession, sendPrompt, waitFor } from './harness';
 
 const ANSWER = [
@@ -21,15 +21,6 @@ const ANSWER = [
   "import { readdirSync } from 'node:fs';",
   '```',
 ].join('\n');
-
-interface GeminiBody {
-  contents: { role: string; parts: { text?: string }[] }[];
-}
-
-function lastUserText(request: RecordedRequest): string {
-  const turns = request.json<GeminiBody>().contents.filter((c) => c.role === 'user');
-  return turns[turns.length - 1].parts.map((p) => p.text ?? '').join('');
-}
 
 describe('terminal: @terminal, Explain/Fix Last Command and Run in Terminal (code-server + bash + fake Gemini)', () => {
   let vscode: VscodeSession;

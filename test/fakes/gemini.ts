@@ -1,6 +1,6 @@
 // Gemini streamGenerateContent?alt=sse replies: answer chunks, thoughts, cumulative usage, finish reasons, errors.
 import { jsonReply, pieces, sseReply, type Framing, type SseEvent } from './sse';
-import type { Reply } from './server';
+import type { RecordedRequest, Reply } from './server';
 
 export interface GeminiAnswer {
   readonly text: string;
@@ -71,4 +71,22 @@ export function geminiMidStreamError(textBefore: string, framing: Framing = { eo
 
 export function geminiPromptBlocked(reason = 'PROHIBITED_CONTENT'): Reply {
   return sseReply([JSON.stringify({ promptFeedback: { blockReason: reason }, usageMetadata: usage(9, 0, 0) })], { eol: '\r\n' });
+}
+
+/** What the e2e tests read of a streamGenerateContent request body. */
+export interface GeminiRequestBody {
+  systemInstruction?: { parts: { text: string }[] };
+  contents: { role: string; parts: { text?: string }[] }[];
+  generationConfig?: { maxOutputTokens: number; thinkingConfig?: { thinkingLevel: string } };
+}
+
+/** The text of a request's newest user turn (earlier turns keep their own context in the history). */
+export function lastUserText(request: RecordedRequest): string {
+  const turns = request.json<GeminiRequestBody>().contents.filter((c) => c.role === 'user');
+  return turns[turns.length - 1].parts.map((p) => p.text ?? '').join('');
+}
+
+/** The request's system instruction as one text ('' without one). */
+export function systemText(request: RecordedRequest): string {
+  return request.json<GeminiRequestBody>().systemInstruction?.parts.map((p) => p.text).join('') ?? '';
 }
