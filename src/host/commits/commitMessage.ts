@@ -4,6 +4,7 @@
 // the message streams in stops the stream and keeps what they typed. Stop, an error or an empty answer puts back
 // what the box held before.
 import * as vscode from 'vscode';
+import { modelCard } from '../../core/providers/modelCards';
 import { cleanCommitMessage, commitBoxIntent, parseGitDiff, prepareCommitRequest, type CommitRequest } from '../../core/commits';
 import type { Counter } from '../../core/context/items';
 import { TokenCounter } from '../../core/context/tokens';
@@ -108,8 +109,10 @@ export class CommitMessageGenerator implements vscode.Disposable {
   private async stream(repository: GitRepository, request: CommitRequest, before: string, signal: AbortSignal): Promise<void> {
     const box = repository.inputBox;
     const key = repository.rootUri.toString();
-    const { models, chat, log } = this.services;
-    const slot = chat.model;
+    const { models, choice, knowledge, log } = this.services;
+    const slot = choice.slot;
+    // The project's instruction files apply to commit messages too (those for the whole repository: no file is edited).
+    const system = await knowledge.editSystemPrompt(request.system, slot, undefined);
     // Every value this stream wrote: the box reports its changes back asynchronously, so reading it can give an
     // earlier write of ours for a moment. Anything else in the box is the user's typing.
     const ours = new Set([before]);
@@ -136,7 +139,7 @@ export class CommitMessageGenerator implements vscode.Disposable {
     };
 
     try {
-      for await (const chunk of models.stream({ slot, system: request.system, messages: [{ role: 'user', parts: [{ kind: 'text', text: request.user }] }], thinkingLevel: 'minimal' }, local.signal)) {
+      for await (const chunk of models.stream({ slot, system, messages: [{ role: 'user', parts: [{ kind: 'text', text: request.user }] }], thinkingLevel: 'minimal' }, local.signal)) {
         if (chunk.type === 'text') {
           answer += chunk.text;
           const now = Date.now();
@@ -185,11 +188,11 @@ export class CommitMessageGenerator implements vscode.Disposable {
   }
 
   private async request(repository: GitRepository, diff: string, staged: boolean, draft: string | undefined): Promise<CommitRequest> {
-    const { settings, chat } = this.services;
+    const { settings, choice } = this.services;
+    const slot = choice.slot;
     const s = settings();
-    const slot = chat.model;
-    const model = slot === 'gpt' ? s.gpt : s.gemini;
-    const counter = new TokenCounter(slot === 'gpt' ? 'gpt' : 'gemini');
+    const model = s[slot];
+    const counter = new TokenCounter(modelCard(slot).tokens.family);
     const count: Counter = (text) => counter.count(text);
     const [excluded, subjects] = await Promise.all([this.excludedPaths(repository, diff), recentSubjects(repository)]);
     return prepareCommitRequest({
