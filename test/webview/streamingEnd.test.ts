@@ -42,6 +42,18 @@ describe('the end of a streamed answer (Chromium)', function () {
 
   const nextFrame = () => view.page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0))));
 
+  /** Until the streamed posts are all on screen (big posts render a slice per frame): five frames with no change. */
+  async function rendered(): Promise<void> {
+    const count = () => view.page.evaluate(() => document.querySelectorAll('[data-message-id="a1"] .markdown *').length);
+    const deadline = Date.now() + 60_000;
+    for (let same = 0, last = -1; same < 5 && Date.now() < deadline; ) {
+      await nextFrame();
+      const now = await count();
+      same = now === last ? same + 1 : 0;
+      last = now;
+    }
+  }
+
   async function stream(deltas: string[]): Promise<void> {
     await view.send(init([user('u1', 'Walk me through it')]));
     await view.send({ type: 'busy', busy: true });
@@ -58,6 +70,7 @@ describe('the end of a streamed answer (Chromium)', function () {
     const text = `${writer.answer(30_000)}\n\n${writer.code(300)}\n`.replace(/\n/g, '\r\n');
     view = await WebviewPage.open();
     await stream(writer.deltas(text).reduce<string[]>((posts, delta, i) => (i % 40 === 0 ? [...posts, delta] : [...posts.slice(0, -1), posts[posts.length - 1] + delta]), []));
+    await rendered();
     const task = (await view.page.evaluate(`(${POST_DONE})(${JSON.stringify(answer('a1', text))})`)) as DoneTask;
     assert.ok(task.tagged > 200, `${task.tagged} elements streamed`);
     assert.equal(task.kept, task.tagged, 'no streamed element was replaced at messageDone (the answer was not rendered again)');
