@@ -135,7 +135,7 @@ export class ContextService implements ChatContext, vscode.Disposable {
 
   private async mentioned(question: string, slot: ModelSlot, signal?: AbortSignal): Promise<{ text: string; tokens: number }[]> {
     const found: { text: string; tokens: number }[] = [];
-    const counter = this.counters[slot === 'gpt' ? 'gpt' : 'gemini'];
+    const counter = this.counters[modelCard(slot).tokens.family];
     const count: Counter = (text, key) => counter.count(text, key);
     for (const mention of this.mentions) {
       if (signal?.aborted || !mention.pattern.test(question)) continue;

@@ -2,6 +2,7 @@
 // into what the chosen model's window has left (core/context/folderPack.ts). Above tandem.context.confirmAboveTokens
 // the user is asked once per chat and folder, with the token count and the dollar cost, before anything is sent.
 import * as vscode from 'vscode';
+import { modelCard } from '../../core/providers/modelCards';
 import { describeLeftOut, packFolder, type FolderPack, type PackCandidate } from '../../core/context/folderPack';
 import { requestTokens } from '../../core/context/promptTokens';
 import { redactContextText } from '../../core/context/redact';
@@ -50,7 +51,7 @@ export class FolderContext {
   async prepare(message: string, slot: ModelSlot): Promise<FolderOutcome> {
     const mention = parseFolderMention(message);
     if (!mention) return { kind: 'none' };
-    const counter = new TokenCounter(slot === 'gpt' ? 'gpt' : 'gemini');
+    const counter = new TokenCounter(modelCard(slot).tokens.family);
     const count = (text: string) => counter.count(text);
     const { candidates, texts } = await this.candidates(mention);
     if (candidates.length === 0) return { kind: 'empty', message: `${mention.label}: no files found there. Give a folder of the workspace, e.g. @folder src.` };

@@ -2,6 +2,7 @@
 // (terminal context menu) asks about it, Explain with Tandem takes the terminal's selection, and an answer's
 // shell blocks paste into the terminal without running. Tandem never presses Enter: the user runs what is pasted.
 import * as vscode from 'vscode';
+import { modelCard } from '../../core/providers/modelCards';
 import type { Counter } from '../../core/context/items';
 import { TokenCounter } from '../../core/context/tokens';
 import { SHELL_INTEGRATION_HINT, TERMINAL_CONTEXT_TOKENS, buildLastCommandPrompt, buildTerminalSelectionPrompt, formatTerminalContext, terminalPasteText, type Platform } from '../../core/terminal';
@@ -128,7 +129,7 @@ export class TerminalCommands implements TerminalTarget {
   }
 
   private counter(): Counter {
-    const counter = new TokenCounter(this.services.chat.model === 'gpt' ? 'gpt' : 'gemini');
+    const counter = new TokenCounter(modelCard(this.services.choice.slot).tokens.family);
     return (text) => counter.count(text);
   }
 }
