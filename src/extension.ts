@@ -68,8 +68,9 @@ function createServices(context: vscode.ExtensionContext): TandemServices {
     const s = readSettings();
     return { defaultModel: s.defaultModel, thinkingLevel: s.gemini.thinkingLevel };
   }));
-  const contextService = own(new ContextService(choice, readSettings, context.workspaceState, log));
-  const knowledge = own(new KnowledgeService(own(new WorkspaceExclusion(readSettings, log)), readSettings, context.workspaceState, log));
+  const exclusion = own(new WorkspaceExclusion(readSettings, log));
+  const contextService = own(new ContextService(exclusion, choice, readSettings, context.workspaceState, log));
+  const knowledge = own(new KnowledgeService(exclusion, readSettings, context.workspaceState, log));
 
   const chat: ChatController = own(new ChatController(new ConversationStore(chatFileSystem(context)), models, choice, contextService, {
     settings: () => ({ autoContinueLimit: readSettings().chat.autoContinueLimit }),

@@ -1,7 +1,7 @@
 // Ghost-text completions in real VS Code against the fake Gemini server: typing in a .ts file shows the fake's
 // suggestion as ghost text and Tab puts exactly its bytes in the file; typing on while a (stalled) request is out
 // closes that request's socket at the fake before the next one arrives; a .env file never gets a request, and
-// its text never rides along in another file's prompt.
+// its text never rides along in another file's prompt; an untitled buffer gets suggestions, with secrets masked.
 import { strict as assert } from 'node:assert';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -22,6 +22,7 @@ export function totalPaid(orders: Order[]): number {
 const SUGGESTION = 'paid.reduce((sum, order) => sum + order.amount, 0);';
 const ACCEPTED = ORDERS.replace("'paid');\n  \n}", `'paid');\n  return ${SUGGESTION}\n}`);
 const ENV = 'API_KEY=do-not-send-1234\n';
+const PASTED_KEY = 'sk-live-0123456789abcdefghij';
 const STALLED: Reply = { status: 200, headers: { 'content-type': 'text/event-stream' }, steps: [{ stall: true }] };
 /** Far above the slowest run: the machine is shared, and nothing here asserts speed. */
 const CEILING_MS = 60_000;
@@ -51,6 +52,8 @@ describe('completions: ghost text as you type (code-server + fake Gemini)', () =
         // Tab must go to the ghost text, not to an IntelliSense list that typing opened
         'editor.quickSuggestions': { other: false, comments: false, strings: false },
         'editor.suggestOnTriggerCharacters': false,
+        // Ctrl+N opens a TypeScript buffer, as a user who set their default language would have
+        'files.defaultLanguage': 'typescript',
       },
       env: { TANDEM_GEMINI_API_KEY: 'AIzaSyE2E-completion-key-0000000000' },
       files: { 'src/orders.ts': ORDERS, 'src/notes.ts': '// scratch\n', '.env': ENV },
@@ -140,6 +143,21 @@ describe('completions: ghost text as you type (code-server + fake Gemini)', () =
       assert.doesNotMatch(request.body, /OTHER_SECRET|do-not-send|API_KEY/, 'the .env text is not in any prompt');
     }
   });
+  it('an untitled buffer gets ghost text too, with a key pasted into it masked in the prompt', async () => {
+    gemini.reset();
+    gemini.fallback = () => geminiReply({ text: 'limit * 2;' });
+    await vscode.runCommand('File: New Untitled Text File');
+    await vscode.page.locator('.tab.active:has-text("Untitled")').first().waitFor({ timeout: CEILING_MS });
+    await vscode.focusEditor();
+    await vscode.page.keyboard.type(`const key = "${PASTED_KEY}";\nconst limit = 10;\nconst doubled = `, { delay: 20 });
+    const request = await waitFor('a request at the cursor in the untitled buffer', () => gemini.requests.find(requestAt('const doubled = ')), CEILING_MS);
+    await waitFor('the ghost text in the untitled buffer', async () => ((await ghostText()).includes('limit * 2;') ? true : undefined), CEILING_MS);
+    assert.doesNotMatch(request.body, /sk-live-/, 'the pasted key never leaves');
+    assert.match(request.body, /const key = \\"\[redacted key\]\\"/, 'it is masked where it stood');
+    await vscode.page.keyboard.press('Escape');
+    await vscode.runCommand('View: Revert and Close Editor');
+  });
+
   it('the status bar item snoozes, resumes and turns completions off (written to the Remote settings, machine scope)', async () => {
     const item = vscode.page.locator('.statusbar-item[id*="tandem.completions"], .statusbar-item:has-text("Completions")').first();
     const label = async () => (await item.getAttribute('aria-label')) ?? '';

@@ -2,7 +2,6 @@
 // core/completions), its status bar item and toggle, the daily spend kept across reloads, and counts in the log.
 import * as vscode from 'vscode';
 import { CompletionScheduler, estimateCost, type SpendState } from '../../core/completions';
-import { WorkspaceExclusion } from '../context/workspaceExclusion';
 import type { TandemServices } from '../services';
 import { createCompletionFetch } from './completionFetch';
 import { CompletionStatusBar, TOGGLE_COMPLETIONS_COMMAND } from './completionStatusBar';
@@ -19,7 +18,7 @@ const STATS_LOG_INTERVAL_MS = 5 * 60 * 1000;
 
 export function activateCompletions(services: TandemServices): vscode.Disposable {
   const { models, log, globalState } = services;
-  const exclusion = new WorkspaceExclusion(services.settings, log);
+  const { exclusion } = services.context;
   const extras = new PromptExtrasSource(exclusion);
   const perSuggestionUsd = (): number => {
     const s = services.settings();
@@ -61,7 +60,6 @@ export function activateCompletions(services: TandemServices): vscode.Disposable
   statsTimer.unref?.();
 
   return vscode.Disposable.from(
-    exclusion,
     extras,
     statusBar,
     vscode.languages.registerInlineCompletionItemProvider(COMPLETION_SELECTOR, new TandemInlineCompletions(scheduler, exclusion)),

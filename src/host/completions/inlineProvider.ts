@@ -1,17 +1,22 @@
 // VS Code's ghost-text provider over the completion scheduler. VS Code calls it after each keystroke and cancels
 // the previous call's token; the token is bridged to an AbortController, so a cancelled request's socket closes.
-// Files only: untitled buffers (where people paste tokens), output panels, the SCM input and other schemes never
-// get a request, and a file the exclusion rules refuse (secret, git-ignored, tandem.context.exclude) is never sent.
+// The user's files and untitled buffers; output panels, the SCM input and other schemes never get a request, and a
+// file the exclusion rules refuse (secret, git-ignored, tandem.context.exclude) is never sent. An untitled buffer has
+// no name to refuse it by, so one in the dotenv language gets nothing, and every prompt's text is masked for secrets
+// (core/context/redact.ts) as the chat's context is.
 import * as vscode from 'vscode';
 import type { CompletionDocument, CompletionScheduler } from '../../core/completions';
 import type { WorkspaceExclusion } from '../context/workspaceExclusion';
 
-/** Schemes of the user's files (remote and virtual workspaces included); not untitled, output, git or scm. */
-export const COMPLETION_SELECTOR: vscode.DocumentSelector = [{ scheme: 'file' }, { scheme: 'vscode-remote' }, { scheme: 'vscode-vfs' }];
-const FILE_SCHEMES = new Set(['file', 'vscode-remote', 'vscode-vfs']);
+/** Schemes of the user's files (remote and virtual workspaces included) and untitled buffers; not output, git or scm. */
+export const COMPLETION_SELECTOR: vscode.DocumentSelector = [{ scheme: 'file' }, { scheme: 'vscode-remote' }, { scheme: 'vscode-vfs' }, { scheme: 'untitled' }];
+const FILE_SCHEMES = new Set(['file', 'vscode-remote', 'vscode-vfs', 'untitled']);
+/** Languages of secrets: a file in one is refused by its name; an untitled buffer has none, so by its language. */
+const SECRET_LANGUAGES = new Set(['dotenv']);
 
 export function isCompletionDocument(document: vscode.TextDocument): boolean {
-  return FILE_SCHEMES.has(document.uri.scheme);
+  if (!FILE_SCHEMES.has(document.uri.scheme)) return false;
+  return document.uri.scheme !== 'untitled' || !SECRET_LANGUAGES.has(document.languageId);
 }
 
 export class TandemInlineCompletions implements vscode.InlineCompletionItemProvider {

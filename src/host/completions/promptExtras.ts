@@ -51,8 +51,11 @@ export class PromptExtrasSource implements vscode.Disposable {
 
   private async snippets(document: vscode.TextDocument, signal: AbortSignal): Promise<CompletionSnippet[]> {
     const imported = new Set(importSpecifiers(document.getText(), document.languageId).map(importedStem).filter((s): s is string => !!s));
+    // Other untitled buffers are scratch space (pasted logs, tokens): never snippets. An untitled buffer draws on
+    // the open files; a file, on files of its own scheme.
+    const fromScheme = document.uri.scheme === 'untitled' ? undefined : document.uri.scheme;
     const candidates = vscode.workspace.textDocuments
-      .filter((d) => d !== document && d.uri.scheme === document.uri.scheme && this.exclusion.isContextScheme(d.uri) && d.uri.scheme !== 'untitled')
+      .filter((d) => d !== document && d.uri.scheme !== 'untitled' && (!fromScheme || d.uri.scheme === fromScheme) && this.exclusion.isContextScheme(d.uri))
       .slice(0, MAX_CANDIDATES);
     const snippets: CompletionSnippet[] = [];
     for (const candidate of candidates) {

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { Counter, ItemInput } from '../../core/context/items';
-import { TokenCounter } from '../../core/context/tokens';
+import { preloadTokenizer, TokenCounter } from '../../core/context/tokens';
 import type { Problem, ProblemSeverity, TokenFamily } from '../../core/context/types';
 import { geminiCalibration, PER_MESSAGE_TOKENS, requestTokens } from '../../core/context/promptTokens';
 import { modelHistory } from '../../core/chat/conversation';
@@ -17,13 +17,14 @@ import type { TandemSettings } from '../settings';
 import { assembleContext, selectionLines, type AssembledContext, type ExcludedEntry, type Gathered } from '../../core/context/assemble';
 import { ContextFileReader } from './fileReader';
 import { expandToFiles, MAX_FOLDER_FILES, pickContextFiles } from './filePicker';
-import { WorkspaceExclusion } from './workspaceExclusion';
+import type { WorkspaceExclusion } from './workspaceExclusion';
 
 const INCLUDE_OPEN_EDITORS_KEY = 'tandem.context.includeOpenEditors';
 /** Files added on purpose, kept per workspace so they are still there after a window reload. */
 const ADDED_FILES_KEY = 'tandem.context.addedFiles';
 const EDITOR_DEBOUNCE_MS = 150;
 const TYPING_DEBOUNCE_MS = 500;
+const TOKENIZER_PRELOAD_DELAY_MS = 1500;
 /** Open editors beyond this many (nearest first) are not even read. */
 const MAX_OPEN_EDITORS = 30;
 const MAX_PROBLEMS = 500;
@@ -53,8 +54,6 @@ const SEVERITY: Record<vscode.DiagnosticSeverity, ProblemSeverity> = {
  */
 export class ContextService implements ChatContext, vscode.Disposable {
   private readonly store = new DisposableStore();
-  /** The workspace's exclusion rules, for features that send files' content another way (the commit diff). */
-  readonly exclusion: WorkspaceExclusion;
   private readonly mentions = new Set<ContextMention>();
   private readonly reader: ContextFileReader;
   private readonly counters: Record<TokenFamily, TokenCounter> = { gpt: new TokenCounter('gpt'), gemini: new TokenCounter('gemini') };
@@ -64,6 +63,7 @@ export class ContextService implements ChatContext, vscode.Disposable {
   private lastEditor: vscode.TextEditor | undefined;
   private last: AssembledContext | undefined;
   private timer: NodeJS.Timeout | undefined;
+  private tokenizerTimer: NodeJS.Timeout | undefined;
   private generation = 0;
   private disposed = false;
   private chat: { readonly shown: boolean; readonly history: readonly StoredMessage[] } = { shown: false, history: [] };
@@ -71,12 +71,13 @@ export class ContextService implements ChatContext, vscode.Disposable {
   readonly onDidChangeChips = this.chips.event;
 
   constructor(
+    /** The workspace's exclusion rules, shared with every feature that sends files (knowledge, completions, commits). */
+    readonly exclusion: WorkspaceExclusion,
     private readonly choice: ModelChoice,
     private readonly settings: () => TandemSettings,
     private readonly memento: vscode.Memento,
     private readonly log: Log,
   ) {
-    this.exclusion = this.store.add(new WorkspaceExclusion(settings, log));
     this.reader = new ContextFileReader(this.exclusion);
     this.trackEditor(vscode.window.activeTextEditor);
     for (const saved of memento.get<string[]>(ADDED_FILES_KEY) ?? []) this.pinned.set(saved, vscode.Uri.parse(saved));
@@ -176,6 +177,19 @@ export class ContextService implements ChatContext, vscode.Disposable {
     this.chat = chat;
     // The first time a chat is shown its chips are wanted at once; a new history changes the budget.
     if (!wasShown || changed) this.refreshSoon(wasShown ? EDITOR_DEBOUNCE_MS : 0);
+    if (!wasShown && chat.shown) this.preloadTokenizerSoon();
+  }
+
+  /**
+   * The o200k ranks take ~110 ms to load: once a chat is on screen they load while the user reads or types, after
+   * the first chips, so neither the first send nor a switch to GPT waits for them.
+   */
+  private preloadTokenizerSoon(): void {
+    if (this.tokenizerTimer) return;
+    this.tokenizerTimer = setTimeout(() => {
+      if (!this.disposed) preloadTokenizer();
+    }, TOKENIZER_PRELOAD_DELAY_MS);
+    this.tokenizerTimer.unref?.();
   }
 
   /** "Add to Tandem Chat": explorer (clicked Uri, selected Uri[]), editor title (Uri), or the palette (no args). */
@@ -374,6 +388,7 @@ export class ContextService implements ChatContext, vscode.Disposable {
 
   dispose(): void {
     this.disposed = true;
+    clearTimeout(this.tokenizerTimer);
     this.cancelPending();
     this.store.dispose();
   }
