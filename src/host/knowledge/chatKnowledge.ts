@@ -1,7 +1,8 @@
 // What the chat controller asks of the project-knowledge feature: a few hooks, so the controller keeps no knowledge
 // logic (the turn lifecycle is being restructured elsewhere; these are the only seams it has to keep).
+import type { StoredMessage } from '../../core/chat/types';
 import type { ModelSlot } from '../../core/providers/types';
-import type { KnowledgeWebviewMessage } from '../../shared/protocol';
+import type { HostMessage, KnowledgeHostMessage, KnowledgeWebviewMessage } from '../../shared/protocol';
 
 export interface ChatKnowledge {
   /** The system prompt for this chat's next request: `base` plus the instruction files that apply. */
@@ -17,4 +18,11 @@ export interface ChatKnowledge {
   /** The turn's context with the folder `prepareMessage` packed for this question, if any. */
   withFolderContext(question: string, editorContext: string | undefined): string | undefined;
   handle(message: KnowledgeWebviewMessage): Promise<void>;
+}
+
+/** What the knowledge feature reads of the chat and how it reaches the chat's views: the chat's side of the seam. */
+export interface KnowledgeChat {
+  readonly current: { readonly id: string; readonly messages: readonly StoredMessage[] };
+  readonly model: ModelSlot;
+  postKnowledge(message: KnowledgeHostMessage | Extract<HostMessage, { type: 'notice' | 'prefill' }>): void;
 }

@@ -12,12 +12,12 @@ import { defaultInstructionBudget } from '../../core/knowledge';
 import { describePackCost, parseFolderMention, renderFolderPack, type FolderMention, type PackedText } from '../../core/knowledge/folderMention';
 import type { ModelSlot } from '../../core/providers/types';
 import { formatTokens, formatUsd } from '../../core/vocabulary';
-import type { ChatController } from '../chat/chatController';
 import { CHAT_SYSTEM_PROMPT } from '../../core/chat/systemPrompt';
 import { languageOfPath } from '../../core/context/languages';
 import type { Log } from '../log';
 import type { TandemSettings } from '../settings';
 import type { KnowledgeFiles } from './knowledgeFiles';
+import type { KnowledgeChat } from './chatKnowledge';
 import { readKnowledgeSettings } from './knowledgeSettings';
 
 /** Most files listed for one folder; a bigger folder is packed from its first files (by path). */
@@ -42,7 +42,7 @@ export class FolderContext {
 
   constructor(
     private readonly files: KnowledgeFiles,
-    private readonly chat: () => ChatController,
+    private readonly chat: () => KnowledgeChat,
     private readonly settings: () => TandemSettings,
     private readonly log: Log,
   ) {}
@@ -56,7 +56,7 @@ export class FolderContext {
     const { candidates, texts } = await this.candidates(mention);
     if (candidates.length === 0) return { kind: 'empty', message: `${mention.label}: no files found there. Give a folder of the workspace, e.g. @folder src.` };
     const s = this.settings();
-    const model = slot === 'gpt' ? s.gpt : s.gemini;
+    const model = s[slot];
     const confirmAbove = readKnowledgeSettings().confirmAboveTokens;
     const pack = packFolder(candidates, {
       budget: this.budget(slot, message, count),
@@ -86,7 +86,7 @@ export class FolderContext {
   /** The window, less the answer's room, the chat so far with the system prompt and its instructions, and a share for the editor's context. */
   private budget(slot: ModelSlot, message: string, count: (text: string) => number): number {
     const s = this.settings();
-    const model = slot === 'gpt' ? s.gpt : s.gemini;
+    const model = s[slot];
     const used = requestTokens(modelHistory(this.chat().current.messages), CHAT_SYSTEM_PROMPT, count) + count(message) + defaultInstructionBudget(model.contextWindow);
     const left = model.contextWindow - model.maxOutputTokens - used;
     return Math.max(0, Math.floor(left * (1 - EDITOR_CONTEXT_SHARE)));

@@ -73,7 +73,7 @@ export class InstructionService extends DisposableBase {
   async select(target: InstructionTarget): Promise<InstructionSelection> {
     const loaded = await this.loaded.get();
     const s = this.settings();
-    const window = target.slot === 'gpt' ? s.gpt.contextWindow : s.gemini.contextWindow;
+    const window = s[target.slot].contextWindow;
     const counter = this.counters[target.slot];
     return selectInstructions(loaded, {
       ...(target.activeFile !== undefined ? { activeFile: target.activeFile } : {}),

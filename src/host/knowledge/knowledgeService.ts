@@ -7,12 +7,11 @@ import { parseFolderMention } from '../../core/knowledge/folderMention';
 import { parseSlashInvocation } from '../../core/knowledge/slashCommands';
 import type { ModelSlot } from '../../core/providers/types';
 import type { KnowledgeWebviewMessage } from '../../shared/protocol';
-import type { ChatController } from '../chat/chatController';
 import type { WorkspaceExclusion } from '../context/workspaceExclusion';
 import { DisposableStore } from '../disposables';
 import type { Log } from '../log';
 import type { TandemSettings } from '../settings';
-import type { ChatKnowledge } from './chatKnowledge';
+import type { ChatKnowledge, KnowledgeChat } from './chatKnowledge';
 import { describeFolderSend, FolderContext } from './folderContext';
 import { InstructionService } from './instructionService';
 import { KnowledgeFiles } from './knowledgeFiles';
@@ -27,7 +26,7 @@ export class KnowledgeService implements ChatKnowledge, vscode.Disposable {
   readonly instructions: InstructionService;
   readonly prompts: PromptCommands;
   private readonly folders: FolderContext;
-  private chat: ChatController | undefined;
+  private chat: KnowledgeChat | undefined;
   /** The @folder block prepared for the message about to be sent. */
   private pendingFolder: { readonly text: string; readonly block: string } | undefined;
   /** Paths the rules chip listed: the only files openInstructionFile opens. */
@@ -57,13 +56,13 @@ export class KnowledgeService implements ChatKnowledge, vscode.Disposable {
   }
 
   /** The chat exists after this service (it takes these hooks): connected once both are built. */
-  connect(chat: ChatController): void {
+  connect(chat: KnowledgeChat): void {
     this.chat = chat;
     void this.postSlashCommands();
     this.refreshChipSoon();
   }
 
-  private requireChat(): ChatController {
+  private requireChat(): KnowledgeChat {
     if (!this.chat) throw new Error('The knowledge service is not connected to the chat yet.');
     return this.chat;
   }
