@@ -102,7 +102,7 @@ export function assembleContext(gathered: Gathered, options: AssembleOptions): A
   const problems = gathered.problems ? createProblemsItem(gathered.problems, options.count) : undefined;
   if (problems && !options.hidden.has('problems')) items.push(problems);
 
-  const plan = planContext(items, options.budget, { family: options.family, count: (text) => options.count(text) });
+  const plan = planContext(items, options.budget, { family: options.family, count: (text, languageId) => options.count(text, undefined, languageId) });
   const chips: ShownChip[] = [];
   const planned = buildContextChips(items, plan);
   planned.forEach((chip, index) => {

@@ -70,8 +70,9 @@ export interface ContextPlan {
 
 export interface PlanOptions {
   readonly family: TokenFamily;
-  /** Counts trimmed text; defaults to countTokens for the family. Must be the counter the items were built with. */
-  readonly count?: (text: string) => number;
+  /** Counts trimmed text, with its item's language; defaults to countTokens for the family. Must be the counter the
+   * items were built with. */
+  readonly count?: (text: string, languageId?: string) => number;
 }
 
 /** Room for a separator and for tokens that merge differently where two pieces of text meet. */
@@ -130,7 +131,7 @@ class Planner {
   constructor(
     private readonly items: readonly ContextItem[],
     private readonly budget: number,
-    private readonly count: (text: string) => number,
+    private readonly count: (text: string, languageId?: string) => number,
   ) {
     for (const item of items) {
       const cost = this.costOf(item, item.tokens);
@@ -197,7 +198,7 @@ class Planner {
     if (a === 0 && b === lines.lines.length - 1) return this.restore(item, room);
     const to = { start: lines.first + a, end: lines.first + b };
     const candidate: ContextItem = { ...item, text: lines.lines.slice(a, b + 1).join('\n'), range: to, tokens: 0 };
-    const tokens = this.count(candidate.text);
+    const tokens = this.count(candidate.text, item.languageId);
     const cost = this.costOf(candidate, tokens);
     if (cost > room) return false;
     this.total += cost - this.costs.get(item)!;
@@ -229,7 +230,7 @@ class Planner {
     const text = item.text.endsWith('\n') ? item.text.slice(0, -1) : item.text;
     const lines = text.split('\n');
     const prefix = [0];
-    for (const line of lines) prefix.push(prefix[prefix.length - 1] + this.count(`${line}\n`));
+    for (const line of lines) prefix.push(prefix[prefix.length - 1] + this.count(`${line}\n`, item.languageId));
     return { lines, first: item.range?.start ?? 1, prefix };
   }
 

@@ -3,7 +3,8 @@ import { fileNameOf } from './paths';
 import { redactContextText } from './redact';
 import type { ContextItem, ContextKind, LineRange, Problem, ProblemSeverity } from './types';
 
-export type Counter = (text: string, versionKey?: string) => number;
+/** Tokens of a text; `languageId` (a file's, or none for the talk) lets an estimate be corrected per language. */
+export type Counter = (text: string, versionKey?: string, languageId?: string) => number;
 
 export interface ItemInput {
   readonly kind: Exclude<ContextKind, 'problems'>;
@@ -44,7 +45,7 @@ export function createContextItem(input: ItemInput, count: Counter): ContextItem
     focus: input.focus,
     lineCount: lineCountOf(text),
     // A key counts the redacted text: redaction is deterministic, so the same key means the same text.
-    tokens: count(text, input.versionKey),
+    tokens: count(text, input.versionKey, input.languageId),
     order: input.order ?? 0,
     pinned: input.pinned ?? input.kind === 'file',
   };

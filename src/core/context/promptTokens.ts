@@ -1,11 +1,13 @@
 // How many prompt tokens a request takes: the conversation it sends (see modelHistory), the system prompt and the
 // wire's framing. Gemini's tokenizer is not available offline, so its counts are an estimate; every Gemini answer
-// reports the real prompt size (promptTokenCount), and the ratio of that to the estimate of the same request
-// corrects later estimates in the same chat, so the chips and the budget converge on the real count.
+// reports the real prompt size (promptTokenCount). Each answer teaches per-language factors (languageCalibration.ts)
+// that correct every later estimate, in any chat; and the ratio of the latest report to the corrected estimate of
+// the same request corrects what is left in the same chat, so the chips and the budget converge on the real count.
 import { modelHistory } from '../chat/conversation';
 import type { StoredMessage } from '../chat/types';
 import { isModelSlot, modelCard } from '../providers/modelCards';
 import type { Counter } from './items';
+import { learnFactors, PROSE, splitContextByLanguage, type LanguageFactors } from './languageCalibration';
 
 /** Per image, the most either API charges for a typical screenshot. */
 const IMAGE_TOKENS = 1_600;
@@ -16,19 +18,64 @@ const REQUEST_OVERHEAD_TOKENS = 256;
 const MIN_RATIO = 0.5;
 const MAX_RATIO = 2;
 
-/** Tokens of the messages a request sends, context and images included. */
-export function historyTokens(sent: readonly StoredMessage[], count: Counter): number {
+/**
+ * Tokens of the messages a request sends, context and images included. `byLanguage`: each context block is counted
+ * in its files' languages (for per-language corrections of an estimate); otherwise as one text.
+ */
+export function historyTokens(sent: readonly StoredMessage[], count: Counter, byLanguage = false): number {
   let tokens = 0;
   for (const message of sent) {
     tokens += count(message.text, `message:${message.id}`) + PER_MESSAGE_TOKENS;
-    if (message.context) tokens += count(message.context, `context:${message.id}`);
+    if (message.context) tokens += byLanguage ? contextTokens(message.context, `context:${message.id}`, count) : count(message.context, `context:${message.id}`);
     tokens += (message.images?.length ?? 0) * IMAGE_TOKENS;
   }
   return tokens;
 }
 
-export function requestTokens(sent: readonly StoredMessage[], systemPrompt: string, count: Counter): number {
-  return historyTokens(sent, count) + count(systemPrompt) + REQUEST_OVERHEAD_TOKENS;
+function contextTokens(context: string, key: string, count: Counter): number {
+  let tokens = 0;
+  splitContextByLanguage(context).forEach((piece, index) => (tokens += count(piece.text, `${key}:${index}`, piece.languageId)));
+  return tokens;
+}
+
+export function requestTokens(sent: readonly StoredMessage[], systemPrompt: string, count: Counter, byLanguage = false): number {
+  return historyTokens(sent, count, byLanguage) + count(systemPrompt) + REQUEST_OVERHEAD_TOKENS;
+}
+
+/** The requests this chat's answers can teach from: a Gemini-estimated answer's own request, with its real size. */
+function* reportedRequests(messages: readonly StoredMessage[]): Generator<{ readonly answer: StoredMessage; readonly sent: readonly StoredMessage[]; readonly reported: number }> {
+  for (let index = messages.length - 1; index >= 0; index--) {
+    const message = messages[index];
+    if (message.role !== 'assistant' || !(isModelSlot(message.model) && modelCard(message.model).tokens.estimated) || !message.usage?.promptTokens || message.continuations) continue;
+    const sent = modelHistory(messages.slice(0, index));
+    // Image tokens are not text: such a request says nothing about the estimate.
+    if (sent.some((m) => m.images?.length)) continue;
+    yield { answer: message, sent, reported: message.usage.promptTokens };
+  }
+}
+
+/** A restored chat teaches from its newest answers only: each older request is mostly the same text again. */
+const MAX_LEARNED_PER_CALL = 3;
+
+/**
+ * The per-language factors after learning from this chat's answers not yet in `learned` (ids, updated in place):
+ * the newest few, oldest of them first. `estimate` is the uncorrected estimate (keys are cached counts).
+ */
+export function learnLanguageFactors(factors: LanguageFactors, messages: readonly StoredMessage[], systemPrompt: string, estimate: Counter, learned: Set<string>): LanguageFactors {
+  const fresh = [...reportedRequests(messages)].filter((r) => !learned.has(r.answer.id));
+  for (const request of fresh) learned.add(request.answer.id);
+  let next = factors;
+  for (const { sent, reported } of fresh.slice(0, MAX_LEARNED_PER_CALL).reverse()) {
+    const byLanguage = new Map<string, number>([[PROSE, estimate(systemPrompt)]]);
+    const add = (languageId: string, tokens: number) => byLanguage.set(languageId, (byLanguage.get(languageId) ?? 0) + tokens);
+    for (const message of sent) {
+      add(PROSE, estimate(message.text, `message:${message.id}`));
+      if (message.context) splitContextByLanguage(message.context).forEach((piece, index) => add(piece.languageId, estimate(piece.text, `context:${message.id}:${index}`)));
+    }
+    const framing = REQUEST_OVERHEAD_TOKENS + PER_MESSAGE_TOKENS * sent.length;
+    next = learnFactors(next, byLanguage, reported - framing);
+  }
+  return next;
 }
 
 export interface PromptSample {
@@ -46,12 +93,7 @@ export function calibrationRatio(sample: PromptSample | undefined): number {
  * compared with (one round, so one prompt; no images, whose tokens are not text). 1 when there is none.
  */
 export function geminiCalibration(messages: readonly StoredMessage[], systemPrompt: string, count: Counter): number {
-  for (let index = messages.length - 1; index >= 0; index--) {
-    const message = messages[index];
-    if (message.role !== 'assistant' || !(isModelSlot(message.model) && modelCard(message.model).tokens.estimated) || !message.usage?.promptTokens || message.continuations) continue;
-    const sent = modelHistory(messages.slice(0, index));
-    if (sent.some((m) => m.images?.length)) return 1;
-    return calibrationRatio({ estimated: requestTokens(sent, systemPrompt, count), reported: message.usage.promptTokens });
-  }
-  return 1;
+  const latest = reportedRequests(messages).next();
+  if (latest.done) return 1;
+  return calibrationRatio({ estimated: requestTokens(latest.value.sent, systemPrompt, count, true), reported: latest.value.reported });
 }

@@ -1,8 +1,7 @@
 import * as vscode from 'vscode';
 import type { Counter, ItemInput } from '../../core/context/items';
-import { preloadTokenizer, TokenCounter } from '../../core/context/tokens';
-import type { Problem, ProblemSeverity, TokenFamily } from '../../core/context/types';
-import { geminiCalibration, PER_MESSAGE_TOKENS, requestTokens } from '../../core/context/promptTokens';
+import type { Problem, ProblemSeverity } from '../../core/context/types';
+import { PER_MESSAGE_TOKENS, requestTokens } from '../../core/context/promptTokens';
 import { modelHistory } from '../../core/chat/conversation';
 import { CHAT_SYSTEM_PROMPT } from '../../core/chat/systemPrompt';
 import type { StoredMessage } from '../../core/chat/types';
@@ -18,13 +17,13 @@ import { assembleContext, selectionLines, type AssembledContext, type ExcludedEn
 import { ContextFileReader } from './fileReader';
 import { expandToFiles, MAX_FOLDER_FILES, pickContextFiles } from './filePicker';
 import type { WorkspaceExclusion } from './workspaceExclusion';
+import { ContextCounts } from './contextCounts';
 
 const INCLUDE_OPEN_EDITORS_KEY = 'tandem.context.includeOpenEditors';
 /** Files added on purpose, kept per workspace so they are still there after a window reload. */
 const ADDED_FILES_KEY = 'tandem.context.addedFiles';
 const EDITOR_DEBOUNCE_MS = 150;
 const TYPING_DEBOUNCE_MS = 500;
-const TOKENIZER_PRELOAD_DELAY_MS = 1500;
 /** Open editors beyond this many (nearest first) are not even read. */
 const MAX_OPEN_EDITORS = 30;
 const MAX_PROBLEMS = 500;
@@ -54,16 +53,15 @@ const SEVERITY: Record<vscode.DiagnosticSeverity, ProblemSeverity> = {
  */
 export class ContextService implements ChatContext, vscode.Disposable {
   private readonly store = new DisposableStore();
+  private readonly counts: ContextCounts;
   private readonly mentions = new Set<ContextMention>();
   private readonly reader: ContextFileReader;
-  private readonly counters: Record<TokenFamily, TokenCounter> = { gpt: new TokenCounter('gpt'), gemini: new TokenCounter('gemini') };
   private readonly pinned = new Map<string, vscode.Uri>();
   /** Chips removed by the user: left out until the next turn is sent. */
   private readonly hidden = new Set<string>();
   private lastEditor: vscode.TextEditor | undefined;
   private last: AssembledContext | undefined;
   private timer: NodeJS.Timeout | undefined;
-  private tokenizerTimer: NodeJS.Timeout | undefined;
   private generation = 0;
   private disposed = false;
   private chat: { readonly shown: boolean; readonly history: readonly StoredMessage[] } = { shown: false, history: [] };
@@ -79,6 +77,7 @@ export class ContextService implements ChatContext, vscode.Disposable {
     private readonly log: Log,
   ) {
     this.reader = new ContextFileReader(this.exclusion);
+    this.counts = this.store.add(new ContextCounts(memento, CHAT_SYSTEM_PROMPT));
     this.trackEditor(vscode.window.activeTextEditor);
     for (const saved of memento.get<string[]>(ADDED_FILES_KEY) ?? []) this.pinned.set(saved, vscode.Uri.parse(saved));
     this.store.add(choice.onDidChange(() => this.refreshSoon(0)));
@@ -136,8 +135,7 @@ export class ContextService implements ChatContext, vscode.Disposable {
 
   private async mentioned(question: string, slot: ModelSlot, signal?: AbortSignal): Promise<{ text: string; tokens: number }[]> {
     const found: { text: string; tokens: number }[] = [];
-    const counter = this.counters[modelCard(slot).tokens.family];
-    const count: Counter = (text, key) => counter.count(text, key);
+    const count = this.counts.plain(slot);
     for (const mention of this.mentions) {
       if (signal?.aborted || !mention.pattern.test(question)) continue;
       try {
@@ -175,21 +173,10 @@ export class ContextService implements ChatContext, vscode.Disposable {
     const wasShown = this.chat.shown;
     const changed = chat.history !== this.chat.history;
     this.chat = chat;
+    if (changed) this.counts.learnFrom(chat.history);
     // The first time a chat is shown its chips are wanted at once; a new history changes the budget.
     if (!wasShown || changed) this.refreshSoon(wasShown ? EDITOR_DEBOUNCE_MS : 0);
-    if (!wasShown && chat.shown) this.preloadTokenizerSoon();
-  }
-
-  /**
-   * The o200k ranks take ~110 ms to load: once a chat is on screen they load while the user reads or types, after
-   * the first chips, so neither the first send nor a switch to GPT waits for them.
-   */
-  private preloadTokenizerSoon(): void {
-    if (this.tokenizerTimer) return;
-    this.tokenizerTimer = setTimeout(() => {
-      if (!this.disposed) preloadTokenizer();
-    }, TOKENIZER_PRELOAD_DELAY_MS);
-    this.tokenizerTimer.unref?.();
+    if (!wasShown && chat.shown) this.counts.preloadSoon();
   }
 
   /** "Add to Tandem Chat": explorer (clicked Uri, selected Uri[]), editor title (Uri), or the palette (no args). */
@@ -273,13 +260,9 @@ export class ContextService implements ChatContext, vscode.Disposable {
   }
 
   private async assemble(slot: ModelSlot, question: string, withProblems: boolean, signal?: AbortSignal, reserved = 0): Promise<AssembledContext> {
-    const { family, estimated } = modelCard(slot).tokens;
-    const counter = this.counters[family];
+    const { family } = modelCard(slot).tokens;
     const gathered = await this.gather(withProblems, signal);
-    const estimate: Counter = (text, key) => counter.count(text, key);
-    // Estimated counts (Gemini's) are corrected by what this chat's answers reported (see promptTokens.ts).
-    const ratio = estimated ? geminiCalibration(this.chat.history, CHAT_SYSTEM_PROMPT, estimate) : 1;
-    const count: Counter = ratio === 1 ? estimate : (text, key) => Math.ceil(estimate(text, key) * ratio);
+    const count = this.counts.forChat(slot, this.chat.history);
     return assembleContext(gathered, {
       family,
       budget: Math.max(0, this.budget(slot, question, count) - reserved),
@@ -293,7 +276,7 @@ export class ContextService implements ChatContext, vscode.Disposable {
     const s = this.settings();
     const model = s[slot];
     const asked = count(question) + PER_MESSAGE_TOKENS;
-    const request = requestTokens(modelHistory(this.chat.history), CHAT_SYSTEM_PROMPT, count);
+    const request = requestTokens(modelHistory(this.chat.history), CHAT_SYSTEM_PROMPT, count, modelCard(slot).tokens.estimated);
     return Math.max(0, Math.floor(model.contextWindow - model.maxOutputTokens - asked - request));
   }
 
@@ -388,7 +371,6 @@ export class ContextService implements ChatContext, vscode.Disposable {
 
   dispose(): void {
     this.disposed = true;
-    clearTimeout(this.tokenizerTimer);
     this.cancelPending();
     this.store.dispose();
   }
