@@ -61,7 +61,7 @@ describe('network and trust (code-server + fake)', () => {
       await vscode.openFile('src/app.ts');
       const before = gemini.requests.length;
       // Edit commands are hidden here (isWorkspaceTrusted); the edit guard still refuses one run another way
-      // (test/reliability/edits-safety.test.ts). Explain, which only chats, stays.
+      // (test/reliability/edits-targets.test.ts). Explain, which only chats, stays.
       // Explain (shown once VS Code counts the editor as open: the context key can lag the tab) proves the list is
       // one where editor commands could appear at all.
       let listed: string[] = [];
