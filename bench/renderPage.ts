@@ -120,12 +120,20 @@ export interface StreamSample {
   blocks: number;
 }
 
-export async function streamOnce(question: MessageView, done: MessageView, plan: PlannedPost[], driver: string): Promise<StreamSample> {
+/** Plays `plan` in a fresh page through `driver` (an in-page function's source); `setup` prepares the page first. */
+export async function streamOnce<Result extends object = Omit<StreamSample, 'busy'>>(
+  question: MessageView,
+  done: MessageView,
+  plan: PlannedPost[],
+  driver: string,
+  setup?: (view: WebviewPage) => Promise<void>,
+): Promise<Result & { busy: Record<string, number> }> {
   const { view, cdp } = await openMeasured();
   try {
     await view.send(init([question]));
     await view.send({ type: 'messageAdded', message: { ...done, text: '', finish: undefined, usage: undefined } });
     await view.send({ type: 'busy', busy: true });
+    await setup?.(view);
     await stash(view, '__benchPlan', plan);
     await settle(view);
     const trace = process.env.BENCH_RENDER_TRACE;
@@ -137,7 +145,7 @@ export async function streamOnce(question: MessageView, done: MessageView, plan:
       await cdp.send('Profiler.start');
     }
     const before = await busy(cdp);
-    const result = await evaluate<Omit<StreamSample, 'busy'>>(view, driver, { done, chunkChars: CHUNK_CHARS });
+    const result = await evaluate<Result>(view, driver, { done, chunkChars: CHUNK_CHARS });
     const after = await busy(cdp);
     if (profile) fs.writeFileSync(profile, JSON.stringify((await cdp.send('Profiler.stop')).profile));
     if (trace && browser) await browser.stopTracing();
