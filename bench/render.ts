@@ -134,7 +134,7 @@ const runsLabel = (samples: readonly BaselineSample[]) =>
   samples.length === 1 && samples[0].wall > SINGLE_RUN_AFTER_MS ? `one run: it took ${fmt(samples[0].wall / 1000)} s` : `median of ${samples.length}`;
 
 /** Each streamed renderer must end showing what the one-shot render shows, or the comparison is not of the same work. */
-function warnIfDomDiffers(what: string, samples: readonly BaselineSample[], reference: { text: number; blocks: number }): void {
+function warnIfDomDiffers(what: string, samples: readonly { text: number; blocks: number }[], reference: { text: number; blocks: number }): void {
   if (samples.some((s) => s.text !== reference.text || s.blocks !== reference.blocks)) {
     console.log(`  WARNING: ${what} DOM differs from one-shot: text ${samples.map((s) => s.text)} vs ${reference.text}, code blocks ${samples.map((s) => s.blocks)} vs ${reference.blocks}`);
   }
@@ -188,7 +188,7 @@ export async function run(): Promise<BenchResult[]> {
     for (let i = 0; i < RESTORE_RUNS; i++) restore.push(await postOnce(init(history), history[history.length - 1].id));
 
     const o = oneShot[0];
-    if (streamed.some((s) => s.text !== o.text || s.blocks !== o.blocks)) console.log(`  WARNING: streamed DOM differs from one-shot: text ${streamed.map((s) => s.text)} vs ${o.text}, code blocks ${streamed.map((s) => s.blocks)} vs ${o.blocks}`);
+    warnIfDomDiffers('64K Tandem streamed', streamed, o);
     warnIfDomDiffers('64K baseline', baseline, o);
     if (restore.some((r) => !r.present)) console.log('  WARNING: the last restored message was not in the DOM when `init` had been handled');
     if (restore.some((r) => !r.atBottom) || oneShot.some((r) => !r.atBottom)) console.log('  WARNING: after rendering, the view was not scrolled to the end');
