@@ -51,7 +51,7 @@ export function hostPosts(deltas: string[], perFrame: number): PlannedPost[] {
   return plan;
 }
 
-export /** Posts the stashed host message; resolves after the frame that paints `lastId` (listener after the app's, rAF, task). */
+/** Posts the stashed host message; resolves after the frame that paints `lastId` (listener after the app's, rAF, task). */
 const POST_AND_PAINT = `({ lastId }) => new Promise((resolve) => {
   const message = window.__benchMessage;
   const onMessage = () => {
