@@ -1,0 +1,120 @@
+// The extension-host half of the memory bench, run in its own Node process with --expose-gc (bench/memory.ts forks
+// it with the storage folder that holds the stored chat). The production bundle is activated with the stub
+// `vscode` (bench/vscodeStub.ts) and the few real answers of fakeEditor.ts; the sidebar view is then opened and
+// closed ten times through the real ChatViews → ChatSurface → ChatController path: the first `ready` restores
+// the chat from disk into the real ConversationStore. Heap figures are heapUsed after two forced GCs.
+import * as path from 'node:path';
+import { installVscodeStub, makeStub, stubListenerCount } from '../vscodeStub';
+import { CountingEmitter, FakeWebviewView, FileType, Memento, Uri, emitterListenerCount, fileUri, workspaceFs, type PostedCounts } from './fakeEditor';
+
+const ROOT = path.resolve(__dirname, '..', '..');
+export const OPENINGS = 10;
+const INIT_TIMEOUT_MS = 30_000;
+
+export interface HostSample {
+  readonly heapUsed: number;
+  /** Listeners on the product's EventEmitters and on `vscode.*.onX` events, not disposed. */
+  readonly listeners: number;
+  /** Chat surfaces the controller still holds. */
+  readonly surfaces: number;
+}
+
+export interface HostMemory {
+  readonly activated: HostSample;
+  /** The view open, the chat restored into it. */
+  readonly restored: HostSample;
+  /** After each of the ten closings. */
+  readonly closed: HostSample[];
+  /** Per opening: listeners left on the view's own events after it was disposed (VS Code drops these itself). */
+  readonly viewListenersLeft: number[];
+  readonly firstPosted: PostedCounts;
+  readonly restoredMessages: number;
+  /** Warnings and errors the extension logged. */
+  readonly logged: string[];
+}
+
+interface ChatViewProvider {
+  resolveWebviewView(view: FakeWebviewView, context: unknown, token: unknown): void;
+  /** Private in ChatViews; read here (minifying keeps property names) to count surfaces and messages it holds. */
+  readonly controller: { readonly surfaces: ReadonlySet<unknown>; readonly current: { readonly messages: readonly unknown[] } };
+}
+
+const tick = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+function collect(): void {
+  const gc = (globalThis as { gc?: () => void }).gc;
+  if (!gc) throw new Error('run with --expose-gc');
+  gc();
+  gc();
+}
+
+async function measureHost(storageDir: string, chatId: string): Promise<HostMemory> {
+  const providers = new Map<string, ChatViewProvider>();
+  const logged: string[] = [];
+  const channel = makeStub('outputChannel', { warn: (m: string) => logged.push(`warn: ${m}`), error: (m: string) => logged.push(`error: ${m}`) });
+  installVscodeStub({
+    Uri,
+    FileType,
+    EventEmitter: CountingEmitter,
+    workspace: makeStub('vscode.workspace', { fs: workspaceFs, workspaceFolders: undefined, textDocuments: [] }),
+    window: makeStub('vscode.window', {
+      registerWebviewViewProvider: (id: string, provider: ChatViewProvider) => {
+        providers.set(id, provider);
+        return { dispose: () => providers.delete(id) };
+      },
+      createOutputChannel: () => channel,
+      activeTextEditor: undefined,
+      visibleTextEditors: [],
+      terminals: [],
+    }),
+  });
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const extension = require(path.join(ROOT, 'dist', 'extension.js')) as { activate(context: unknown): void };
+  const storage = fileUri(storageDir);
+  extension.activate(
+    makeStub('context', {
+      subscriptions: [],
+      extensionUri: fileUri(ROOT),
+      storageUri: storage,
+      globalStorageUri: storage,
+      workspaceState: new Memento({ 'tandem.lastChatId': chatId }),
+      globalState: new Memento(),
+    }),
+  );
+  const provider = providers.get('tandem.chatView');
+  if (!provider) throw new Error('activate() registered no tandem.chatView provider');
+  const sample = async (): Promise<HostSample> => {
+    await tick(100); // what `ready` set off (context planning, saves) finishes first
+    collect();
+    return { heapUsed: process.memoryUsage().heapUsed, listeners: emitterListenerCount() + stubListenerCount(), surfaces: provider.controller.surfaces.size };
+  };
+  const open = async (): Promise<FakeWebviewView> => {
+    const view = new FakeWebviewView();
+    provider.resolveWebviewView(view, { state: undefined }, makeStub('token'));
+    view.receive({ type: 'ready' });
+    await Promise.race([view.initialized, tick(INIT_TIMEOUT_MS).then(() => Promise.reject(new Error('no init within 30 s of ready')))]);
+    return view;
+  };
+
+  const activated = await sample();
+  let first: FakeWebviewView | undefined = await open();
+  const restored = await sample();
+  const firstPosted = first.posted;
+  const restoredMessages = provider.controller.current.messages.length;
+  const viewListenersLeft = [first.close()];
+  first = undefined; // nothing of the bench's own may keep a closed view alive
+  const closed = [await sample()];
+  for (let i = 1; i < OPENINGS; i++) {
+    viewListenersLeft.push((await open()).close());
+    closed.push(await sample());
+  }
+  return { activated, restored, closed, viewListenersLeft, firstPosted, restoredMessages, logged };
+}
+
+if (require.main === module) {
+  const [storageDir, chatId] = process.argv.slice(2);
+  measureHost(storageDir, chatId).then(
+    (result) => process.send?.({ result }),
+    (error: unknown) => process.send?.({ error: error instanceof Error ? error.stack ?? error.message : String(error) }),
+  );
+}
