@@ -4,6 +4,7 @@
 // closed ten times through the real ChatViews → ChatSurface → ChatController path: the first `ready` restores
 // the chat from disk into the real ConversationStore. Heap figures are heapUsed after two forced GCs.
 import * as path from 'node:path';
+import * as v8 from 'node:v8';
 import { installVscodeStub, makeStub, stubListenerCount } from '../vscodeStub';
 import { CountingEmitter, FakeWebviewView, FileType, Memento, Uri, emitterListenerCount, fileUri, workspaceFs, type PostedCounts } from './fakeEditor';
 
@@ -13,6 +14,8 @@ const INIT_TIMEOUT_MS = 30_000;
 
 export interface HostSample {
   readonly heapUsed: number;
+  /** Of heapUsed, compiled code (V8's code space): grows as the JIT optimizes, which is not a leak. */
+  readonly codeSpaceUsed: number;
   /** Listeners on the product's EventEmitters and on `vscode.*.onX` events, not disposed. */
   readonly listeners: number;
   /** Chat surfaces the controller still holds. */
@@ -86,7 +89,8 @@ async function measureHost(storageDir: string, chatId: string): Promise<HostMemo
   const sample = async (): Promise<HostSample> => {
     await tick(100); // what `ready` set off (context planning, saves) finishes first
     collect();
-    return { heapUsed: process.memoryUsage().heapUsed, listeners: emitterListenerCount() + stubListenerCount(), surfaces: provider.controller.surfaces.size };
+    const codeSpaceUsed = v8.getHeapSpaceStatistics().find((space) => space.space_name === 'code_space')?.space_used_size ?? 0;
+    return { heapUsed: process.memoryUsage().heapUsed, codeSpaceUsed, listeners: emitterListenerCount() + stubListenerCount(), surfaces: provider.controller.surfaces.size };
   };
   const open = async (): Promise<FakeWebviewView> => {
     const view = new FakeWebviewView();

@@ -1,13 +1,14 @@
 // The webview half of the memory bench: the real chat bundle in Chromium (test/webview/page.ts, as render.ts
 // loads it) gets the restored chat in an `init`, as the host sends it on every `ready`; once it is painted and
-// the idle-time highlighting has finished, CDP forces a GC and reads the JS heap and the DOM counters. Then the
+// the idle-time highlighting has finished, CDP forces a GC (the tests' live-document watcher is off: it would add an
+// Attr node per attribute) and reads the JS heap and the DOM counters. Then the
 // same `init` nine more times (what a reopened view's page is sent), each measured the same way.
 import type { CDPSession } from 'playwright-core';
 import type { MessageView } from '../../src/shared/protocol';
 import { init } from '../../test/webview/fixtures';
 import { WebviewPage } from '../../test/webview/page';
 
-export const INITS = 10;
+export const INITS = Number(process.env.BENCH_MEMORY_INITS ?? 10);
 const SETTLE_TIMEOUT_MS = 180_000;
 
 export interface WebviewMemory {
@@ -36,6 +37,19 @@ const SETTLED = `({ lastId, timeoutMs }) => new Promise((resolve, reject) => {
   check();
 })`;
 
+/** Where the DOM nodes are: all nodes (elements and text) in the transcript, and those inside code blocks. */
+const NODE_SHARES = `(() => {
+  const count = (root) => { let n = 0; const walker = document.createTreeWalker(root); while (walker.nextNode()) n++; return n; };
+  const blocks = [...document.querySelectorAll('.code-block')];
+  return { transcript: count(document.querySelector('.messages')), inCode: blocks.reduce((n, b) => n + count(b), 0), codeBlocks: blocks.length };
+})()`;
+
+export interface NodeShares {
+  readonly transcript: number;
+  readonly inCode: number;
+  readonly codeBlocks: number;
+}
+
 async function measure(cdp: CDPSession): Promise<Omit<WebviewMemory, 'settledMs'>> {
   // Twice: the first collection can leave what only weak references and finalizers kept for the second.
   await cdp.send('HeapProfiler.collectGarbage');
@@ -46,8 +60,8 @@ async function measure(cdp: CDPSession): Promise<Omit<WebviewMemory, 'settledMs'
 }
 
 /** The empty panel first (the baseline), then one figure per `init` of the restored chat. */
-export async function measureWebview(messages: MessageView[]): Promise<{ empty: WebviewMemory; inits: WebviewMemory[] }> {
-  const view = await WebviewPage.open();
+export async function measureWebview(messages: MessageView[]): Promise<{ empty: WebviewMemory; inits: WebviewMemory[]; shares: NodeShares }> {
+  const view = await WebviewPage.open({ watchLiveDocument: false });
   try {
     const cdp = await view.page.context().newCDPSession(view.page);
     await cdp.send('HeapProfiler.enable');
@@ -60,7 +74,9 @@ export async function measureWebview(messages: MessageView[]): Promise<{ empty: 
       inits.push({ ...(await measure(cdp)), settledMs });
       console.log(`  webview init ${i + 1}: JS heap ${(inits[i].heapUsed / 2 ** 20).toFixed(1)} MB, Blink heap ${(inits[i].embedderHeapUsed / 2 ** 20).toFixed(1)} MB, ${inits[i].nodes} nodes, ${inits[i].jsEventListeners} listeners, settled in ${settledMs.toFixed(0)} ms`);
     }
-    return { empty, inits };
+    // Last: walking the DOM gives every node a JS wrapper, which the JS heap then keeps as long as the node.
+    const shares = (await view.page.evaluate(NODE_SHARES)) as NodeShares;
+    return { empty, inits, shares };
   } finally {
     await view.close();
   }
