@@ -6,7 +6,7 @@
 //    with the stub `vscode`, the chat restored from a real file when the sidebar view says `ready`, then the view
 //    closed and opened ten times. Goals: restore < 50 MB of heap; after the 10th closing no more heap (< 1 MB)
 //    and no more listeners than after the 1st.
-// BENCH_MEMORY_SIDE=webview or =host measures only that side.
+// BENCH_MEMORY_SIDE=webview or =host measures only that side; BENCH_MEMORY_INITS changes the webview's ten inits.
 import { execFileSync, fork } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
@@ -83,7 +83,7 @@ async function hostResults(messages: MessageView[]): Promise<BenchResult[]> {
     const m = await runHostProcess(storageDir);
     for (const line of m.logged) console.log(`  host log ${line}`);
     const posted = Object.entries(m.firstPosted.byType).map(([type, n]) => `${n} ${type}`).join(', ');
-    console.log(`  host: activated ${fmt(m.activated.heapUsed / MB)} MB, ${m.activated.listeners} listeners; restored ${m.restoredMessages} messages (${fmt(fileMb)} MB file) → ${fmt(m.restored.heapUsed / MB)} MB; posted ${posted} (${fmt(m.firstPosted.bytes / MB)} MB)`);
+    console.log(`  host: activated ${fmt(m.activated.heapUsed / MB)} MB, ${m.activated.listeners} listeners; restored ${m.restoredMessages} messages (${fmt(fileMb)} MB file) → ${fmt(m.restored.heapUsed / MB)} MB, ${m.restored.listeners} listeners while open; posted ${posted} (${fmt(m.firstPosted.bytes / MB)} MB)`);
     console.log(`  host after each closing: ${m.closed.map((c) => `${fmt(c.heapUsed / MB)} MB/${c.listeners}/${c.surfaces}`).join(', ')} (heap/listeners/surfaces); left on the closed view: ${m.viewListenersLeft.join(', ')}`);
     const restoreMb = (m.restored.heapUsed - m.activated.heapUsed) / MB;
     const first = m.closed[0];

@@ -96,7 +96,9 @@ async function measureHost(storageDir: string, chatId: string): Promise<HostMemo
     const view = new FakeWebviewView();
     provider.resolveWebviewView(view, { state: undefined }, makeStub('token'));
     view.receive({ type: 'ready' });
-    await Promise.race([view.initialized, tick(INIT_TIMEOUT_MS).then(() => Promise.reject(new Error('no init within 30 s of ready')))]);
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<never>((_resolve, reject) => (timer = setTimeout(() => reject(new Error(`no init within ${INIT_TIMEOUT_MS} ms of ready`)), INIT_TIMEOUT_MS)));
+    await Promise.race([view.initialized, timeout]).finally(() => clearTimeout(timer));
     return view;
   };
 
@@ -118,7 +120,8 @@ async function measureHost(storageDir: string, chatId: string): Promise<HostMemo
 if (require.main === module) {
   const [storageDir, chatId] = process.argv.slice(2);
   measureHost(storageDir, chatId).then(
-    (result) => process.send?.({ result }),
-    (error: unknown) => process.send?.({ error: error instanceof Error ? error.stack ?? error.message : String(error) }),
+    // Exits once sent: timers the activated extension started would keep the process alive.
+    (result) => process.send?.({ result }, () => process.exit(0)),
+    (error: unknown) => process.send?.({ error: error instanceof Error ? error.stack ?? error.message : String(error) }, () => process.exit(1)),
   );
 }
