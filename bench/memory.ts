@@ -93,7 +93,7 @@ async function hostResults(messages: MessageView[]): Promise<BenchResult[]> {
     const listenerGrowth = last.listeners - first.listeners;
     const viewLeft = Math.max(...m.viewListenersLeft);
     return [
-      { name: `memory: host heap growth after GC, restoring the 200-message chat (${fmt(fileMb)} MB on disk) into an open view (activated: ${fmt(m.activated.heapUsed / MB)} MB)`, value: restoreMb, unit: 'MB', goal: `< ${RESTORE_GROWTH_GOAL_MB} MB`, ok: restoreMb < RESTORE_GROWTH_GOAL_MB },
+      { name: `memory: host heap growth after GC, restoring the 200-message chat (${fmt(fileMb)} MB on disk) into an open view, with the work it defers (activated: ${fmt(m.activated.heapUsed / MB)} MB)`, value: restoreMb, unit: 'MB', goal: `< ${RESTORE_GROWTH_GOAL_MB} MB`, ok: restoreMb < RESTORE_GROWTH_GOAL_MB },
       { name: `memory: host heap growth after GC, 1st → ${OPENINGS}th closing of the chat view (${fmt(first.heapUsed / MB)} → ${fmt(last.heapUsed / MB)} MB, of which compiled code ${reopenCodeMb.toFixed(2)} MB)`, value: reopenMb, unit: 'MB', goal: `< ${REOPEN_GROWTH_GOAL_MB} MB`, ok: reopenMb < REOPEN_GROWTH_GOAL_MB },
       { name: `memory: host listeners, 1st → ${OPENINGS}th closing (${first.listeners} → ${last.listeners}; ${m.activated.listeners} after activation; surfaces held ${last.surfaces})`, value: listenerGrowth, unit: 'more', goal: '0 more, 0 surfaces', ok: listenerGrowth <= 0 && last.surfaces === 0 },
       { name: 'memory: listeners left on a closed view\'s own events (VS Code drops these when it disposes the view)', value: viewLeft, unit: '', goal: '(reported)', ok: true },

@@ -11,6 +11,7 @@ import { CountingEmitter, FakeWebviewView, FileType, Memento, Uri, emitterListen
 const ROOT = path.resolve(__dirname, '..', '..');
 export const OPENINGS = 10;
 const INIT_TIMEOUT_MS = 30_000;
+const QUIET_TIMEOUT_MS = 15_000;
 
 export interface HostSample {
   readonly heapUsed: number;
@@ -42,7 +43,39 @@ interface ChatViewProvider {
   readonly controller: { readonly surfaces: ReadonlySet<unknown>; readonly current: { readonly messages: readonly unknown[] } };
 }
 
-const tick = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** When each timer the extension set is due (unref'd ones too, which Node's own resource list leaves out). */
+const pendingTimers = new Map<unknown, number>();
+const nativeSetTimeout = globalThis.setTimeout;
+const nativeClearTimeout = globalThis.clearTimeout;
+
+function trackTimers(): void {
+  const tracked = (callback: (...args: unknown[]) => void, ms?: number, ...args: unknown[]) => {
+    const handle = nativeSetTimeout(() => {
+      pendingTimers.delete(handle);
+      callback(...args);
+    }, ms);
+    pendingTimers.set(handle, performance.now() + (ms ?? 0));
+    return handle;
+  };
+  globalThis.setTimeout = Object.assign(tracked, { __promisify__: nativeSetTimeout.__promisify__ }) as typeof setTimeout;
+  globalThis.clearTimeout = (handle) => {
+    pendingTimers.delete(handle);
+    nativeClearTimeout(handle);
+  };
+}
+
+const tick = (ms: number) => new Promise((resolve) => nativeSetTimeout(resolve, ms));
+
+/**
+ * Waits until every timer the extension set that is due within QUIET_TIMEOUT_MS has run: what `ready` set off, and
+ * work deferred a while after a chat is first shown (loading tokenizer ranks), so their memory counts.
+ */
+async function quiet(): Promise<void> {
+  const deadline = performance.now() + QUIET_TIMEOUT_MS;
+  do await tick(100);
+  while ([...pendingTimers.values()].some((due) => due <= deadline) && performance.now() < deadline);
+}
 
 function collect(): void {
   const gc = (globalThis as { gc?: () => void }).gc;
@@ -52,6 +85,7 @@ function collect(): void {
 }
 
 async function measureHost(storageDir: string, chatId: string): Promise<HostMemory> {
+  trackTimers();
   const providers = new Map<string, ChatViewProvider>();
   const logged: string[] = [];
   const channel = makeStub('outputChannel', { warn: (m: string) => logged.push(`warn: ${m}`), error: (m: string) => logged.push(`error: ${m}`) });
@@ -87,7 +121,7 @@ async function measureHost(storageDir: string, chatId: string): Promise<HostMemo
   const provider = providers.get('tandem.chatView');
   if (!provider) throw new Error('activate() registered no tandem.chatView provider');
   const sample = async (): Promise<HostSample> => {
-    await tick(100); // what `ready` set off (context planning, saves) finishes first
+    await quiet();
     collect();
     const codeSpaceUsed = v8.getHeapSpaceStatistics().find((space) => space.space_name === 'code_space')?.space_used_size ?? 0;
     return { heapUsed: process.memoryUsage().heapUsed, codeSpaceUsed, listeners: emitterListenerCount() + stubListenerCount(), surfaces: provider.controller.surfaces.size };
@@ -97,8 +131,8 @@ async function measureHost(storageDir: string, chatId: string): Promise<HostMemo
     provider.resolveWebviewView(view, { state: undefined }, makeStub('token'));
     view.receive({ type: 'ready' });
     let timer: NodeJS.Timeout | undefined;
-    const timeout = new Promise<never>((_resolve, reject) => (timer = setTimeout(() => reject(new Error(`no init within ${INIT_TIMEOUT_MS} ms of ready`)), INIT_TIMEOUT_MS)));
-    await Promise.race([view.initialized, timeout]).finally(() => clearTimeout(timer));
+    const timeout = new Promise<never>((_resolve, reject) => (timer = nativeSetTimeout(() => reject(new Error(`no init within ${INIT_TIMEOUT_MS} ms of ready`)), INIT_TIMEOUT_MS)));
+    await Promise.race([view.initialized, timeout]).finally(() => nativeClearTimeout(timer));
     return view;
   };
 
