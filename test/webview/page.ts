@@ -47,7 +47,8 @@ document.addEventListener('DOMContentLoaded', () => {
   for (const el of document.body.querySelectorAll('*')) for (const attr of el.attributes) checkAttribute(el, attr.name, attr.value);
 });`;
 
-const PRELUDE = `${LIVE_DOCUMENT_WATCH}
+/** The fake VS Code API, after the watcher (or, for a measurement, an always-empty list of offenses). */
+const prelude = (watch: boolean) => `${watch ? LIVE_DOCUMENT_WATCH : 'window.__liveOffenses = [];'}
 window.__posted = [];
 window.__state = window.__initialState;
 window.acquireVsCodeApi = () => ({
@@ -81,6 +82,11 @@ export interface OpenOptions {
   readonly theme?: 'vscode-dark' | 'vscode-light';
   readonly width?: number;
   readonly height?: number;
+  /**
+   * Default true. False for measurements: reading every attribute of every added element makes Blink keep an Attr
+   * node per attribute for as long as the element lives (122K for the memory bench's chat), and takes time.
+   */
+  readonly watchLiveDocument?: boolean;
 }
 
 /** A CSP report as Chromium logs it, with the JavaScript stack that caused it (empty when no script ran). */
@@ -148,7 +154,7 @@ export class WebviewPage {
         res.writeHead(200, { 'content-type': 'text/html' });
         res.end(chatDocument({ cspSource: origin, nonce, codiconCss: '/dist/codicon.css', mainCss: '/dist/main.css', mainJs: '/dist/main.js', preludeJs: ['/state.js', '/prelude.js'], bodyClass: options.theme ?? 'vscode-dark' }));
       } else if (url.pathname === '/prelude.js') {
-        res.writeHead(200, { 'content-type': 'text/javascript' }).end(PRELUDE);
+        res.writeHead(200, { 'content-type': 'text/javascript' }).end(prelude(options.watchLiveDocument ?? true));
       } else if (url.pathname === '/state.js') {
         res.writeHead(200, { 'content-type': 'text/javascript' }).end(`window.__initialState = ${JSON.stringify(options.state ?? null)} ?? undefined;`);
       } else if (url.pathname.startsWith('/dist/')) {
