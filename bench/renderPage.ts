@@ -100,7 +100,7 @@ function diff(a: Record<string, number>, b: Record<string, number>): Record<stri
 }
 
 async function openMeasured(): Promise<{ view: WebviewPage; cdp: CDPSession }> {
-  const view = await WebviewPage.open();
+  const view = await WebviewPage.open({ watchLiveDocument: false });
   const cdp = await view.page.context().newCDPSession(view.page);
   await cdp.send('Performance.enable', { timeDomain: 'threadTicks' });
   return { view, cdp };

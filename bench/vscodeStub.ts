@@ -56,4 +56,9 @@ export function installVscodeStub(overrides: StubOverrides = {}): void {
   };
 }
 
-export const stubContext = makeStub('context');
+/** An empty store: a stub's `get` would answer a stub where the code expects the stored value or its default. */
+function emptyMemento(): unknown {
+  return { get: (_key: string, fallback?: unknown) => fallback, update: async () => undefined, keys: () => [], setKeysForSync: () => undefined };
+}
+
+export const stubContext = makeStub('context', { workspaceState: emptyMemento(), globalState: emptyMemento(), subscriptions: [] });

@@ -57,11 +57,9 @@ export class MessageList {
 
   constructor(private readonly handlers: MessageListHandlers, private readonly scroller: HTMLElement) {
     scroller.addEventListener('scroll', () => this.onScroll(), { passive: true });
-    // A wheel turned up lets go at once: its scroll event can come after a render (a slice of a big post) has
-    // already followed the end again and undone the user's scroll.
-    scroller.addEventListener('wheel', (event) => event.deltaY < 0 && (this.pinned = false), { passive: true });
     // The user's own move up lets go of the end at once, before its first scroll event: growth during a smooth
-    // wheel scroll (a chunk taking its real height, highlighting) would otherwise pull the view back down.
+    // wheel scroll (a chunk taking its real height, highlighting, a slice of a big post) would otherwise pull the
+    // view back down.
     scroller.addEventListener('wheel', (event) => event.deltaY < 0 && (this.pinned = false), { passive: true });
     scroller.addEventListener('keydown', (event) => ['ArrowUp', 'PageUp', 'Home'].includes(event.key) && (this.pinned = false));
     // Growth of any kind (a streamed frame, an off-screen chunk taking its real height, highlighting) is
