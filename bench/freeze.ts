@@ -12,11 +12,11 @@ import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import type { Frame } from 'playwright-core';
 import { geminiReply } from '../test/fakes/gemini';
 import { FakeServer } from '../test/fakes/server';
 import { MarkdownWriter } from '../test/support/markdownWriter';
 import { VscodeSession, sendPrompt, waitFor } from '../test/e2e/harness';
+import { loadAverage, webviewFrame } from './codeServerChat';
 import { median } from './stats';
 import { formatTask, readTrace, type LongTask } from './traceTasks';
 import type { BenchResult } from './types';
@@ -62,19 +62,6 @@ interface FreezeState {
   inputs: Probe[];
 }
 
-async function webviewFrame(session: VscodeSession): Promise<Frame> {
-  return waitFor('the chat webview frame', async () => {
-    for (const frame of session.page.frames()) {
-      if (await frame.$('[data-testid="tandem-app"]').catch(() => null)) return frame;
-    }
-    return undefined;
-  }, 60_000);
-}
-
-function load(): string {
-  return os.loadavg().map((n) => n.toFixed(1)).join(' ');
-}
-
 export async function run(): Promise<BenchResult[]> {
   execFileSync('node', ['esbuild.js', '--production'], { cwd: path.resolve(__dirname, '..'), stdio: 'inherit' });
   const text = new MarkdownWriter(64).answer(TARGET_CHARS, 3);
@@ -98,7 +85,7 @@ export async function run(): Promise<BenchResult[]> {
     if (!picker || !composer) throw new Error('the model picker or the composer is not on screen');
     const page = session.page;
     const browser = page.context().browser()!;
-    console.log(`  answer: ${text.length} chars (~${Math.round(text.length / 4)} tokens) in ${Math.ceil(text.length / PIECE_CHARS)} chunks of ${PIECE_CHARS}, ${PACE_MS} ms apart; load ${load()}`);
+    console.log(`  answer: ${text.length} chars (~${Math.round(text.length / 4)} tokens) in ${Math.ceil(text.length / PIECE_CHARS)} chunks of ${PIECE_CHARS}, ${PACE_MS} ms apart; load ${loadAverage()}`);
 
     gemini.enqueue(geminiReply({ text, pieceSize: PIECE_CHARS, promptTokens: 1200 }, { eol: '\r\n', delayMs: PACE_MS }));
     await browser.startTracing(undefined, {
@@ -133,7 +120,7 @@ export async function run(): Promise<BenchResult[]> {
     await browser.stopTracing();
     const final = await state();
     const rendered = await chat.getByTestId('message-assistant').last().locator('.markdown').first().evaluate((el) => ({ text: el.textContent?.length ?? 0, blocks: el.querySelectorAll('.code-block').length, highlighted: el.querySelectorAll('.hljs').length }));
-    console.log(`  streamed ${final.deltaChars} chars in ${((final.doneAt - final.firstDelta) / 1000).toFixed(1)} s; on screen ${rendered.text} chars, ${rendered.blocks} code blocks (${rendered.highlighted} highlighted); load ${load()}`);
+    console.log(`  streamed ${final.deltaChars} chars in ${((final.doneAt - final.firstDelta) / 1000).toFixed(1)} s; on screen ${rendered.text} chars, ${rendered.blocks} code blocks (${rendered.highlighted} highlighted); load ${loadAverage()}`);
 
     const summary = readTrace(traceFile);
     const webviewPid = pidOfMark(traceFile, 'tandem-message-done');
@@ -175,7 +162,7 @@ export async function run(): Promise<BenchResult[]> {
         ok: samples.length > 0 && worst < 50,
       });
     }
-    console.log(`  load at the end ${load()}`);
+    console.log(`  load at the end ${loadAverage()}`);
     return rows;
   } finally {
     await session?.dispose();
