@@ -27,6 +27,9 @@ export interface RecordedRequest {
   readonly headers: http.IncomingHttpHeaders;
   readonly body: string;
   readonly receivedAt: number;
+  /** When the request's head had arrived (before its body was read), as `performance.timeOrigin + performance.now()`:
+   * sub-millisecond, and comparable with a browser page's clock. */
+  readonly headAt: number;
   /** Resolves with the time the client's socket closed. */
   readonly closed: Promise<number>;
   json<T = Record<string, unknown>>(): T;
@@ -89,6 +92,7 @@ export class FakeServer {
   }
 
   private async handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+    const headAt = performance.timeOrigin + performance.now();
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
     const body = Buffer.concat(chunks).toString('utf8');
@@ -103,6 +107,7 @@ export class FakeServer {
       headers: req.headers,
       body,
       receivedAt: Date.now(),
+      headAt,
       closed,
       json: <T>() => JSON.parse(body) as T,
     };
