@@ -35,14 +35,19 @@ export class ModelChoice implements vscode.Disposable {
     return this.memento.get<ThinkingLevel>(THINKING_KEY) ?? this.defaults().thinkingLevel;
   }
 
+  // A Memento returns the new value as soon as update() is called; its promise is the write to the workbench's
+  // storage, a round trip through the window's renderer (3-70 ms while an answer streams in code-server,
+  // bench/latency.ts). So listeners hear of the change first.
   async setSlot(slot: ModelSlot): Promise<void> {
-    await this.memento.update(MODEL_KEY, slot);
+    const saved = this.memento.update(MODEL_KEY, slot);
     this.fire();
+    await saved;
   }
 
   async setThinkingLevel(level: ThinkingLevel): Promise<void> {
-    await this.memento.update(THINKING_KEY, level);
+    const saved = this.memento.update(THINKING_KEY, level);
     this.fire();
+    await saved;
   }
 
   private fire(): void {

@@ -38,4 +38,23 @@ describe('ModelChoice: the model for new questions, read by the chat, context, c
     await choice.setSlot('gemini');
     assert.deepEqual(seen, ['first:gpt', 'second:low', 'second:high']);
   });
+
+  it('tells listeners before the storage write has finished (a round trip through the window)', async () => {
+    let finishWrite!: () => void;
+    const values = new Map<string, unknown>();
+    const slowMemento = {
+      get: <T>(key: string) => values.get(key) as T | undefined,
+      update: (key: string, value: unknown) => {
+        values.set(key, value);
+        return new Promise<void>((resolve) => (finishWrite = resolve));
+      },
+    };
+    const choice = new ModelChoice(slowMemento, () => ({ defaultModel: 'gemini', thinkingLevel: 'low' }));
+    const seen: string[] = [];
+    choice.onDidChange(() => seen.push(choice.slot));
+    const set = choice.setSlot('gpt');
+    assert.deepEqual(seen, ['gpt']);
+    finishWrite();
+    await set;
+  });
 });
