@@ -234,12 +234,14 @@ function spread(samples: readonly number[]): string {
   return `median of ${samples.length}, p95 ${percentile(samples, 95).toFixed(1)} ms, max ${Math.max(...samples).toFixed(1)} ms`;
 }
 
+/** Where a send's time went, as seen from the webview: the host posts `busy` as it takes the message and the
+ * question once its context is assembled, so these bound the hops (each includes a trip back to the webview). */
 function hops(label: string, samples: readonly SendSample[]): void {
   const m = (f: (s: SendSample) => number) => median(samples.map(f)).toFixed(1);
   console.log(
-    `  ${label}, medians: CDP dispatch → keydown in the webview ${m((s) => s.keydownAt - s.dispatchAt)} ms; keydown → host's busy back in the webview ${m((s) => s.busyAt - s.keydownAt)} ms;` +
-      ` busy → the question (messageAdded, after context) back ${m((s) => s.userAddedAt - s.busyAt)} ms; that → request head at the fake ${m((s) => s.headAt - s.userAddedAt)} ms;` +
-      ` fake's first write → first delta in the webview ${m((s) => s.firstDeltaAt - s.firstWriteAt)} ms → text in the DOM ${m((s) => s.markerDomAt - s.firstDeltaAt)} ms → next frame ${m((s) => s.markerFrameAt - s.markerDomAt)} ms`,
+    `  ${label}, medians from the keydown in the webview: busy back ${m((s) => s.busyAt - s.keydownAt)} ms, the question back (context assembled) ${m((s) => s.userAddedAt - s.keydownAt)} ms,` +
+      ` request head at the fake ${m((s) => s.headAt - s.keydownAt)} ms (CDP dispatch → keydown ${m((s) => s.keydownAt - s.dispatchAt)} ms);` +
+      ` from the fake's first answer bytes: first delta in the webview ${m((s) => s.firstDeltaAt - s.firstWriteAt)} ms, text in the DOM ${m((s) => s.markerDomAt - s.firstWriteAt)} ms, next frame ${m((s) => s.markerFrameAt - s.firstWriteAt)} ms`,
   );
 }
 
