@@ -84,7 +84,7 @@ async function buildCodicons() {
 async function buildTokenizer() {
   const zlib = require('node:zlib');
   const version = require('gpt-tokenizer/package.json').version;
-  const cache = path.join(__dirname, 'node_modules', '.cache', 'tandem', `o200k-${version}.js.br`);
+  const cache = path.join(__dirname, 'node_modules', '.cache', 'tandem', `o200k-${version}-utf8.js.br`);
   if (!fs.existsSync(cache)) {
     const result = await esbuild.build({
       entryPoints: [require.resolve('gpt-tokenizer/cjs/encoding/o200k_base')],
@@ -93,6 +93,8 @@ async function buildTokenizer() {
       platform: 'node',
       format: 'cjs',
       target: 'node18',
+      // The ranks as UTF-8, not \u-escaped: 2.0 MB instead of 2.8 MB, 37 KB less once compressed.
+      charset: 'utf8',
       write: false,
       logLevel: 'warning',
     });
