@@ -42,16 +42,18 @@ export function requestTokens(sent: readonly StoredMessage[], systemPrompt: stri
   return historyTokens(sent, count, byLanguage) + count(systemPrompt) + REQUEST_OVERHEAD_TOKENS;
 }
 
-/** The requests this chat's answers can teach from: a Gemini-estimated answer's own request, with its real size. */
-function* reportedRequests(messages: readonly StoredMessage[]): Generator<{ readonly answer: StoredMessage; readonly sent: readonly StoredMessage[]; readonly reported: number }> {
+/** Indexes of the answers whose request can teach, newest first: Gemini-estimated, with their real prompt size. */
+function* reportedAnswers(messages: readonly StoredMessage[]): Generator<number> {
   for (let index = messages.length - 1; index >= 0; index--) {
     const message = messages[index];
-    if (message.role !== 'assistant' || !(isModelSlot(message.model) && modelCard(message.model).tokens.estimated) || !message.usage?.promptTokens || message.continuations) continue;
-    const sent = modelHistory(messages.slice(0, index));
-    // Image tokens are not text: such a request says nothing about the estimate.
-    if (sent.some((m) => m.images?.length)) continue;
-    yield { answer: message, sent, reported: message.usage.promptTokens };
+    if (message.role === 'assistant' && isModelSlot(message.model) && modelCard(message.model).tokens.estimated && message.usage?.promptTokens && !message.continuations) yield index;
   }
+}
+
+/** What the answer at `index` was sent, and its real size; none when it carried images (their tokens are not text). */
+function requestOf(messages: readonly StoredMessage[], index: number): { readonly sent: readonly StoredMessage[]; readonly reported: number } | undefined {
+  const sent = modelHistory(messages.slice(0, index));
+  return sent.some((m) => m.images?.length) ? undefined : { sent, reported: messages[index].usage?.promptTokens ?? 0 };
 }
 
 /** A restored chat teaches from its newest answers only: each older request is mostly the same text again. */
@@ -59,21 +61,28 @@ const MAX_LEARNED_PER_CALL = 3;
 
 /**
  * The per-language factors after learning from this chat's answers not yet in `learned` (ids, updated in place):
- * the newest few, oldest of them first. `estimate` is the uncorrected estimate (keys are cached counts).
+ * the newest few, oldest of them first. Called on every change of the chat (each streamed batch), so it stops at
+ * the first answer already learned. `estimate` is the uncorrected estimate (keys are cached counts).
  */
 export function learnLanguageFactors(factors: LanguageFactors, messages: readonly StoredMessage[], systemPrompt: string, estimate: Counter, learned: Set<string>): LanguageFactors {
-  const fresh = [...reportedRequests(messages)].filter((r) => !learned.has(r.answer.id));
-  for (const request of fresh) learned.add(request.answer.id);
+  const fresh: number[] = [];
+  for (const index of reportedAnswers(messages)) {
+    if (learned.has(messages[index].id)) break;
+    learned.add(messages[index].id);
+    fresh.push(index);
+  }
   let next = factors;
-  for (const { sent, reported } of fresh.slice(0, MAX_LEARNED_PER_CALL).reverse()) {
+  for (const index of fresh.slice(0, MAX_LEARNED_PER_CALL).reverse()) {
+    const request = requestOf(messages, index);
+    if (!request) continue;
     const byLanguage = new Map<string, number>([[PROSE, estimate(systemPrompt)]]);
     const add = (languageId: string, tokens: number) => byLanguage.set(languageId, (byLanguage.get(languageId) ?? 0) + tokens);
-    for (const message of sent) {
+    for (const message of request.sent) {
       add(PROSE, estimate(message.text, `message:${message.id}`));
-      if (message.context) splitContextByLanguage(message.context).forEach((piece, index) => add(piece.languageId, estimate(piece.text, `context:${message.id}:${index}`)));
+      if (message.context) splitContextByLanguage(message.context).forEach((piece, i) => add(piece.languageId, estimate(piece.text, `context:${message.id}:${i}`)));
     }
-    const framing = REQUEST_OVERHEAD_TOKENS + PER_MESSAGE_TOKENS * sent.length;
-    next = learnFactors(next, byLanguage, reported - framing);
+    const framing = REQUEST_OVERHEAD_TOKENS + PER_MESSAGE_TOKENS * request.sent.length;
+    next = learnFactors(next, byLanguage, request.reported - framing);
   }
   return next;
 }
@@ -93,7 +102,8 @@ export function calibrationRatio(sample: PromptSample | undefined): number {
  * compared with (one round, so one prompt; no images, whose tokens are not text). 1 when there is none.
  */
 export function geminiCalibration(messages: readonly StoredMessage[], systemPrompt: string, count: Counter): number {
-  const latest = reportedRequests(messages).next();
-  if (latest.done) return 1;
-  return calibrationRatio({ estimated: requestTokens(latest.value.sent, systemPrompt, count, true), reported: latest.value.reported });
+  const latest = reportedAnswers(messages).next();
+  const request = latest.done ? undefined : requestOf(messages, latest.value);
+  if (!request) return 1;
+  return calibrationRatio({ estimated: requestTokens(request.sent, systemPrompt, count, true), reported: request.reported });
 }

@@ -76,6 +76,12 @@ describe('per-language calibration of the Gemini estimate', () => {
     const seen = new Set<string>();
     learnLanguageFactors({}, long, SYSTEM, chars, seen);
     assert.equal(seen.size, 20, 'all are marked learned');
+    // Called again on every streamed batch of the next answer: nothing is counted, however long the chat.
+    let counted = 0;
+    const counting = (text: string) => (counted++, text.length);
+    const streaming: StoredMessage = { id: 'a-next', role: 'assistant', text: 'partial', model: 'gemini', createdAt: 3 };
+    learnLanguageFactors({}, [...long, { id: 'u-next', role: 'user', text: 'next?', createdAt: 3 }, streaming], SYSTEM, counting, seen);
+    assert.equal(counted, 0);
   });
 
   it('the chat’s own ratio is taken on the corrected estimate, so the next turn stays exact', () => {
