@@ -69,10 +69,20 @@ describe('terminal: @terminal, Explain/Fix Last Command and Run in Terminal (cod
     await vscode.page.keyboard.type('echo tandem-ready');
     await vscode.page.keyboard.press('Enter');
     await decorations().first().waitFor({ state: 'attached', timeout: 30_000 });
-    await vscode.page.keyboard.type('ls nosuchfile');
-    await vscode.page.keyboard.press('Enter');
-    await waitFor('ls to fail', async () => ((await terminalText()).includes('No such file or directory') ? true : undefined), 30_000, 250);
-    await failedDecorations().first().waitFor({ state: 'attached', timeout: 30_000 });
+    // VS Code's TerminalShellExecution.read() now and then delivers nothing for a command this quick (seen here about
+    // one run in six; microsoft/vscode#257439 tracks such empty reads), and Tandem then honestly sends
+    // "Output: (none)". What is tested is what Tandem does with the output VS Code gives it, so the command is run
+    // again, up to three times, until Tandem's log says its output was read.
+    for (let attempt = 1; ; attempt++) {
+      const ended = () => vscode.readTandemLog().match(/Terminal: a command ended \(exit code 2\), (\d+) characters/g) ?? [];
+      const before = ended().length;
+      await vscode.page.keyboard.type('ls nosuchfile');
+      await vscode.page.keyboard.press('Enter');
+      await waitFor('ls to fail', async () => ((await terminalText()).includes('No such file or directory') ? true : undefined), 30_000, 250);
+      await failedDecorations().first().waitFor({ state: 'attached', timeout: 30_000 });
+      const line = await waitFor('Tandem to record the command', () => ended()[before], 30_000, 250);
+      if (!/\), 0 characters/.test(line) || attempt === 3) break;
+    }
 
     gemini.enqueue(geminiReply({ text: ANSWER }));
     await sendPrompt(frame, '@terminal why did this fail?');

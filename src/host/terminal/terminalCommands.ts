@@ -52,7 +52,8 @@ export class TerminalCommands implements TerminalTarget {
       // The model is told too, so it does not guess at a terminal it never saw.
       return `The user mentioned @terminal, but Tandem could not read the terminal: ${last.hint ? 'shell integration is not active in it' : last.message}`;
     }
-    this.services.log.info(`@terminal: "${last.execution.command.slice(0, 80)}", ${last.execution.exitCode === undefined ? 'no exit code' : `exit code ${last.execution.exitCode}`}.`);
+    const { command, exitCode, output } = last.execution;
+    this.services.log.info(`@terminal: "${command.slice(0, 80)}", ${exitCode === undefined ? 'no exit code' : `exit code ${exitCode}`}, ${output.length} characters of output.`);
     return formatTerminalContext(last.execution, { budget: TERMINAL_CONTEXT_TOKENS, count }).text;
   }
 

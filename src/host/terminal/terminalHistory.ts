@@ -13,7 +13,7 @@ import { shellIntegrationEvents, shellOf, type TerminalShellExecution } from './
 export const COMMANDS_PER_TERMINAL = 10;
 /** Characters of raw output kept per command: the start and the end, half each. */
 export const OUTPUT_CHARS = 256 * 1024;
-/** How long the end of a command waits for its output to finish arriving. */
+/** How long the end of a command waits for its output before it is recorded (later output still joins it). */
 const READ_SETTLE_MS = 1000;
 
 export interface RecordedExecution extends TerminalExecution {
@@ -74,18 +74,25 @@ export class TerminalHistory implements vscode.Disposable {
       let timer: NodeJS.Timeout | undefined;
       await Promise.race([reading.done, new Promise<void>((resolve) => (timer = setTimeout(resolve, READ_SETTLE_MS)))]);
       clearTimeout(timer);
-      this.reading.delete(execution);
+      // The stream may still be delivering; its buffer stays with the record (bounded by OUTPUT_CHARS).
+      void reading.done.finally(() => this.reading.delete(execution));
     }
     const command = execution.commandLine.value.trim();
     if (command === '') return;
+    const buffer = reading?.buffer;
     const record: RecordedExecution = {
       command,
       exitCode,
-      output: reading?.buffer.text() ?? '',
+      // Read when asked, not at the end: output that arrives after the settle wait (a busy window) still counts.
+      get output() {
+        return buffer?.text() ?? '';
+      },
       cwd: execution.cwd?.fsPath,
       shell: shellOf(terminal),
       endedAt: Date.now(),
     };
+    // Counts only, never the command or its text.
+    this.log.info(`Terminal: a command ended (${exitCode === undefined ? 'no exit code' : `exit code ${exitCode}`}), ${record.output.length} characters of output read so far.`);
     const list = this.byTerminal.get(terminal) ?? [];
     list.push(record);
     if (list.length > COMMANDS_PER_TERMINAL) list.splice(0, list.length - COMMANDS_PER_TERMINAL);
