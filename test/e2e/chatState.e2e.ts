@@ -67,11 +67,13 @@ describe('chat state, cost and retries (code-server + fake Gemini)', () => {
 
   it('a rate limit that is retried says so in the answer while it waits, then the answer comes', async () => {
     await vscode.runCommand('Tandem: New Chat');
-    gemini.enqueue(geminiRateLimited('4s'), geminiReply({ text: 'After the wait.' }));
+    // A long wait, so the notice is on screen far longer than a busy window's frames take (with 4 s it was missed
+    // once in CI, the answer already there).
+    gemini.enqueue(geminiRateLimited('12s'), geminiReply({ text: 'After the wait.' }));
     await sendPrompt(frame, 'a question that meets a rate limit');
     const status = lastAnswer().getByTestId('message-status');
     await status.waitFor({ timeout: 60_000 });
-    assert.match((await status.textContent()) ?? '', /Rate limited by .*Gemini.* — retrying in 4 s \(attempt 2 of 4\)/, 'tandem.network.maxRetries is 3: four attempts in all');
+    assert.match((await status.textContent()) ?? '', /Rate limited by .*Gemini.* — retrying in 12 s \(attempt 2 of 4\)/, 'tandem.network.maxRetries is 3: four attempts in all');
     await waitFor('the answer after the retry', async () => ((await lastAnswer().textContent()) ?? '').includes('After the wait.'), 120_000);
     assert.equal(await status.count(), 0, 'the notice is gone once text comes');
     assert.equal((await gemini.waitForRequests(2)).length, 2);

@@ -224,9 +224,11 @@ export class ChatController extends DisposableBase implements ChatMessageHandler
   async newChat(): Promise<void> {
     await this.stop();
     this.update(emptyConversation(randomUUID(), Date.now()));
-    await this.host.memento.update(LAST_CHAT_KEY, this.conversation.id);
+    // Shown before the workspace-state write (a round trip through the window): a question sent meanwhile
+    // belongs to this chat, and a later full `chat` message would wipe its live answer's status.
     this.broadcast({ type: 'chat', chat: toChatView(this.conversation), busy: false });
     this.host.onChatsChanged(this.conversation);
+    await this.host.memento.update(LAST_CHAT_KEY, this.conversation.id);
   }
 
   async openChat(chatId: string): Promise<void> {
@@ -237,9 +239,9 @@ export class ChatController extends DisposableBase implements ChatMessageHandler
     }
     await this.stop();
     this.update(chat);
-    await this.host.memento.update(LAST_CHAT_KEY, chat.id);
     this.broadcast({ type: 'chat', chat: toChatView(chat), busy: false });
     this.host.onChatsChanged(this.conversation);
+    await this.host.memento.update(LAST_CHAT_KEY, chat.id);
   }
 
   async postHistory(surface?: ChatSurface): Promise<void> {
