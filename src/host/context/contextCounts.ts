@@ -36,8 +36,8 @@ export class ContextCounts implements vscode.Disposable {
   /** Counts for a request of this chat: exact, or the estimate corrected per language and by the chat's latest report. */
   forChat(slot: ModelSlot, history: readonly StoredMessage[]): Counter {
     const { family, estimated } = modelCard(slot).tokens;
+    if (!estimated) return this.plain(slot);
     const counter = this.counters[family];
-    if (!estimated) return (text, key) => counter.count(text, key);
     const factors = this.languageFactors;
     const corrected: Counter = (text, key, languageId) => counter.count(text, key) * factorOf(factors, languageId);
     const ratio = geminiCalibration(history, this.systemPrompt, corrected);
