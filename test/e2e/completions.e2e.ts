@@ -61,7 +61,6 @@ describe('completions: ghost text as you type (code-server + fake Gemini)', () =
   });
   afterEach(async function () {
     await vscode.screenshotIfFailed(this.currentTest);
-    if (this.currentTest?.state === 'failed' && process.env.TANDEM_E2E_DEBUG) console.log(vscode.readTandemLog());
   });
   after(async () => {
     await vscode?.dispose();

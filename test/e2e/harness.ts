@@ -64,6 +64,9 @@ export async function sendPrompt(frame: FrameLocator, text: string): Promise<voi
   await waitFor('the question to be sent', async () => ((await input.inputValue()) === '' ? true : undefined));
 }
 
+/** The line Tandem logs once `activate` has returned. */
+export const TANDEM_ACTIVATED = /Tandem .* activated in [\d.]+ ms/;
+
 export class VscodeSession {
   readonly page: Page;
   private constructor(
@@ -154,6 +157,9 @@ export class VscodeSession {
       await page.goto(workbenchUrl(port, workspace, options.inHostTests));
       await page.waitForSelector('.monaco-workbench', { timeout: 60_000 });
       await session.waitForExtensionHost();
+      // Tandem activates on startup finished, which can come after the first keystrokes on a slow machine: a
+      // completion provider registered after the typing is never asked, so every session starts from an active Tandem.
+      if (staging) await session.waitForLogLine(TANDEM_ACTIVATED, () => session.readTandemLog(), 120_000);
       return session;
     } catch (error) {
       await browser?.close().catch(() => undefined);
@@ -339,9 +345,12 @@ export class VscodeSession {
     await row.click();
   }
 
-  /** After a failed test (mocha's afterEach `this.currentTest`): a screenshot named after it, to see what went wrong. */
+  /** After a failed test (mocha's afterEach `this.currentTest`): a screenshot named after it, and the end of Tandem's
+   * log on the console, since CI keeps only what was printed. */
   async screenshotIfFailed(test: { state?: string; title: string } | undefined, prefix = 'failed'): Promise<void> {
-    if (test?.state === 'failed') await this.screenshot(`${prefix}-${test.title.slice(0, 40).replace(/\W+/g, '-')}`);
+    if (test?.state !== 'failed') return;
+    await this.screenshot(`${prefix}-${test.title.slice(0, 40).replace(/\W+/g, '-')}`);
+    console.log(`--- the last lines of Tandem's log (${test.title.slice(0, 60)}) ---\n${this.readTandemLog().trimEnd().split('\n').slice(-25).join('\n')}\n---`);
   }
 
   async screenshot(name: string): Promise<string> {
