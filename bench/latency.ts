@@ -16,6 +16,7 @@ import { FakeServer, type Reply } from '../test/fakes/server';
 import { MarkdownWriter } from '../test/support/markdownWriter';
 import { VscodeSession, sendPrompt, waitFor } from '../test/e2e/harness';
 import { loadAverage, pageClockOffset, wallClock, webviewFrame } from './codeServerChat';
+import { firstMarkAfter, marksFile, profileExtensionHost, readMarks, type Mark } from './hostMarks';
 import { median, percentile } from './stats';
 import type { BenchResult } from './types';
 
@@ -84,6 +85,20 @@ interface SendSample extends SendTimes {
   dispatchAt: number;
   headAt: number;
   firstWriteAt: number;
+  /** Tandem's marks in the extension host (hostMarks.ts), each ms after the keydown or the fake's first answer bytes. */
+  host?: { received?: number; requested?: number; firstDelta?: number; posted?: number };
+}
+
+function withHostMarks(sample: SendSample, marks: readonly Mark[]): SendSample {
+  return {
+    ...sample,
+    host: {
+      received: firstMarkAfter(marks, 'sendReceived', sample.keydownAt),
+      requested: firstMarkAfter(marks, 'requestStarted', sample.keydownAt),
+      firstDelta: firstMarkAfter(marks, 'firstDelta', sample.firstWriteAt),
+      posted: firstMarkAfter(marks, 'firstDeltaPosted', sample.firstWriteAt),
+    },
+  };
 }
 
 type Slot = 'gemini' | 'gpt';
@@ -165,7 +180,7 @@ async function measurePicker(chat: Chat, gemini: FakeServer): Promise<number[]> 
   return samples;
 }
 
-async function startSession(gemini: FakeServer, openai: FakeServer, defaultModel: Slot): Promise<VscodeSession> {
+async function startSession(gemini: FakeServer, openai: FakeServer, defaultModel: Slot, marks?: string): Promise<VscodeSession> {
   const session = await VscodeSession.start({
     settings: {
       'tandem.gemini.baseUrl': gemini.url,
@@ -174,7 +189,7 @@ async function startSession(gemini: FakeServer, openai: FakeServer, defaultModel
       'tandem.network.firstByteTimeoutSeconds': 3600,
       'tandem.network.idleTimeoutSeconds': 3600,
     },
-    env: { TANDEM_GEMINI_API_KEY: 'AIzaSyBENCH-latency-00000000000000000000', TANDEM_OPENAI_API_KEY: 'sk-bench-latency-000000000000000000' },
+    env: { TANDEM_GEMINI_API_KEY: 'AIzaSyBENCH-latency-00000000000000000000', TANDEM_OPENAI_API_KEY: 'sk-bench-latency-000000000000000000', ...(marks ? { TANDEM_LATENCY_MARKS: marks } : {}) },
     files: Object.fromEntries(OPEN_FILES.map((file) => [file, fs.readFileSync(path.join(ROOT, file), 'utf8')])),
   });
   for (const file of OPEN_FILES) await session.openFile(file);
@@ -202,16 +217,21 @@ export async function run(): Promise<BenchResult[]> {
   const sessions: VscodeSession[] = [];
   try {
     console.log(`  load ${loadAverage()}`);
-    const geminiSession = await startSession(gemini, openai, 'gemini');
+    const marks = marksFile();
+    const geminiSession = await startSession(gemini, openai, 'gemini', marks);
     sessions.push(geminiSession);
     const cdp = await geminiSession.page.context().newCDPSession(geminiSession.page);
     const chat = await openChat(geminiSession, cdp);
     const clock = await pageClockOffset(chat.frame);
     console.log(`  page clock − bench clock: ${clock.offset.toFixed(2)} ms ± ${clock.uncertainty.toFixed(2)} ms (round trip)`);
     const firstGemini = await measureSend(chat, gemini, 'gemini', 'Why is the cart total wrong?', TYPING_MS);
-    const warm: SendSample[] = [];
+    let warm: SendSample[] = [];
+    const profile = process.env.BENCH_LATENCY_PROFILE ? await profileExtensionHost() : undefined;
     for (let i = 0; i < SAMPLES; i++) warm.push(await measureSend(chat, gemini, 'gemini', `And what about case ${i + 1}?`, TYPING_MS));
     console.log(`  warm sends done; load ${loadAverage()}`);
+    if (profile) fs.writeFileSync(process.env.BENCH_LATENCY_PROFILE!, JSON.stringify(await profile()));
+    const hostMarks = readMarks(marks);
+    warm = warm.map((sample) => withHostMarks(sample, hostMarks));
     const picker = await measurePicker(chat, gemini);
     console.log(`  picker changes done; load ${loadAverage()}`);
     const geminiFirsts = await firstSends(chat, gemini, 'gemini', firstGemini);
@@ -245,6 +265,28 @@ function hops(label: string, samples: readonly SendSample[]): void {
   );
 }
 
+/** Where a warm send's time goes, by Tandem's marks in the extension host: VS Code's hops and Tandem's own steps. */
+function hostSplit(warm: readonly SendSample[]): { send: BenchResult[]; answer: BenchResult[] } {
+  const times = (f: (s: SendSample) => number | undefined) => warm.map(f).filter((v): v is number => v !== undefined && Number.isFinite(v));
+  const row = (name: string, values: number[]): BenchResult => ({
+    name: `${name} (median of ${values.length}, p95 ${values.length ? percentile(values, 95).toFixed(1) : '–'} ms)`,
+    value: values.length ? median(values) : NaN, unit: 'ms', goal: 'reported', ok: true,
+  });
+  const h = (s: SendSample) => s.host ?? {};
+  const send = [
+    row('  of which VS Code: the keydown in the webview → the extension host has the `send` message', times((s) => h(s).received)),
+    row('  of which Tandem: the host has the `send` → the request handed to fetch (context of the open files, settings, key, history)', times((s) => (h(s).requested ?? NaN) - (h(s).received ?? NaN))),
+    row('  of which VS Code and the fake: the request handed to fetch → its first bytes at the fake (the extension host\'s fetch, with its proxy lookup)', times((s) => s.headAt - s.keydownAt - (h(s).requested ?? NaN))),
+  ];
+  const answer = [
+    row('  of which Tandem: the fake\'s first answer bytes → the first delta decoded (VS Code\'s fetch stream, then the SSE decoder)', times((s) => h(s).firstDelta)),
+    row('  then Tandem posts it to the webview', times((s) => (h(s).posted ?? NaN) - (h(s).firstDelta ?? NaN))),
+    row('  then VS Code: the post → the `delta` message in the webview', times((s) => s.firstDeltaAt - s.firstWriteAt - (h(s).posted ?? NaN))),
+    row('  then Tandem\'s webview: the message → the frame that shows the text', times((s) => s.markerFrameAt - s.firstDeltaAt)),
+  ];
+  return { send, answer };
+}
+
 function report(warm: SendSample[], geminiFirsts: SendSample[], gptFirsts: SendSample[], picker: number[]): BenchResult[] {
   hops('warm sends', warm);
   hops('first sends, Gemini', geminiFirsts);
@@ -255,6 +297,7 @@ function report(warm: SendSample[], geminiFirsts: SendSample[], gptFirsts: SendS
   const toFrame = warm.map((s) => s.markerFrameAt - s.firstWriteAt);
   const firsts = (samples: SendSample[]) => samples.map((s) => s.headAt - s.dispatchAt);
   const list = (values: number[]) => values.map((v) => v.toFixed(0)).join(', ');
+  const split = hostSplit(warm);
   const rows: BenchResult[] = [
     {
       name: `code-server: Enter → the request's first bytes at the fake, warm chat, 4 TS files open, Gemini (${spread(enter)}; bench clock: CDP Input.dispatchKeyEvent sent → the fake's request handler)`,
@@ -264,6 +307,7 @@ function report(warm: SendSample[], geminiFirsts: SendSample[], gptFirsts: SendS
       name: `same, from the keydown event in the webview (its timeStamp on the page's wall clock → the fake on the bench's; ${spread(keydown)})`,
       value: median(keydown), unit: 'ms', goal: 'reported', ok: true,
     },
+    ...split.send,
     {
       name: `code-server: first send of a window, Gemini (${geminiFirsts.length} windows: ${list(firsts(geminiFirsts))} ms; as above)`,
       value: median(firsts(geminiFirsts)), unit: 'ms', goal: 'reported', ok: true,
@@ -280,6 +324,7 @@ function report(warm: SendSample[], geminiFirsts: SendSample[], gptFirsts: SendS
       name: `code-server: the fake's first answer bytes → the frame after that text appeared (requestAnimationFrame), warm chat (${spread(toFrame)}; bench → page wall clock)`,
       value: median(toFrame), unit: 'ms', goal: '< 30 ms', ok: median(toFrame) < 30,
     },
+    ...split.answer,
     {
       name: `code-server: model picker changed while a long answer streams → the host's models reply in the webview (${spread(picker)}; page clock: change event → message event)`,
       value: median(picker), unit: 'ms', goal: '< 50 ms', ok: median(picker) < 50,

@@ -28,11 +28,12 @@ import { ModelService } from './host/providers/modelService';
 import { createProvider } from './host/providers/providerFactory';
 import { TandemStatusBar } from './host/providers/statusBar';
 import type { TandemServices } from './host/services';
-import { readSettings } from './host/settings';
+import { readSettings, watchSettingChanges } from './host/settings';
 
 /** Builds the services, then registers each feature. Nothing here waits on I/O: activation stays instant. */
 export function activate(context: vscode.ExtensionContext): void {
   const started = performance.now();
+  context.subscriptions.push(watchSettingChanges());
   const services = createServices(context);
   context.subscriptions.push(
     activateProviders(services),

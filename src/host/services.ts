@@ -19,7 +19,7 @@ export interface TandemServices {
   readonly models: ModelService;
   /** The model new questions go to, and Gemini's thinking level. */
   readonly choice: ModelChoice;
-  /** The user's settings as they are now (read again on each call; machine-scoped ones never from a workspace). */
+  /** The user's settings as they are now (read again after each change; machine-scoped ones never from a workspace). */
   readonly settings: () => TandemSettings;
   readonly statusBar: TandemStatusBar;
   readonly suggestions: SuggestionController;

@@ -70,7 +70,49 @@ function wholeNumber(value: number | undefined, fallback: number, min: number, m
   return typeof value === 'number' && Number.isFinite(value) ? Math.min(max, Math.max(min, Math.floor(value))) : fallback;
 }
 
-export function readSettings(): TandemSettings {
+interface Memo {
+  readonly section: string;
+  clear(): void;
+}
+const memos: Memo[] = [];
+let watching = false;
+
+/**
+ * `read`, called again only after a configuration change under `section`. Each `inspect()` costs the 1.139
+ * extension host about 1 ms (it resolves every language override), and one chat send read the settings six times:
+ * ~25 ms of its ~45 ms before the request left (bench/latency.ts). Outside an activated extension (no watcher)
+ * every call reads afresh.
+ */
+export function readUntilChanged<T>(section: string, read: () => T): () => T {
+  let value: { readonly current: T } | undefined;
+  memos.push({ section, clear: () => (value = undefined) });
+  return () => {
+    if (!watching) return read();
+    value ??= { current: read() };
+    return value.current;
+  };
+}
+
+/** Clears the memos on each change. Registered first in activate(), so every other configuration listener, which
+ * VS Code calls in the order they were added, already reads the new values. */
+export function watchSettingChanges(): vscode.Disposable {
+  const clearAll = () => memos.forEach((memo) => memo.clear());
+  clearAll();
+  watching = true;
+  const listener = vscode.workspace.onDidChangeConfiguration((event) => {
+    for (const memo of memos) if (event.affectsConfiguration(memo.section)) memo.clear();
+  });
+  return new vscode.Disposable(() => {
+    watching = false;
+    clearAll();
+    listener.dispose();
+  });
+}
+
+/** The settings snapshot, read again after a change to `tandem.*`. */
+export const readSettings = readUntilChanged('tandem', readSettingsNow);
+
+function readSettingsNow(): TandemSettings {
   const c = vscode.workspace.getConfiguration('tandem');
   const user = <T>(key: string, fallback: T): T => userValue(c, key, fallback);
   const { gemini, gpt } = MODEL_CARDS;

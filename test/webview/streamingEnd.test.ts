@@ -35,6 +35,16 @@ const POST_DONE = `(done) => new Promise((resolve) => {
   window.postMessage({ type: 'messageDone', message: done, totalCostUsd: 0.01 }, '*');
 })`;
 
+/** Posts a delta and reports the answer's text from a listener after the app's: the same task, before any frame. */
+const DELTA_IN_TASK = `(text) => new Promise((resolve) => {
+  const onMessage = () => {
+    window.removeEventListener('message', onMessage);
+    resolve(document.querySelector('[data-message-id="a1"] .markdown').textContent.trim());
+  };
+  window.addEventListener('message', onMessage);
+  window.postMessage({ type: 'delta', messageId: 'a1', kind: 'text', text }, '*');
+})`;
+
 describe('the end of a streamed answer (Chromium)', function () {
   let view: WebviewPage;
   afterEach(async () => view?.close());
@@ -63,6 +73,18 @@ describe('the end of a streamed answer (Chromium)', function () {
       await nextFrame();
     }
   }
+
+  it('the first words of an answer are on the page in the task that brought them; later deltas wait for a frame of their own', async () => {
+    view = await WebviewPage.open();
+    await view.send(init([user('u1', 'Why?')]));
+    await view.send({ type: 'busy', busy: true });
+    await view.send({ type: 'messageAdded', message: { id: 'a1', role: 'assistant', text: '', model: 'gemini' } });
+    // A listener added after the app's runs in the same task, before any frame could render.
+    const inTask = (text: string) => view.page.evaluate(`(${DELTA_IN_TASK})(${JSON.stringify(text)})`) as Promise<string>;
+    assert.equal(await inTask('The total skips'), 'The total skips');
+    assert.equal(await inTask(' the quantity.'), 'The total skips', 'the next delta waits for a frame');
+    await view.page.waitForFunction(() => document.querySelector('[data-message-id="a1"] .markdown')?.textContent?.trim() === 'The total skips the quantity.', undefined, { timeout: 30_000 });
+  });
 
   it('messageDone keeps every streamed block and leaves a long code block to idle time', async () => {
     const writer = new MarkdownWriter(21);

@@ -7,7 +7,7 @@ import { modelHistory } from '../chat/conversation';
 import type { StoredMessage } from '../chat/types';
 import { isModelSlot, modelCard } from '../providers/modelCards';
 import type { Counter } from './items';
-import { learnFactors, PROSE, splitContextByLanguage, type LanguageFactors } from './languageCalibration';
+import { learnFactors, PROSE, splitContextByLanguage, type LanguageFactors, type LanguagePiece } from './languageCalibration';
 
 /** Per image, the most either API charges for a typical screenshot. */
 const IMAGE_TOKENS = 1_600;
@@ -26,15 +26,24 @@ export function historyTokens(sent: readonly StoredMessage[], count: Counter, by
   let tokens = 0;
   for (const message of sent) {
     tokens += count(message.text, `message:${message.id}`) + PER_MESSAGE_TOKENS;
-    if (message.context) tokens += byLanguage ? contextTokens(message.context, `context:${message.id}`, count) : count(message.context, `context:${message.id}`);
+    if (message.context) tokens += byLanguage ? contextTokens(message, message.context, count) : count(message.context, `context:${message.id}`);
     tokens += (message.images?.length ?? 0) * IMAGE_TOKENS;
   }
   return tokens;
 }
 
-function contextTokens(context: string, key: string, count: Counter): number {
+/** A stored message's context in its languages. Every send and chip refresh counts the whole history so: each
+ * context is split once (a 20-turn chat's contexts took ~4 ms to split at each count, bench/latency.ts). */
+const piecesByMessage = new WeakMap<StoredMessage, readonly LanguagePiece[]>();
+function contextPieces(message: StoredMessage, context: string): readonly LanguagePiece[] {
+  let pieces = piecesByMessage.get(message);
+  if (!pieces) piecesByMessage.set(message, (pieces = splitContextByLanguage(context)));
+  return pieces;
+}
+
+function contextTokens(message: StoredMessage, context: string, count: Counter): number {
   let tokens = 0;
-  splitContextByLanguage(context).forEach((piece, index) => (tokens += count(piece.text, `${key}:${index}`, piece.languageId)));
+  contextPieces(message, context).forEach((piece, index) => (tokens += count(piece.text, `context:${message.id}:${index}`, piece.languageId)));
   return tokens;
 }
 
@@ -79,7 +88,7 @@ export function learnLanguageFactors(factors: LanguageFactors, messages: readonl
     const add = (languageId: string, tokens: number) => byLanguage.set(languageId, (byLanguage.get(languageId) ?? 0) + tokens);
     for (const message of request.sent) {
       add(PROSE, estimate(message.text, `message:${message.id}`));
-      if (message.context) splitContextByLanguage(message.context).forEach((piece, i) => add(piece.languageId, estimate(piece.text, `context:${message.id}:${i}`)));
+      if (message.context) contextPieces(message, message.context).forEach((piece, i) => add(piece.languageId, estimate(piece.text, `context:${message.id}:${i}`)));
     }
     const framing = REQUEST_OVERHEAD_TOKENS + PER_MESSAGE_TOKENS * request.sent.length;
     next = learnFactors(next, byLanguage, request.reported - framing);

@@ -7,6 +7,7 @@ import { DeltaBatcher } from '../../core/chat/deltaBatcher';
 import type { Conversation, StoredMessage, StoredUsage } from '../../core/chat/types';
 import type { ModelSlot, ThinkingLevel } from '../../core/vocabulary';
 import type { HostMessage } from '../../shared/protocol';
+import { latencyMark } from '../latencyMarks';
 import type { Log } from '../log';
 import { toMessageView } from './chatViewModel';
 import type { ModelGateway } from './modelGateway';
@@ -73,13 +74,23 @@ export class ChatTurn {
     scope.update(appendMessage(scope.conversation(), message));
     scope.post({ type: 'messageAdded', message: toMessageView(message) });
 
-    const deltas = new DeltaBatcher((kind, text) => scope.post({ type: 'delta', messageId, kind, text }));
+    let posted = false;
+    const deltas = new DeltaBatcher((kind, text) => {
+      if (!posted) latencyMark('firstDeltaPosted');
+      posted = true;
+      scope.post({ type: 'delta', messageId, kind, text });
+    });
+    let received = false;
     const limit = scope.autoContinueLimit();
     const request = { slot, system, thinkingLevel: scope.thinkingLevel() };
     const answer = await runAnswer(history, (messages) => scope.gateway.stream({ ...request, messages }, signal), {
       autoContinueLimit: limit,
       signal,
-      onDelta: (kind, text) => deltas.push(kind, text),
+      onDelta: (kind, text) => {
+        if (!received) latencyMark('firstDelta');
+        received = true;
+        deltas.push(kind, text);
+      },
       onStatus: (text) => {
         deltas.flush();
         scope.post({ type: 'status', messageId, text });

@@ -3,6 +3,7 @@
 // here from the user-level value only: a cloned repository's .vscode/settings.json can never turn completions on.
 import * as vscode from 'vscode';
 import { COMPLETION_SETTING, type CompletionSettings, parseCompletionSettings } from '../../core/completions';
+import { readUntilChanged } from '../settings';
 
 export const COMPLETIONS_SECTION = 'tandem.completions';
 
@@ -11,7 +12,10 @@ function leaf(key: string): string {
   return key.slice(COMPLETIONS_SECTION.length + 1);
 }
 
-export function readCompletionSettings(): CompletionSettings {
+/** Read again after a change to `tandem.completions.*` (each request reads them). */
+export const readCompletionSettings = readUntilChanged(COMPLETIONS_SECTION, readCompletionSettingsNow);
+
+function readCompletionSettingsNow(): CompletionSettings {
   const config = vscode.workspace.getConfiguration(COMPLETIONS_SECTION);
   const user = (key: string): unknown => {
     const inspected = config.inspect<unknown>(leaf(key));

@@ -4,6 +4,7 @@
 import * as vscode from 'vscode';
 import { DEFAULT_CONFIRM_ABOVE_TOKENS } from '../../core/context/folderPack';
 import { INSTRUCTION_SOURCES, type InstructionSource } from '../../core/knowledge';
+import { readUntilChanged } from '../settings';
 
 export interface KnowledgeSettings {
   /** Each kind of instruction file, on unless turned off. */
@@ -20,7 +21,10 @@ export const SOURCE_SETTING: Readonly<Record<InstructionSource, string>> = {
   tandemRules: 'instructions.tandemRules',
 };
 
-export function readKnowledgeSettings(): KnowledgeSettings {
+/** Read again after a change to `tandem.*` (each request's instructions read them). */
+export const readKnowledgeSettings = readUntilChanged('tandem', readKnowledgeSettingsNow);
+
+function readKnowledgeSettingsNow(): KnowledgeSettings {
   const c = vscode.workspace.getConfiguration('tandem');
   const user = <T>(key: string): T | undefined => {
     const inspected = c.inspect<T>(key);

@@ -10,6 +10,7 @@ import type { StatusModel } from './statusBar';
 import { credentialLabel, type CredentialId } from '../../core/providers/endpointKinds';
 import type { KeyStore } from './keyStore';
 import type { TandemSettings } from '../settings';
+import { latencyMark } from '../latencyMarks';
 
 /** Builds a wire-format provider for one request from plain values (see src/core/providers). */
 export type ProviderFactory = (endpoint: ResolvedEndpoint, secret: string | undefined, settings: TandemSettings) => ModelProvider;
@@ -101,6 +102,7 @@ export class ModelService implements ModelGateway, vscode.Disposable {
     // A model without a reasoning control is never sent a thinking level.
     const thinkingLevel = modelCard(request.slot).thinking ? request.thinkingLevel : undefined;
     this.log.trace(`Request to ${endpoint.label} (${endpoint.origin}), model ${endpoint.model}.`);
+    latencyMark('requestStarted');
     for await (const chunk of provider.stream(
       { model: endpoint.model, system: request.system, messages: request.messages, maxOutputTokens, thinkingLevel },
       signal,

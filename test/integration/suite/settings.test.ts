@@ -3,7 +3,7 @@
 // GPT and turns open editors off; none of it reaches Tandem. Excluding more files is allowed, per folder.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { contextExclude, readSettings } from '../../../src/host/settings';
+import { contextExclude, readSettings, watchSettingChanges } from '../../../src/host/settings';
 
 interface Section {
   readonly properties: Record<string, { default?: unknown; scope?: string }>;
@@ -38,6 +38,33 @@ export function settingsSuite(): void {
       assert.equal(s.context.maxFileSizeBytes, 512 * 1024);
       assert.equal(s.network.maxRetries, 3);
       assert.equal(s.chat.autoContinueLimit, 3);
+    });
+
+    it('readSettings() reads once per change: the same snapshot until a tandem setting changes, then the new value', async () => {
+      const setLimit = async (value: number | undefined) => {
+        const changed = new Promise<void>((resolve) => {
+          const listener = vscode.workspace.onDidChangeConfiguration((e) => {
+            if (!e.affectsConfiguration('tandem.chat.autoContinueLimit')) return;
+            listener.dispose();
+            resolve();
+          });
+        });
+        await vscode.workspace.getConfiguration('tandem').update('chat.autoContinueLimit', value, vscode.ConfigurationTarget.Global);
+        await changed;
+      };
+      const watcher = watchSettingChanges();
+      try {
+        const first = readSettings();
+        assert.equal(readSettings(), first, 'no change, no new read');
+        await setLimit(7);
+        assert.equal(readSettings().chat.autoContinueLimit, 7);
+        assert.notEqual(readSettings(), first);
+        await setLimit(undefined);
+        assert.equal(readSettings().chat.autoContinueLimit, 3);
+      } finally {
+        watcher.dispose();
+      }
+      assert.notEqual(readSettings(), readSettings(), 'without the watcher every call reads afresh');
     });
 
     it('tandem.context.exclude is read per folder', () => {

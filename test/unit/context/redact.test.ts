@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { redactSecrets } from '../../../src/core/providers/redact';
 import { redactContextText } from '../../../src/core/context/redact';
-import { lineCountOf } from '../../../src/core/context/items';
+import { createContextItem, lineCountOf } from '../../../src/core/context/items';
 
 describe('context redaction', () => {
   it('masks key-shaped strings', () => {
@@ -17,6 +17,16 @@ describe('context redaction', () => {
       assert.ok(!out.includes(key), key);
       assert.match(out, /\[redacted key\]/);
     }
+  });
+
+  it('a context item is masked for its own text, even when an earlier text had the same version key', () => {
+    // An untitled buffer closed and opened anew starts again at version 1 under the same name.
+    const item = (text: string) => createContextItem({ kind: 'openEditor', path: 'Untitled-1', languageId: 'typescript', text, versionKey: 'untitled:Untitled-1@1' }, (t) => t.length);
+    assert.equal(item('const a = 1;').text, 'const a = 1;');
+    const withKey = item('const k = "sk-proj-abcdefghijklmnop1234";');
+    assert.ok(!withKey.text.includes('sk-proj-abcdefghijklmnop1234'), withKey.text);
+    assert.equal(item('const b = 2;').text, 'const b = 2;');
+    assert.equal(item('const b = 2;').text, 'const b = 2;', 'the same text again, served from the memo');
   });
 
   it('masks PEM private key blocks and keeps the line count', () => {
