@@ -108,7 +108,7 @@ async function openMeasured(): Promise<{ view: WebviewPage; cdp: CDPSession }> {
 
 export interface StreamSample {
   busy: Record<string, number>;
-  /** Time in StreamingMarkdown's frame callbacks (lex, render, sanitize, DOM), and in handling `messageDone` (the final flush). */
+  /** Time in StreamingMarkdown's frame callbacks and in handling `delta` messages (lex, render, sanitize, DOM), and in handling `messageDone` (the final flush). */
   flushMs: number;
   doneMs: number;
   /** Per flush: from its rAF callback until the frame has rendered. */

@@ -59,6 +59,14 @@ export function formatUsd(amount: number): string {
 }
 
 /** 1234 → "1.2K", 1048576 → "1.0M". */
+/** 1234567 → "1,234,567". Not toLocaleString(): its first call in a webview loads ICU's number data, a 20-180 ms task
+ * that landed at the end of a window's first answer, when its footer is built (bench/render.ts profile). */
+export function groupDigits(count: number): string {
+  const [whole, fraction] = String(count).split('.');
+  const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  return fraction === undefined ? grouped : `${grouped}.${fraction}`;
+}
+
 export function formatTokens(count: number): string {
   if (count < 1000) return String(count);
   if (count < 1_000_000) return `${(count / 1000).toFixed(1)}K`;

@@ -1,7 +1,7 @@
 // The transcript: user and assistant messages, streamed answers, per-message actions, errors with their action.
 import type { ChatView, HostAction, MessageView, ModelOption } from '../shared/protocol';
 import { ACTION_BUTTONS } from '../shared/actionButtons';
-import { formatTokens, formatUsd, type ModelSlot } from '../core/vocabulary';
+import { formatTokens, formatUsd, groupDigits, type ModelSlot } from '../core/vocabulary';
 import { h, iconButton, textButton } from './dom';
 import { codiconClass, type Codicon } from './icons';
 import { StreamingMarkdown, renderMarkdown } from './markdown/streaming';
@@ -266,7 +266,7 @@ export class MessageList {
       const meta = h('div', { class: 'message-meta' });
       if (message.usage) {
         const u = message.usage;
-        const detail = `${u.promptTokens.toLocaleString()} prompt tokens${u.cachedTokens ? ` (${u.cachedTokens.toLocaleString()} cached, billed at the cached-input price)` : ''}, ${u.outputTokens.toLocaleString()} output${u.thoughtTokens ? `, ${u.thoughtTokens.toLocaleString()} thinking (billed as output)` : ''}`;
+        const detail = `${groupDigits(u.promptTokens)} prompt tokens${u.cachedTokens ? ` (${groupDigits(u.cachedTokens)} cached, billed at the cached-input price)` : ''}, ${groupDigits(u.outputTokens)} output${u.thoughtTokens ? `, ${groupDigits(u.thoughtTokens)} thinking (billed as output)` : ''}`;
         const cached = u.cachedTokens ? `, ${formatTokens(u.cachedTokens)} cached` : '';
         meta.append(h('span', { class: 'usage', title: detail, attrs: { 'data-testid': 'message-usage' } }, `${formatTokens(u.promptTokens)} in${cached} · ${formatTokens(u.outputTokens + u.thoughtTokens)} out · ${formatUsd(u.costUsd)}`));
       }

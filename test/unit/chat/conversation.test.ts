@@ -12,7 +12,7 @@ import { conversationToMarkdown } from '../../../src/core/chat/export';
 import { ConversationStore } from '../../../src/core/chat/store';
 import { MemoryFs } from '../../support/memoryFs';
 import type { StoredMessage } from '../../../src/core/chat/types';
-import { formatUsd } from '../../../src/core/vocabulary';
+import { formatUsd, groupDigits } from '../../../src/core/vocabulary';
 
 const user = (id: string, text: string, extra: Partial<StoredMessage> = {}): StoredMessage => ({ id, role: 'user', text, createdAt: 1, ...extra });
 const answer = (id: string, text: string, extra: Partial<StoredMessage> = {}): StoredMessage => ({ id, role: 'assistant', text, createdAt: 2, model: 'gemini', ...extra });
@@ -103,6 +103,11 @@ describe('conversation', () => {
     assert.equal(formatUsd(0.00004), '<$0.0001');
     assert.equal(formatUsd(0.01234), '$0.0123');
     assert.equal(formatUsd(2.5), '$2.50');
+  });
+
+  it('groups the digits of token counts in threes', () => {
+    assert.deepEqual([0, 999, 1000, 12_345, 1_234_567, 1_000_000_000].map(groupDigits), ['0', '999', '1,000', '12,345', '1,234,567', '1,000,000,000']);
+    assert.equal(groupDigits(1234.5), '1,234.5');
   });
 });
 
