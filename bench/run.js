@@ -8,7 +8,7 @@ const os = require('node:os');
 const path = require('node:path');
 const { fork } = require('node:child_process');
 
-const HELPERS = new Set(['types.ts', 'stats.ts', 'vscodeStub.ts', 'traceTasks.ts', 'renderPage.ts', 'renderBaseline.ts', 'renderGrowth.ts', 'wholeMessageRenderer.ts', 'codeServerChat.ts']);
+const HELPERS = new Set(['types.ts', 'stats.ts', 'vscodeStub.ts', 'traceTasks.ts', 'renderPage.ts', 'renderBaseline.ts', 'renderGrowth.ts', 'wholeMessageRenderer.ts', 'codeServerChat.ts', 'hostMarks.ts']);
 const only = process.argv.slice(2);
 
 function formatValue(value) {
