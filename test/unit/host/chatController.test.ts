@@ -239,6 +239,33 @@ describe('chat controller', () => {
     assert.equal(final?.error, undefined);
   });
 
+  it('New Chat shows the empty chat before the workspace-state write: a question sent meanwhile keeps its live answer', async () => {
+    let release!: () => void;
+    const writeDone = new Promise<void>((resolve) => (release = resolve));
+    // The workspace state's write is a round trip through the window; here it waits until released.
+    class SlowMemento extends MemoryMemento {
+      override async update(key: string, value: unknown) {
+        await writeDone;
+        await super.update(key, value);
+      }
+    }
+    const { controller, posted, surface } = setup([answer({ type: 'text', text: 'Fresh answer.' }, { type: 'finish', reason: 'stop' })], new MemoryFs(), new SlowMemento());
+    await controller.handle({ type: 'ready' }, surface);
+    const opened = controller.newChat();
+    for (let i = 0; i < 20; i++) await new Promise((r) => setImmediate(r));
+    const shown = posted.filter((m) => m.type === 'chat');
+    assert.equal(shown.length, 1, 'the new chat is on screen while its write is still pending');
+    assert.deepEqual(shown[0].type === 'chat' && shown[0].chat.messages, []);
+    await controller.handle({ type: 'send', text: 'A question during the write', images: [] }, surface);
+    release();
+    await opened;
+    await waitIdle(controller);
+    const askedAt = posted.findIndex((m) => m.type === 'messageAdded' && m.message.role === 'user');
+    assert.ok(askedAt > 0, 'the question was added');
+    assert.equal(posted.slice(askedAt).some((m) => m.type === 'chat'), false, 'no full chat message after the question replaced its live answer');
+    assert.equal(done(posted).at(-1)?.message.text, 'Fresh answer.');
+  });
+
   it('restores the last chat after a reload', async () => {
     const fs = new MemoryFs();
     const memento = new MemoryMemento();
