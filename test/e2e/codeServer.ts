@@ -63,5 +63,7 @@ export function stageExtension(): string {
     stdio: 'ignore',
   });
   stagedExtensionDir = staging;
+  // Sessions copy it; once the run ends nothing needs it (they were left in /tmp by every run).
+  process.once('exit', () => fs.rmSync(staging, { recursive: true, force: true }));
   return staging;
 }
