@@ -30,7 +30,7 @@ const SETTLED = `({ lastId, timeoutMs }) => new Promise((resolve, reject) => {
   const started = performance.now();
   const check = () => {
     const painted = !!document.querySelector('[data-message-id="' + lastId + '"]');
-    if (painted && !document.querySelector('.needs-highlight')) return requestAnimationFrame(() => setTimeout(() => resolve(performance.now() - started), 0));
+    if (painted && !document.querySelector('.needs-highlight, .markdown.deferred')) return requestAnimationFrame(() => setTimeout(() => resolve(performance.now() - started), 0));
     if (performance.now() - started > timeoutMs) return reject(new Error('the chat did not settle in ' + timeoutMs + ' ms'));
     setTimeout(check, 50);
   };

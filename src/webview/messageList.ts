@@ -6,6 +6,7 @@ import { h, iconButton, textButton } from './dom';
 import { codiconClass, type Codicon } from './icons';
 import { StreamingMarkdown, renderMarkdown } from './markdown/streaming';
 import { highlightLater, type CodeBlockHandlers } from './markdown/render';
+import { DeferredBodies } from './deferredBodies';
 
 export interface MessageListHandlers extends CodeBlockHandlers {
   regenerate(messageId: string): void;
@@ -26,6 +27,9 @@ const FINISH_NOTES: Partial<Record<NonNullable<MessageView['finish']>, string>> 
   stopped: 'Stopped.',
   other: 'The answer ended early.',
 };
+
+/** A restored chat longer than this highlights lazily and renders its older answers later (deferredBodies.ts). */
+const EAGER_MESSAGES = 20;
 
 /** An exchange whose answer has no text is not part of what the model sees next (see modelHistory). */
 const LEFT_OUT = 'This question is not sent with later ones.';
@@ -54,8 +58,10 @@ export class MessageList {
   /** Where the view last went to follow the end: a scroll event for it is ours, even if the chat has grown since. */
   private followedTo = -1;
   private lastScrollTop = 0;
+  private readonly deferred: DeferredBodies;
 
   constructor(private readonly handlers: MessageListHandlers, private readonly scroller: HTMLElement) {
+    this.deferred = new DeferredBodies((text) => renderMarkdown(text, handlers, false), scroller);
     scroller.addEventListener('scroll', () => this.onScroll(), { passive: true });
     // The user's own move up lets go of the end at once, before its first scroll event: growth during a smooth
     // wheel scroll (a chunk taking its real height, highlighting, a slice of a big post) would otherwise pull the
@@ -90,10 +96,14 @@ export class MessageList {
   /** Replaces the transcript (a chat opened or restored); long chats highlight code lazily, newest first. */
   setChat(chat: ChatView): void {
     this.rendered.clear();
+    this.deferred.clear();
     const fragment = document.createDocumentFragment();
-    const eager = chat.messages.length <= 20;
+    const eager = chat.messages.length <= EAGER_MESSAGES;
     const last = chat.messages[chat.messages.length - 1];
-    for (const message of chat.messages) fragment.append(this.create(message, eager, this.busy && message === last && isOpen(message)).element);
+    const firstShown = chat.messages.length - EAGER_MESSAGES;
+    chat.messages.forEach((message, index) => {
+      fragment.append(this.create(message, eager, this.busy && message === last && isOpen(message), index < firstShown).element);
+    });
     this.element.replaceChildren(fragment);
     if (chat.messages.length === 0) this.element.append(this.welcome());
     if (!eager) {
@@ -152,8 +162,9 @@ export class MessageList {
     this.follow(false);
   }
 
-  private create(message: MessageView, highlight: boolean, streaming: boolean): RenderedMessage {
-    const rendered = message.role === 'user' ? this.createUser(message) : this.createAssistant(message, highlight, streaming);
+  /** `later`: an older message of a long restored chat, whose answer body renders when it comes near the view. */
+  private create(message: MessageView, highlight: boolean, streaming: boolean, later = false): RenderedMessage {
+    const rendered = message.role === 'user' ? this.createUser(message) : this.createAssistant(message, highlight, streaming, later);
     this.rendered.set(message.id, rendered);
     return rendered;
   }
@@ -202,7 +213,7 @@ export class MessageList {
     input.setSelectionRange(input.value.length, input.value.length);
   }
 
-  private createAssistant(message: MessageView, highlight: boolean, streaming: boolean): RenderedMessage {
+  private createAssistant(message: MessageView, highlight: boolean, streaming: boolean, later: boolean): RenderedMessage {
     const element = h('div', { class: 'message assistant', attrs: { 'data-testid': 'message-assistant', 'data-message-id': message.id } });
     const model = this.models.find((m) => m.slot === message.model);
     element.append(h('div', { class: 'message-header' }, h('span', { class: codiconClass(modelIcon(message.model)) }), h('span', { class: 'model-name' }, model?.label ?? 'Tandem')));
@@ -212,7 +223,7 @@ export class MessageList {
     }
     let body: StreamingMarkdown | undefined;
     if (!streaming) {
-      element.append(renderMarkdown(message.text, this.handlers, highlight));
+      element.append(later ? this.deferred.placeholder(message.text) : renderMarkdown(message.text, this.handlers, highlight));
     } else {
       body = new StreamingMarkdown(this.handlers);
       if (message.text) body.reset(message.text, false);

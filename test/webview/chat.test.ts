@@ -156,6 +156,32 @@ describe('chat webview (Chromium)', function () {
     assert.equal(await settled(), restored);
   });
 
+  it('a long restored chat renders its older answers after the newest, into the DOM an eager render gives', async () => {
+    const history = new MarkdownWriter(11).chat(40);
+    const first = history.find((m) => m.role === 'assistant')!;
+    const last = history[history.length - 1];
+    const bodyOf = (id: string) => `[data-message-id="${id}"] > .markdown`;
+    view = await WebviewPage.open();
+    // Reported from a listener after the app's: the same task as the init, before any idle time.
+    const atInit = (await view.page.evaluate(`new Promise((resolve) => {
+      const onMessage = () => {
+        window.removeEventListener('message', onMessage);
+        resolve({ first: document.querySelector('${bodyOf(first.id)}').className, last: document.querySelector('${bodyOf(last.id)}').className, waiting: document.querySelectorAll('.markdown.deferred').length });
+      };
+      window.addEventListener('message', onMessage);
+      window.postMessage(${JSON.stringify(init(history))}, '*');
+    })`)) as { first: string; last: string; waiting: number };
+    assert.match(atInit.first, /deferred/, 'the oldest answer waits');
+    assert.doesNotMatch(atInit.last, /deferred/, 'the newest answer is there at once');
+    assert.equal(atInit.waiting, 30, 'every answer before the last 20 messages waits');
+    await view.page.waitForFunction(() => !document.querySelector('.markdown.deferred, .needs-highlight'), undefined, { timeout: 30_000 });
+    const later = await view.page.locator(bodyOf(first.id)).innerHTML();
+    // The same answer in a short chat renders at once and highlights: the DOM must be the same.
+    await view.send(init([user('u1', 'Q'), first]));
+    await view.page.waitForFunction(() => !document.querySelector('.needs-highlight'), undefined, { timeout: 30_000 });
+    assert.equal(later, await view.page.locator(bodyOf(first.id)).innerHTML());
+  });
+
   it('follows the end of a streaming answer until the user scrolls up, and again once they are back at the end', async () => {
     const writer = new MarkdownWriter(3);
     const deltas = writer.deltas(writer.answer(30_000));

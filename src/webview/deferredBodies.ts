@@ -1,0 +1,72 @@
+// The older answers of a long restored chat: each shows a placeholder at first, rendered in idle time, newest first,
+// or at once when it comes near the view. Opening a chat then renders what is shown: a 200-message chat took
+// 257–357 ms from `init` to its last message painted, two thirds of it lexing and sanitizing answers nobody was
+// looking at (bench/render.ts profile). The messages above the view are sized by their intrinsic-size estimate
+// until they are shown (content-visibility), so a placeholder filled in there moves nothing on screen.
+import { highlightLater } from './markdown/render';
+
+/** A placeholder this near the view renders at once: scrolling up meets rendered answers. */
+const NEAR_VIEW = '2000px 0px';
+
+export class DeferredBodies {
+  /** Placeholders in chat order; the idle queue takes them from the end (newest first). */
+  private readonly queue: HTMLElement[] = [];
+  private readonly texts = new Map<HTMLElement, string>();
+  private readonly observer: IntersectionObserver;
+  private scheduled = false;
+
+  constructor(
+    private readonly render: (text: string) => HTMLElement,
+    root: HTMLElement,
+  ) {
+    this.observer = new IntersectionObserver((entries) => {
+      for (const entry of entries) if (entry.isIntersecting) this.renderNow(entry.target as HTMLElement);
+    }, { root, rootMargin: NEAR_VIEW });
+  }
+
+  /** A placeholder for an answer's body, replaced by the rendered body later. */
+  placeholder(text: string): HTMLElement {
+    const element = document.createElement('div');
+    element.className = 'markdown deferred';
+    this.texts.set(element, text);
+    this.queue.push(element);
+    this.observer.observe(element);
+    this.schedule();
+    return element;
+  }
+
+  /** Forgets every placeholder (another chat is shown). */
+  clear(): void {
+    this.observer.disconnect();
+    this.queue.length = 0;
+    this.texts.clear();
+  }
+
+  private renderNow(placeholder: HTMLElement): void {
+    const text = this.texts.get(placeholder);
+    if (text === undefined) return;
+    this.texts.delete(placeholder);
+    this.observer.unobserve(placeholder);
+    if (!placeholder.isConnected) return;
+    const body = this.render(text);
+    placeholder.replaceWith(body);
+    highlightLater(body.querySelectorAll<HTMLElement>('.code-block.needs-highlight'));
+  }
+
+  private schedule(): void {
+    if (this.scheduled) return;
+    this.scheduled = true;
+    const step = (deadline?: IdleDeadline) => {
+      this.scheduled = false;
+      const started = performance.now();
+      // At least one per callback (a callback run by its timeout has no idle time left), then what fits.
+      while (this.queue.length > 0) {
+        this.renderNow(this.queue.pop()!);
+        if (deadline ? deadline.timeRemaining() <= 2 : performance.now() - started >= 8) break;
+      }
+      if (this.queue.length > 0) this.schedule();
+    };
+    if ('requestIdleCallback' in window) requestIdleCallback(step, { timeout: 500 });
+    else setTimeout(step, 16);
+  }
+}
