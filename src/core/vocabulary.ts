@@ -58,7 +58,6 @@ export function formatUsd(amount: number): string {
   return `$${amount.toFixed(2)}`;
 }
 
-/** 1234 → "1.2K", 1048576 → "1.0M". */
 /** 1234567 → "1,234,567". Not toLocaleString(): its first call in a webview loads ICU's number data, a 20-180 ms task
  * that landed at the end of a window's first answer, when its footer is built (bench/render.ts profile). */
 export function groupDigits(count: number): string {
@@ -67,6 +66,7 @@ export function groupDigits(count: number): string {
   return fraction === undefined ? grouped : `${grouped}.${fraction}`;
 }
 
+/** 1234 → "1.2K", 1048576 → "1.0M". */
 export function formatTokens(count: number): string {
   if (count < 1000) return String(count);
   if (count < 1_000_000) return `${(count / 1000).toFixed(1)}K`;

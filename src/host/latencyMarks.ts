@@ -10,3 +10,13 @@ const file = process.env.TANDEM_LATENCY_MARKS;
 export function latencyMark(name: LatencyMark): void {
   if (file) appendFileSync(file, `${name} ${performance.timeOrigin + performance.now()}\n`);
 }
+
+/** A mark for the first of many calls (the first delta of an answer); nothing at all unless the bench asked. */
+export function firstLatencyMark(name: LatencyMark): () => void {
+  if (!file) return () => undefined;
+  let marked = false;
+  return () => {
+    if (!marked) latencyMark(name);
+    marked = true;
+  };
+}

@@ -3,17 +3,17 @@
 // 257–357 ms from `init` to its last message painted, two thirds of it lexing and sanitizing answers nobody was
 // looking at (bench/render.ts profile). The messages above the view are sized by their intrinsic-size estimate
 // until they are shown (content-visibility), so a placeholder filled in there moves nothing on screen.
+import { IdleWork } from './idleWork';
 import { highlightLater } from './markdown/render';
 
 /** A placeholder this near the view renders at once: scrolling up meets rendered answers. */
 const NEAR_VIEW = '2000px 0px';
 
 export class DeferredBodies {
-  /** Placeholders in chat order; the idle queue takes them from the end (newest first). */
-  private readonly queue: HTMLElement[] = [];
+  /** Each waiting placeholder and the answer text it stands for. */
   private readonly texts = new Map<HTMLElement, string>();
   private readonly observer: IntersectionObserver;
-  private scheduled = false;
+  private readonly idle = new IdleWork<HTMLElement>((placeholder) => this.renderNow(placeholder), 500);
 
   constructor(
     private readonly render: (text: string) => HTMLElement,
@@ -24,21 +24,24 @@ export class DeferredBodies {
     }, { root, rootMargin: NEAR_VIEW });
   }
 
-  /** A placeholder for an answer's body, replaced by the rendered body later. */
+  /** A placeholder for an answer's body, replaced by the rendered body once near the view or in idle time. */
   placeholder(text: string): HTMLElement {
     const element = document.createElement('div');
     element.className = 'markdown deferred';
     this.texts.set(element, text);
-    this.queue.push(element);
     this.observer.observe(element);
-    this.schedule();
     return element;
+  }
+
+  /** Queues the waiting placeholders for idle time, newest first (call once the chat is in the document). */
+  renderInIdleTime(): void {
+    this.idle.add([...this.texts.keys()].reverse());
   }
 
   /** Forgets every placeholder (another chat is shown). */
   clear(): void {
     this.observer.disconnect();
-    this.queue.length = 0;
+    this.idle.clear();
     this.texts.clear();
   }
 
@@ -46,27 +49,11 @@ export class DeferredBodies {
     const text = this.texts.get(placeholder);
     if (text === undefined) return;
     this.texts.delete(placeholder);
+    this.idle.delete(placeholder);
     this.observer.unobserve(placeholder);
     if (!placeholder.isConnected) return;
     const body = this.render(text);
     placeholder.replaceWith(body);
     highlightLater(body.querySelectorAll<HTMLElement>('.code-block.needs-highlight'));
-  }
-
-  private schedule(): void {
-    if (this.scheduled) return;
-    this.scheduled = true;
-    const step = (deadline?: IdleDeadline) => {
-      this.scheduled = false;
-      const started = performance.now();
-      // At least one per callback (a callback run by its timeout has no idle time left), then what fits.
-      while (this.queue.length > 0) {
-        this.renderNow(this.queue.pop()!);
-        if (deadline ? deadline.timeRemaining() <= 2 : performance.now() - started >= 8) break;
-      }
-      if (this.queue.length > 0) this.schedule();
-    };
-    if ('requestIdleCallback' in window) requestIdleCallback(step, { timeout: 500 });
-    else setTimeout(step, 16);
   }
 }

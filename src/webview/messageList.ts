@@ -31,6 +31,10 @@ const FINISH_NOTES: Partial<Record<NonNullable<MessageView['finish']>, string>> 
 /** A restored chat longer than this highlights lazily and renders its older answers later (deferredBodies.ts). */
 const EAGER_MESSAGES = 20;
 
+/** How an answer's body is built: rendered and highlighted now, rendered now and highlighted in idle time (a long
+ * restored chat), a placeholder rendered later (its older answers), or streaming in. */
+type AnswerBody = 'highlighted' | 'plain' | 'deferred' | 'streaming';
+
 /** An exchange whose answer has no text is not part of what the model sees next (see modelHistory). */
 const LEFT_OUT = 'This question is not sent with later ones.';
 
@@ -102,19 +106,21 @@ export class MessageList {
     const last = chat.messages[chat.messages.length - 1];
     const firstShown = chat.messages.length - EAGER_MESSAGES;
     chat.messages.forEach((message, index) => {
-      fragment.append(this.create(message, eager, this.busy && message === last && isOpen(message), index < firstShown).element);
+      const body: AnswerBody = this.busy && message === last && isOpen(message) ? 'streaming' : eager ? 'highlighted' : index < firstShown ? 'deferred' : 'plain';
+      fragment.append(this.create(message, body).element);
     });
     this.element.replaceChildren(fragment);
     if (chat.messages.length === 0) this.element.append(this.welcome());
     if (!eager) {
       highlightLater([...this.element.querySelectorAll<HTMLElement>('.code-block.needs-highlight')].reverse());
+      this.deferred.renderInIdleTime();
     }
     this.follow(true);
   }
 
   add(message: MessageView): void {
     this.element.querySelector('.welcome')?.remove();
-    const rendered = this.create(message, true, isOpen(message));
+    const rendered = this.create(message, isOpen(message) ? 'streaming' : 'highlighted');
     this.element.append(rendered.element);
     if (isOpen(message)) {
       this.streamingId = message.id;
@@ -155,16 +161,15 @@ export class MessageList {
       previous.element.querySelector('.message-footer')?.replaceWith(this.footer(message));
       previous.element.classList.remove('streaming');
     } else {
-      const fresh = this.create(message, true, false);
+      const fresh = this.create(message, 'highlighted');
       previous.element.replaceWith(fresh.element);
     }
     if (this.streamingId === message.id) this.streamingId = undefined;
     this.follow(false);
   }
 
-  /** `later`: an older message of a long restored chat, whose answer body renders when it comes near the view. */
-  private create(message: MessageView, highlight: boolean, streaming: boolean, later = false): RenderedMessage {
-    const rendered = message.role === 'user' ? this.createUser(message) : this.createAssistant(message, highlight, streaming, later);
+  private create(message: MessageView, body: AnswerBody): RenderedMessage {
+    const rendered = message.role === 'user' ? this.createUser(message) : this.createAssistant(message, body);
     this.rendered.set(message.id, rendered);
     return rendered;
   }
@@ -213,7 +218,7 @@ export class MessageList {
     input.setSelectionRange(input.value.length, input.value.length);
   }
 
-  private createAssistant(message: MessageView, highlight: boolean, streaming: boolean, later: boolean): RenderedMessage {
+  private createAssistant(message: MessageView, answerBody: AnswerBody): RenderedMessage {
     const element = h('div', { class: 'message assistant', attrs: { 'data-testid': 'message-assistant', 'data-message-id': message.id } });
     const model = this.models.find((m) => m.slot === message.model);
     element.append(h('div', { class: 'message-header' }, h('span', { class: codiconClass(modelIcon(message.model)) }), h('span', { class: 'model-name' }, model?.label ?? 'Tandem')));
@@ -222,12 +227,12 @@ export class MessageList {
       this.thoughtsOf(rendered).reset(message.thoughts, true);
     }
     let body: StreamingMarkdown | undefined;
-    if (!streaming) {
-      element.append(later ? this.deferred.placeholder(message.text) : renderMarkdown(message.text, this.handlers, highlight));
-    } else {
+    if (answerBody === 'streaming') {
       body = new StreamingMarkdown(this.handlers);
       if (message.text) body.reset(message.text, false);
       element.append(body.element, h('div', { class: 'typing', attrs: { 'aria-label': 'Tandem is answering' } }, h('span'), h('span'), h('span')));
+    } else {
+      element.append(answerBody === 'deferred' ? this.deferred.placeholder(message.text) : renderMarkdown(message.text, this.handlers, answerBody === 'highlighted'));
     }
     element.append(this.footer(message));
     return { ...rendered, body, element };

@@ -26,7 +26,7 @@ export function historyTokens(sent: readonly StoredMessage[], count: Counter, by
   let tokens = 0;
   for (const message of sent) {
     tokens += count(message.text, `message:${message.id}`) + PER_MESSAGE_TOKENS;
-    if (message.context) tokens += byLanguage ? contextTokens(message, message.context, count) : count(message.context, `context:${message.id}`);
+    if (message.context) tokens += byLanguage ? contextTokens(message, count) : count(message.context, `context:${message.id}`);
     tokens += (message.images?.length ?? 0) * IMAGE_TOKENS;
   }
   return tokens;
@@ -35,15 +35,15 @@ export function historyTokens(sent: readonly StoredMessage[], count: Counter, by
 /** A stored message's context in its languages. Every send and chip refresh counts the whole history so: each
  * context is split once (a 20-turn chat's contexts took ~4 ms to split at each count, bench/latency.ts). */
 const piecesByMessage = new WeakMap<StoredMessage, readonly LanguagePiece[]>();
-function contextPieces(message: StoredMessage, context: string): readonly LanguagePiece[] {
+function contextPieces(message: StoredMessage): readonly LanguagePiece[] {
   let pieces = piecesByMessage.get(message);
-  if (!pieces) piecesByMessage.set(message, (pieces = splitContextByLanguage(context)));
+  if (!pieces) piecesByMessage.set(message, (pieces = splitContextByLanguage(message.context ?? '')));
   return pieces;
 }
 
-function contextTokens(message: StoredMessage, context: string, count: Counter): number {
+function contextTokens(message: StoredMessage, count: Counter): number {
   let tokens = 0;
-  contextPieces(message, context).forEach((piece, index) => (tokens += count(piece.text, `context:${message.id}:${index}`, piece.languageId)));
+  contextPieces(message).forEach((piece, index) => (tokens += count(piece.text, `context:${message.id}:${index}`, piece.languageId)));
   return tokens;
 }
 
@@ -88,7 +88,7 @@ export function learnLanguageFactors(factors: LanguageFactors, messages: readonl
     const add = (languageId: string, tokens: number) => byLanguage.set(languageId, (byLanguage.get(languageId) ?? 0) + tokens);
     for (const message of request.sent) {
       add(PROSE, estimate(message.text, `message:${message.id}`));
-      if (message.context) contextPieces(message, message.context).forEach((piece, i) => add(piece.languageId, estimate(piece.text, `context:${message.id}:${i}`)));
+      if (message.context) contextPieces(message).forEach((piece, i) => add(piece.languageId, estimate(piece.text, `context:${message.id}:${i}`)));
     }
     const framing = REQUEST_OVERHEAD_TOKENS + PER_MESSAGE_TOKENS * request.sent.length;
     next = learnFactors(next, byLanguage, request.reported - framing);

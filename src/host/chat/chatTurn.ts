@@ -7,7 +7,7 @@ import { DeltaBatcher } from '../../core/chat/deltaBatcher';
 import type { Conversation, StoredMessage, StoredUsage } from '../../core/chat/types';
 import type { ModelSlot, ThinkingLevel } from '../../core/vocabulary';
 import type { HostMessage } from '../../shared/protocol';
-import { latencyMark } from '../latencyMarks';
+import { firstLatencyMark } from '../latencyMarks';
 import type { Log } from '../log';
 import { toMessageView } from './chatViewModel';
 import type { ModelGateway } from './modelGateway';
@@ -74,21 +74,19 @@ export class ChatTurn {
     scope.update(appendMessage(scope.conversation(), message));
     scope.post({ type: 'messageAdded', message: toMessageView(message) });
 
-    let posted = false;
+    const markPosted = firstLatencyMark('firstDeltaPosted');
+    const markReceived = firstLatencyMark('firstDelta');
     const deltas = new DeltaBatcher((kind, text) => {
-      if (!posted) latencyMark('firstDeltaPosted');
-      posted = true;
+      markPosted();
       scope.post({ type: 'delta', messageId, kind, text });
     });
-    let received = false;
     const limit = scope.autoContinueLimit();
     const request = { slot, system, thinkingLevel: scope.thinkingLevel() };
     const answer = await runAnswer(history, (messages) => scope.gateway.stream({ ...request, messages }, signal), {
       autoContinueLimit: limit,
       signal,
       onDelta: (kind, text) => {
-        if (!received) latencyMark('firstDelta');
-        received = true;
+        markReceived();
         deltas.push(kind, text);
       },
       onStatus: (text) => {

@@ -2,6 +2,7 @@
 import { Marked, type Token } from 'marked';
 import { SHELL_LANGUAGES } from '../../core/vocabulary';
 import { codiconClass, type Codicon } from '../icons';
+import { IdleWork } from '../idleWork';
 import { highlightToHtml } from './highlight';
 import { markInvisibleChars } from './invisible';
 import { sanitizeToFragment } from './sanitize';
@@ -118,30 +119,12 @@ export function highlightSoon(wrapper: HTMLElement, deferLines = Infinity): void
 }
 
 /** Blocks waiting to be highlighted in idle time, oldest first (a restored chat queues its newest first). */
-const idleQueue = new Set<HTMLElement>();
-let idleScheduled = false;
+const idleHighlights = new IdleWork<HTMLElement>((wrapper) => {
+  if (wrapper.isConnected && wrapper.classList.contains('needs-highlight')) highlightBlock(wrapper);
+}, 200);
 
 export function highlightLater(wrappers: Iterable<HTMLElement>): void {
-  for (const wrapper of wrappers) idleQueue.add(wrapper);
-  scheduleIdleHighlights();
-}
-
-function scheduleIdleHighlights(): void {
-  if (idleScheduled || idleQueue.size === 0) return;
-  idleScheduled = true;
-  const step = (deadline?: IdleDeadline) => {
-    idleScheduled = false;
-    const started = performance.now();
-    // At least one block per callback (a callback run by its timeout has no idle time left), then what fits.
-    for (const wrapper of idleQueue) {
-      idleQueue.delete(wrapper);
-      if (wrapper.isConnected && wrapper.classList.contains('needs-highlight')) highlightBlock(wrapper);
-      if (deadline ? deadline.timeRemaining() <= 2 : performance.now() - started >= 8) break;
-    }
-    scheduleIdleHighlights();
-  };
-  if ('requestIdleCallback' in window) requestIdleCallback(step, { timeout: 200 });
-  else setTimeout(step, 16);
+  idleHighlights.add(wrappers);
 }
 
 /** A streaming block's code grew (its DOM already shows the new text). */

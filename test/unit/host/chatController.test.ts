@@ -252,7 +252,8 @@ describe('chat controller', () => {
     const { controller, posted, surface } = setup([answer({ type: 'text', text: 'Fresh answer.' }, { type: 'finish', reason: 'stop' })], new MemoryFs(), new SlowMemento());
     await controller.handle({ type: 'ready' }, surface);
     const opened = controller.newChat();
-    for (let i = 0; i < 20; i++) await new Promise((r) => setImmediate(r));
+    // Until the chat is shown, with a ceiling far above the few turns it takes; the write is still held back.
+    for (let i = 0; i < 1000 && !posted.some((m) => m.type === 'chat'); i++) await new Promise((r) => setImmediate(r));
     const shown = posted.filter((m) => m.type === 'chat');
     assert.equal(shown.length, 1, 'the new chat is on screen while its write is still pending');
     assert.deepEqual(shown[0].type === 'chat' && shown[0].chat.messages, []);
