@@ -40,3 +40,11 @@ export function textButton(label: string, onClick: () => void, options: { primar
   });
   return button;
 }
+
+/** The first child of `parent` with the class. A message's parts are its children: querySelector would search the
+ * whole body of a long answer, on every delta. */
+export function childWithClass(parent: Element | undefined, className: string): HTMLElement | undefined {
+  if (!parent) return undefined;
+  for (const child of parent.children) if (child.classList.contains(className)) return child as HTMLElement;
+  return undefined;
+}

@@ -2,7 +2,7 @@
 import type { ChatView, HostAction, MessageView, ModelOption } from '../shared/protocol';
 import { ACTION_BUTTONS } from '../shared/actionButtons';
 import { formatTokens, formatUsd, groupDigits, type ModelSlot } from '../core/vocabulary';
-import { h, iconButton, textButton } from './dom';
+import { childWithClass, h, iconButton, textButton } from './dom';
 import { codiconClass, type Codicon } from './icons';
 import { StreamingMarkdown, renderMarkdown } from './markdown/streaming';
 import { highlightLater, type CodeBlockHandlers } from './markdown/render';
@@ -119,7 +119,7 @@ export class MessageList {
   }
 
   add(message: MessageView): void {
-    this.element.querySelector('.welcome')?.remove();
+    childWithClass(this.element, 'welcome')?.remove();
     const rendered = this.create(message, isOpen(message) ? 'streaming' : 'highlighted');
     this.element.append(rendered.element);
     if (isOpen(message)) {
@@ -140,12 +140,12 @@ export class MessageList {
   /** A transient line in an answer still waiting for its text (a retry after a rate limit); '' removes it. */
   status(messageId: string, text: string): void {
     const element = this.rendered.get(messageId)?.element;
-    const line = element?.querySelector('.message-status');
+    const line = childWithClass(element, 'message-status');
     if (!text) return line?.remove();
     if (!element) return;
     const next = h('div', { class: 'message-status', attrs: { role: 'status', 'data-testid': 'message-status' } }, h('span', { class: codiconClass('info') }), h('span', {}, text));
     if (line) line.replaceWith(next);
-    else element.querySelector('.message-footer')?.before(next);
+    else childWithClass(element, 'message-footer')?.before(next);
   }
 
   done(message: MessageView): void {
@@ -158,7 +158,7 @@ export class MessageList {
       previous.body.finish();
       previous.thoughts?.finish();
       previous.message = message;
-      previous.element.querySelector('.message-footer')?.replaceWith(this.footer(message));
+      childWithClass(previous.element, 'message-footer')?.replaceWith(this.footer(message));
       previous.element.classList.remove('streaming');
     } else {
       const fresh = this.create(message, 'highlighted');
@@ -242,7 +242,7 @@ export class MessageList {
     if (rendered.thoughts) return rendered.thoughts;
     const thoughts = new StreamingMarkdown(this.handlers);
     const block = h('details', { class: 'thoughts', attrs: { 'data-testid': 'thoughts' } }, h('summary', {}, h('span', { class: codiconClass('lightbulb') }), 'Thinking'), thoughts.element);
-    rendered.element.querySelector('.message-header')?.after(block);
+    childWithClass(rendered.element, 'message-header')?.after(block);
     rendered.thoughts = thoughts;
     return thoughts;
   }

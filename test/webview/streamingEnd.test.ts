@@ -135,3 +135,42 @@ describe('the end of a streamed answer (Chromium)', function () {
     assert.equal(streamed, await view.page.locator('[data-message-id=a1] .markdown').first().innerHTML());
   });
 });
+
+describe('a paragraph too long to lay out at once (Chromium)', function () {
+  let view: WebviewPage;
+  afterEach(async () => view?.close());
+  after(closeBrowser);
+
+  const paragraphs = () => view.page.evaluate(() => [...document.querySelectorAll('[data-message-id="a1"] .markdown > .markdown-chunk > p')].map((p) => ({ text: p.textContent ?? '', chunk: [...p.parentElement!.parentElement!.children].indexOf(p.parentElement!) })));
+  const bodyHtml = () => view.page.locator('[data-message-id=a1] .markdown').first().innerHTML();
+
+  for (const [name, unit, plain] of [
+    ['English words, with emphasis', 'The **total** skips the quantity of each item, so the sum is wrong. ', 'The total skips the quantity of each item, so the sum is wrong. '],
+    ['Chinese, without spaces', '总数漏掉了每一项的数量所以结果是错的', '总数漏掉了每一项的数量所以结果是错的'],
+  ] as const) {
+    it(`${name}: streamed and restored, it renders as the same paragraphs, each in a chunk of its own, with all its text`, async () => {
+      const repeat = Math.ceil(200_000 / unit.length);
+      const text = unit.repeat(repeat).trim();
+      view = await WebviewPage.open();
+      await view.send(init([user('u1', 'q')]));
+      await view.send({ type: 'busy', busy: true });
+      await view.send({ type: 'messageAdded', message: { id: 'a1', role: 'assistant', text: '', model: 'gemini' } });
+      for (let i = 0; i < text.length; i += 4_999) {
+        await view.send({ type: 'delta', messageId: 'a1', kind: 'text', text: text.slice(i, i + 4_999) });
+        await view.page.evaluate(() => new Promise(requestAnimationFrame));
+      }
+      await view.send({ type: 'messageDone', message: answer('a1', text), totalCostUsd: 0.01 });
+      await view.page.waitForSelector('[data-message-id=a1] [data-testid=message-usage]', { timeout: 30_000 });
+      await view.page.waitForSelector('[data-message-id=a1] .markdown:not([aria-busy])', { state: 'attached', timeout: 30_000 });
+      const streamed = await paragraphs();
+      assert.ok(streamed.length >= 4, `${streamed.length} paragraphs`);
+      assert.equal(new Set(streamed.map((p) => p.chunk)).size, streamed.length, 'each piece is in a chunk of its own');
+      for (const p of streamed) assert.ok(p.text.length < 80_000, `a piece of ${p.text.length} chars`);
+      assert.equal(streamed.map((p) => p.text).join(unit.includes(' ') ? ' ' : '').replace(/\s+/g, ' '), plain.repeat(repeat).trim(), 'every word, once, in order');
+      const streamedHtml = await bodyHtml();
+      await view.send(init([user('u1', 'q'), answer('a1', text)]));
+      await view.page.waitForSelector('[data-message-id=a1] [data-testid=message-usage]', { timeout: 30_000 });
+      assert.equal(await bodyHtml(), streamedHtml, 'the DOM a one-shot render gives');
+    });
+  }
+});

@@ -37,11 +37,50 @@ export function lex(text: string): Token[] {
 /** Lexes text that already went through capNesting (the streaming renderer caps once per flush). */
 export function lexCapped(text: string): Token[] {
   try {
-    return marked.lexer(text);
+    const tokens = marked.lexer(text);
+    return tokens.some(isLongParagraph) ? tokens.flatMap((t) => (isLongParagraph(t) ? splitParagraph(t.raw) : [t])) : tokens;
   } catch {
     return [{ type: 'paragraph', raw: text, text, tokens: [{ type: 'text', raw: text, text, escaped: false }] } as Token];
   }
 }
+
+/** A paragraph longer than this renders as paragraphs of about this size. Laying out one paragraph of 5 MB took 1.1 s
+ * in one frame; pieces land in chunks of their own, which the browser lays out only when they are in view. */
+export const PARAGRAPH_PIECE_CHARS = 32 * 1024;
+
+function isLongParagraph(token: Token): boolean {
+  return token.type === 'paragraph' && token.raw.length > PARAGRAPH_PIECE_CHARS * 1.5;
+}
+
+/**
+ * Pieces of a long paragraph's source, each lexed alone. A piece ends before a letter, so the next one starts as a
+ * paragraph (not a list item, heading or quote). Where pieces end depends only on the text from the
+ * paragraph's start: a streamed answer, whose tail restarts after the pieces it froze, cuts at the same places as a
+ * one-shot render. An inline span (emphasis, a link) across a cut renders as its two halves.
+ */
+function splitParagraph(raw: string): Token[] {
+  const tokens: Token[] = [];
+  let start = 0;
+  while (raw.length - start > PARAGRAPH_PIECE_CHARS * 1.5) {
+    const cut = pieceEnd(raw, start + PARAGRAPH_PIECE_CHARS);
+    if (cut === -1) break;
+    tokens.push(...marked.lexer(raw.slice(start, cut)));
+    start = cut;
+  }
+  tokens.push(...marked.lexer(raw.slice(start)));
+  return tokens;
+}
+
+/** The first place at or after `from` that follows a space and comes before a letter, else (text without spaces,
+ * such as Chinese) the first between two letters; -1 if there is neither soon. */
+function pieceEnd(raw: string, from: number): number {
+  const limit = Math.min(raw.length - 1, from + PARAGRAPH_PIECE_CHARS / 2);
+  for (let i = Math.max(from, 1); i < limit; i++) if (raw.charCodeAt(i - 1) === 32 && LETTER.test(raw[i])) return i;
+  for (let i = Math.max(from, 1); i < limit; i++) if (LETTER.test(raw[i - 1]) && LETTER.test(raw[i])) return i;
+  return -1;
+}
+
+const LETTER = /^\p{L}$/u;
 
 export interface RenderOptions {
   /** Highlight code now; false leaves it plain (streaming, or deferred for long restored chats). */
