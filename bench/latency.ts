@@ -234,13 +234,14 @@ export async function run(): Promise<BenchResult[]> {
     warm = warm.map((sample) => withHostMarks(sample, hostMarks));
     const picker = await measurePicker(chat, gemini);
     console.log(`  picker changes done; load ${loadAverage()}`);
-    const geminiFirsts = await firstSends(chat, gemini, 'gemini', firstGemini);
+    const geminiFirsts = (await firstSends(chat, gemini, 'gemini', firstGemini)).map((sample) => withHostMarks(sample, readMarks(marks)));
     await geminiSession.dispose();
 
-    const gptSession = await startSession(gemini, openai, 'gpt');
+    const gptMarks = marksFile();
+    const gptSession = await startSession(gemini, openai, 'gpt', gptMarks);
     sessions.push(gptSession);
     const gptCdp = await gptSession.page.context().newCDPSession(gptSession.page);
-    const gptFirsts = await firstSends(await openChat(gptSession, gptCdp), openai, 'gpt');
+    const gptFirsts = (await firstSends(await openChat(gptSession, gptCdp), openai, 'gpt')).map((sample) => withHostMarks(sample, readMarks(gptMarks)));
     console.log(`  load at the end ${loadAverage()}`);
     return report(warm, geminiFirsts, gptFirsts, picker);
   } finally {
@@ -261,6 +262,7 @@ function hops(label: string, samples: readonly SendSample[]): void {
   console.log(
     `  ${label}, medians from the keydown in the webview: busy back ${m((s) => s.busyAt - s.keydownAt)} ms, the question back (context assembled) ${m((s) => s.userAddedAt - s.keydownAt)} ms,` +
       ` request head at the fake ${m((s) => s.headAt - s.keydownAt)} ms (CDP dispatch → keydown ${m((s) => s.keydownAt - s.dispatchAt)} ms);` +
+      ` in the host: the send arrived ${m((s) => s.host?.received ?? NaN)} ms, handed to fetch ${m((s) => s.host?.requested ?? NaN)} ms;` +
       ` from the fake's first answer bytes: first delta in the webview ${m((s) => s.firstDeltaAt - s.firstWriteAt)} ms, text in the DOM ${m((s) => s.markerDomAt - s.firstWriteAt)} ms, next frame ${m((s) => s.markerFrameAt - s.firstWriteAt)} ms`,
   );
 }

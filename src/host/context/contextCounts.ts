@@ -1,5 +1,5 @@
-// The token counters of the chat's context: exact for GPT (o200k, loaded soon after a chat is first shown, so
-// neither the first send nor a switch to GPT waits ~110 ms for it), estimated for Gemini and corrected by what
+// The token counters of the chat's context: exact for GPT (o200k, loaded soon after a GPT chat is first shown, so
+// its first send does not wait ~300 ms for it), estimated for Gemini and corrected by what
 // answers reported: per language across the workspace's chats, then by the chat's own latest report.
 import type * as vscode from 'vscode';
 import type { StoredMessage } from '../../core/chat/types';
@@ -52,8 +52,11 @@ export class ContextCounts implements vscode.Disposable {
     if (this.factors !== before) void this.memento.update(LANGUAGE_FACTORS_KEY, this.factors);
   }
 
-  preloadSoon(): void {
-    if (this.tokenizerTimer || this.disposed) return;
+  /** Loads o200k soon when the chat's model counts with it. Loading it blocks the extension host for ~300 ms (and
+   * keeps ~24 MB): for a Gemini chat that was pure cost, and 1.5 s after the view opened it could delay the first
+   * question (bench/latency.ts). A later switch to GPT loads it with that switch's chips. */
+  preloadSoon(slot: ModelSlot): void {
+    if (this.tokenizerTimer || this.disposed || modelCard(slot).tokens.family !== 'gpt') return;
     this.tokenizerTimer = setTimeout(() => {
       if (!this.disposed) preloadTokenizer();
     }, TOKENIZER_PRELOAD_DELAY_MS);

@@ -80,7 +80,12 @@ export class ContextService implements ChatContext, vscode.Disposable {
     this.counts = this.store.add(new ContextCounts(memento, CHAT_SYSTEM_PROMPT));
     this.trackEditor(vscode.window.activeTextEditor);
     for (const saved of memento.get<string[]>(ADDED_FILES_KEY) ?? []) this.pinned.set(saved, vscode.Uri.parse(saved));
-    this.store.add(choice.onDidChange(() => this.refreshSoon(0)));
+    this.store.add(
+      choice.onDidChange(() => {
+        this.refreshSoon(0);
+        if (this.chat.shown) this.counts.preloadSoon(choice.slot);
+      }),
+    );
 
     const soon = () => this.refreshSoon(EDITOR_DEBOUNCE_MS);
     this.store.add(
@@ -176,7 +181,7 @@ export class ContextService implements ChatContext, vscode.Disposable {
     if (changed) this.counts.learnFrom(chat.history);
     // The first time a chat is shown its chips are wanted at once; a new history changes the budget.
     if (!wasShown || changed) this.refreshSoon(wasShown ? EDITOR_DEBOUNCE_MS : 0);
-    if (!wasShown && chat.shown) this.counts.preloadSoon();
+    if (!wasShown && chat.shown) this.counts.preloadSoon(this.choice.slot);
   }
 
   /** "Add to Tandem Chat": explorer (clicked Uri, selected Uri[]), editor title (Uri), or the palette (no args). */
