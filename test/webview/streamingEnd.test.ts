@@ -45,6 +45,17 @@ const DELTA_IN_TASK = `(text) => new Promise((resolve) => {
   window.postMessage({ type: 'delta', messageId: 'a1', kind: 'text', text }, '*');
 })`;
 
+/** A chat with one question, then an answer streamed in these posts, a rendered frame after each. */
+async function streamAnswer(view: WebviewPage, question: string, posts: readonly string[]): Promise<void> {
+  await view.send(init([user('u1', question)]));
+  await view.send({ type: 'busy', busy: true });
+  await view.send({ type: 'messageAdded', message: { id: 'a1', role: 'assistant', text: '', model: 'gemini' } });
+  for (const text of posts) {
+    await view.send({ type: 'delta', messageId: 'a1', kind: 'text', text });
+    await view.page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0))));
+  }
+}
+
 describe('the end of a streamed answer (Chromium)', function () {
   let view: WebviewPage;
   afterEach(async () => view?.close());
@@ -64,15 +75,7 @@ describe('the end of a streamed answer (Chromium)', function () {
     }
   }
 
-  async function stream(deltas: string[]): Promise<void> {
-    await view.send(init([user('u1', 'Walk me through it')]));
-    await view.send({ type: 'busy', busy: true });
-    await view.send({ type: 'messageAdded', message: { id: 'a1', role: 'assistant', text: '', model: 'gemini' } });
-    for (const text of deltas) {
-      await view.send({ type: 'delta', messageId: 'a1', kind: 'text', text });
-      await nextFrame();
-    }
-  }
+  const stream = (posts: string[]) => streamAnswer(view, 'Walk me through it', posts);
 
   it('the first words of an answer are on the page in the task that brought them; later deltas wait for a frame of their own', async () => {
     view = await WebviewPage.open();
@@ -152,13 +155,7 @@ describe('a paragraph too long to lay out at once (Chromium)', function () {
       const repeat = Math.ceil(200_000 / unit.length);
       const text = unit.repeat(repeat).trim();
       view = await WebviewPage.open();
-      await view.send(init([user('u1', 'q')]));
-      await view.send({ type: 'busy', busy: true });
-      await view.send({ type: 'messageAdded', message: { id: 'a1', role: 'assistant', text: '', model: 'gemini' } });
-      for (let i = 0; i < text.length; i += 4_999) {
-        await view.send({ type: 'delta', messageId: 'a1', kind: 'text', text: text.slice(i, i + 4_999) });
-        await view.page.evaluate(() => new Promise(requestAnimationFrame));
-      }
+      await streamAnswer(view, 'q', Array.from({ length: Math.ceil(text.length / 4_999) }, (_, i) => text.slice(i * 4_999, (i + 1) * 4_999)));
       await view.send({ type: 'messageDone', message: answer('a1', text), totalCostUsd: 0.01 });
       await view.page.waitForSelector('[data-message-id=a1] [data-testid=message-usage]', { timeout: 30_000 });
       await view.page.waitForSelector('[data-message-id=a1] .markdown:not([aria-busy])', { state: 'attached', timeout: 30_000 });

@@ -216,17 +216,17 @@ export class StreamingMarkdown {
     // A streamed backlog beyond HUGE_CHARS came faster than any model writes (a much-continued answer, or a
     // stalled panel): it renders like a restored huge text. In 16K slices, 5 MB took 320 frames of ~90 ms each,
     // half of it the frame's own style, layout and paint.
-    const small = this.streamed && this.pending.length <= HUGE_CHARS;
-    const limit = small ? STREAM_SLICE_CHARS : this.sliced ? SLICE_CHARS : HUGE_CHARS;
+    const modelPaced = this.streamed && this.pending.length <= HUGE_CHARS;
+    const limit = modelPaced ? STREAM_SLICE_CHARS : this.sliced ? SLICE_CHARS : HUGE_CHARS;
     if (this.pending.length <= limit) {
       this.tail += this.pending;
       this.pending = '';
       return false;
     }
-    const cut = sliceEnd(this.pending, small ? STREAM_SLICE_CHARS : SLICE_CHARS);
+    const cut = sliceEnd(this.pending, modelPaced ? STREAM_SLICE_CHARS : SLICE_CHARS);
     this.tail += this.pending.slice(0, cut);
     this.pending = this.pending.slice(cut);
-    if (!small) this.sliced = true;
+    if (!modelPaced) this.sliced = true;
     return true;
   }
 
