@@ -114,8 +114,13 @@ describe('chat webview (Chromium)', function () {
     assert.ok(marked);
     await view.send({ type: 'messageDone', message: answer('a1', text), totalCostUsd: 0.01 });
     await view.send({ type: 'busy', busy: false });
-    // The long code block (over 120 lines) is highlighted in idle time after messageDone: compared once it is.
-    await view.page.waitForFunction(() => !document.querySelector('[data-message-id="a1"] .needs-highlight'), undefined, { timeout: 30_000 });
+    // A backlog left at messageDone renders a frame per slice, and the long code block (over 120 lines) is highlighted
+    // in idle time after that: compared once both are done.
+    await view.page.waitForFunction(
+      () => !document.querySelector('[data-message-id="a1"] .markdown[aria-busy], [data-message-id="a1"] .needs-highlight'),
+      undefined,
+      { timeout: 30_000 },
+    );
     const streamed = await view.page.locator('[data-message-id=a1] .markdown').first().innerHTML();
     assert.equal(await view.page.evaluate(() => (document.querySelector('[data-message-id=a1] h2') as HTMLElement & { keep?: boolean }).keep), true);
     const chunks = await view.page.locator('[data-message-id=a1] .markdown-chunk').count();

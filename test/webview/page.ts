@@ -107,6 +107,8 @@ export const fromSanitizerParse = (report: CspReport): boolean => report.frames.
 export class WebviewPage {
   /** Every CSP report of the page, in order. */
   readonly cspReports: CspReport[] = [];
+  /** Messages sent so far: each send's marker carries its number. */
+  private sent = 0;
 
   private constructor(
     readonly page: Page,
@@ -179,8 +181,31 @@ export class WebviewPage {
     return view;
   }
 
+  /**
+   * Posts a message as the host would and returns once the page has handled it. A posted message is dispatched
+   * later, in a task of its own, and DevTools' evaluations can run ahead of a backlog of them: on a loaded machine a
+   * check made after the last send saw the page half a long answer behind.
+   */
   async send(message: HostMessage): Promise<void> {
-    await this.page.evaluate((m) => window.postMessage(m, '*'), conforming(message) as unknown as Record<string, unknown>);
+    await this.page.evaluate(
+      ([m, n]) =>
+        new Promise<void>((resolve) => {
+          // A marker posted after the message is dispatched after it: the page's handler has run by then.
+          const stop = new AbortController();
+          window.addEventListener(
+            'message',
+            (event: MessageEvent<{ type?: string; n?: number }>) => {
+              if (event.data?.type !== '__handled' || event.data.n !== n) return;
+              stop.abort();
+              resolve();
+            },
+            { signal: stop.signal },
+          );
+          window.postMessage(m, '*');
+          window.postMessage({ type: '__handled', n }, '*');
+        }),
+      [conforming(message) as unknown as Record<string, unknown>, ++this.sent] as const,
+    );
   }
 
   async posted(): Promise<WebviewMessage[]> {
