@@ -18,9 +18,8 @@ interface DoneTask {
 /** Tags every element of the answer, posts messageDone, and reports from a listener after the app's (same task). */
 const POST_DONE = `(done) => new Promise((resolve) => {
   const body = document.querySelector('[data-message-id="a1"] .markdown');
-  // The block still open at the end is rendered once more as it freezes (to be highlighted): all the others stay.
-  const open = [...body.querySelectorAll('.code-block')].pop();
-  const tagged = [...body.querySelectorAll('*')].filter((el) => !open || !open.contains(el));
+  // The code block still open at the end stays too: it freezes as it is, and is highlighted in place.
+  const tagged = [...body.querySelectorAll('*')];
   const onMessage = (event) => {
     if (event.data.type !== 'messageDone') return;
     window.removeEventListener('message', onMessage);
@@ -98,7 +97,7 @@ describe('the end of a streamed answer (Chromium)', function () {
     await rendered();
     const task = (await view.page.evaluate(`(${POST_DONE})(${JSON.stringify(answer('a1', text))})`)) as DoneTask;
     assert.ok(task.tagged > 200, `${task.tagged} elements streamed`);
-    assert.equal(task.kept, task.tagged, 'no streamed element was replaced at messageDone (the answer was not rendered again)');
+    assert.equal(task.kept, task.tagged, 'no streamed element was replaced at messageDone (the answer was not rendered again, nor its open code block)');
     assert.ok(task.waiting >= 1, 'the long code block is not highlighted inside the messageDone task');
     // ...but soon after, in idle time.
     await view.page.waitForFunction(() => !document.querySelector('[data-message-id="a1"] .needs-highlight'), undefined, { timeout: 30_000 });
@@ -170,4 +169,56 @@ describe('a paragraph too long to lay out at once (Chromium)', function () {
       assert.equal(await bodyHtml(), streamedHtml, 'the DOM a one-shot render gives');
     });
   }
+});
+
+describe('a code block streaming in (Chromium)', function () {
+  let view: WebviewPage;
+  afterEach(async () => view?.close());
+  after(closeBrowser);
+
+  /** The answer's first code block, tagged the first time it is seen: `tagged` says it is still that element. */
+  const block = () =>
+    view.page.evaluate(() => {
+      const wrapper = document.querySelector('[data-message-id="a1"] .code-block') as (HTMLElement & { seen?: boolean }) | null;
+      if (!wrapper) return null;
+      const tagged = wrapper.seen === true;
+      wrapper.seen = true;
+      return { code: wrapper.querySelector('pre code')!.textContent, label: wrapper.querySelector('.code-language')!.textContent, tagged, highlighted: !!wrapper.querySelector('code.hljs') };
+    });
+
+  it('shows exactly the code so far after every frame, and the same block stays as it closes and is highlighted in place', async () => {
+    // The info string split across posts, a tag character (a surrogate pair) split across two, a closing fence in
+    // two halves, then more text after the block.
+    const posts = ['Here is the fix:\n\n```type', 'script\nconst total = items', '.reduce((sum, item) =>', '\n  sum + item.price * item.qty, 0);\n', 'const note = "a\uDB40', '\uDC41b";\n``', '`\n\nThat is all.'];
+    const line1 = 'const total = items.reduce((sum, item) =>\n  sum + item.price * item.qty, 0);';
+    const expected = [
+      { code: 'const total = items', label: 'typescript', tagged: false },
+      { code: 'const total = items.reduce((sum, item) =>', label: 'typescript', tagged: true },
+      { code: line1, label: 'typescript', tagged: true },
+      { code: `${line1}\nconst note = "a`, label: 'typescript', tagged: true },
+      { code: `${line1}\nconst note = "aU+E0041b";`, label: 'typescript', tagged: true },
+      { code: `${line1}\nconst note = "aU+E0041b";`, label: 'typescript', tagged: true },
+    ];
+    view = await WebviewPage.open();
+    await streamAnswer(view, 'q', posts.slice(0, 1));
+    for (const [i, text] of posts.slice(1).entries()) {
+      await view.send({ type: 'delta', messageId: 'a1', kind: 'text', text });
+      // A flush waits a frame and its pace: until the post is on screen, or with what it shows after 30 s.
+      const code = expected[i].code;
+      await view.page
+        .waitForFunction((want) => document.querySelector('[data-message-id="a1"] .code-block pre code')?.textContent === want && !!document.querySelector('[data-message-id="a1"] .markdown p + .code-block'), code, { timeout: 30_000 })
+        .catch(() => undefined);
+      await view.page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0))));
+      const { highlighted: _, ...shown } = (await block())!;
+      assert.deepEqual(shown, expected[i], `after post ${i + 2}`);
+    }
+    const text = posts.join('');
+    await view.send({ type: 'messageDone', message: answer('a1', text), totalCostUsd: 0.01 });
+    await view.page.waitForFunction(() => !document.querySelector('[data-message-id="a1"] .needs-highlight'), undefined, { timeout: 30_000 });
+    assert.deepEqual(await block(), { ...expected[5], highlighted: true }, 'the streamed block itself, highlighted');
+    const streamed = await view.page.locator('[data-message-id=a1] .markdown').first().innerHTML();
+    await view.send(init([user('u1', 'q'), answer('a1', text)]));
+    await view.page.waitForSelector('[data-message-id=a1] .hljs-keyword');
+    assert.equal(streamed, await view.page.locator('[data-message-id=a1] .markdown').first().innerHTML(), 'the DOM a one-shot render gives');
+  });
 });

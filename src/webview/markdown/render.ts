@@ -185,8 +185,11 @@ export function highlightBlock(wrapper: HTMLElement): void {
   if (html !== undefined) {
     codeEl.innerHTML = html; // highlight.js escapes its input; the spans carry only hljs-* classes
     codeEl.classList.add('hljs');
-  } else {
+  } else if (codeEl.textContent !== data.code) {
     codeEl.textContent = data.code;
+  } else {
+    // A block streamed in already shows exactly its code: setting a huge one again cost its layout a second time.
+    return;
   }
   markInvisibleChars(codeEl);
 }

@@ -133,8 +133,9 @@ export class StreamingMarkdown {
   private readonly body: ChunkedBody;
   /** The open tokens as rendered last flush, in order: one that has not changed since is not rendered again. */
   private openParts: RenderedPart[] = [];
-  /** The last open part, when it is a code block growing by appended text. */
-  private openCode: { part: RenderedPart; text: string; wrapper: HTMLElement; code: HTMLElement } | undefined;
+  /** The last open part, when it is a code block growing by appended text: the text its DOM shows, and its info
+   * string's language. */
+  private openCode: { part: RenderedPart; text: string; lang: string; wrapper: HTMLElement; code: HTMLElement } | undefined;
   private frame = 0;
   private notBefore = 0;
   private pendingCarriageReturn = false;
@@ -245,12 +246,13 @@ export class StreamingMarkdown {
     const previous = stableOffsets ? this.openParts : [];
     let same = 0;
     while (same < previous.length && same < tokens.length && previous[same].raw === tokens[same].raw) same++;
-    const growing = !final && this.growingCode(previous, tokens, same, freeze);
+    const growing = this.growingCode(previous, tokens, same, final);
+    const grownAt = growing ? previous.length - 1 : -1;
     for (const part of previous.slice(same)) if (part !== growing) part.nodes.forEach((node) => node.remove());
     if (!stableOffsets) this.body.clearOpen();
 
     const frozen = tokens.slice(0, freeze);
-    const reused = frozen.map((token, i) => (i < same ? finished(previous[i], token) : undefined));
+    const reused = frozen.map((token, i) => (i < same ? finished(previous[i], token) : i === grownAt ? finished(growing!, token) : undefined));
     this.body.freeze(frozen, { highlight: true, handlers: this.handlers, deferLines: DEFER_HIGHLIGHT_LINES }, reused);
     const consumed = frozen.reduce((sum, t) => sum + t.raw.length, 0);
     if (final) {
@@ -270,7 +272,7 @@ export class StreamingMarkdown {
       this.openParts = tokens.slice(freeze).map((token, j) => {
         const i = freeze + j;
         if (i < same) return previous[i];
-        if (growing && i === previous.length - 1) return growing;
+        if (i === grownAt) return growing!;
         return this.renderOpenPart(token);
       });
     }
@@ -282,25 +284,25 @@ export class StreamingMarkdown {
   }
 
   /**
-   * An open code block that only grew since the last flush (the last token then and now, nothing after it)
-   * takes the new text by appending: a huge code answer stays linear. It is highlighted once it is frozen.
+   * An open code block that only grew since the last flush (everything before it unchanged, its text then a prefix of
+   * its text now) takes the new text by appending: a huge code answer stays linear. Once it is closed (more follows it,
+   * or the text is complete) it is kept as it is when it freezes, and highlighted then, instead of rendered again.
    */
-  private growingCode(previous: readonly RenderedPart[], tokens: readonly Token[], same: number, freeze: number): RenderedPart | undefined {
+  private growingCode(previous: readonly RenderedPart[], tokens: readonly Token[], same: number, final: boolean): RenderedPart | undefined {
     const index = previous.length - 1;
     const token = tokens[index] as Tokens.Code | undefined;
     const openCode = this.openCode;
     this.openCode = undefined;
-    if (!openCode || openCode.part !== previous[index] || same !== index || tokens.length !== index + 1 || index < freeze || token?.type !== 'code' || !token.text.startsWith(openCode.text)) return undefined;
-    let code = token.text;
-    // A surrogate pair split across deltas waits for its second half, so a tag character is still marked.
-    if (/[\uD800-\uDBFF]$/.test(code)) code = code.slice(0, -1);
+    if (!openCode || openCode.part !== previous[index] || same !== index || token?.type !== 'code' || (token.lang ?? '') !== openCode.lang || !token.text.startsWith(openCode.text)) return undefined;
+    const closed = final || tokens.length > index + 1;
+    const code = closed ? token.text : shownSoFar(token.text);
     const piece = document.createElement('span');
     piece.textContent = code.slice(openCode.text.length);
     markInvisibleChars(piece);
     openCode.code.append(...piece.childNodes);
     setCodeBlockCode(openCode.wrapper, code);
     this.openCode = { ...openCode, text: code };
-    // Its source no longer matches what was rendered, so once frozen it is rendered again, highlighted.
+    // Its source no longer matches what was rendered: it is never taken for an unchanged part.
     return openCode.part;
   }
 
@@ -311,10 +313,25 @@ export class StreamingMarkdown {
     if (token.type === 'code') {
       const wrapper = part.nodes.find((n): n is HTMLElement => n instanceof HTMLElement && n.classList.contains('code-block'));
       const code = wrapper?.querySelector<HTMLElement>('pre code');
-      if (wrapper && code) this.openCode = { part, text: (token as Tokens.Code).text, wrapper, code };
+      if (wrapper && code) {
+        // marked ends a block's code with a newline of its own: more code appended after it showed a blank line.
+        const text = shownSoFar((token as Tokens.Code).text);
+        code.textContent = text;
+        markInvisibleChars(code);
+        setCodeBlockCode(wrapper, text);
+        this.openCode = { part, text, lang: (token as Tokens.Code).lang ?? '', wrapper, code };
+      }
     }
     return part;
   }
+}
+
+/** What an open block shows of its code so far: not a last line that may be the start of its closing fence (it would
+ * show, then vanish), nor a last unpaired high surrogate (a tag character is marked only when both halves are in one
+ * text node). Both come with a later delta; the closed block takes all of its code. */
+function shownSoFar(code: string): string {
+  const shown = code.replace(/(?:^|\n) {0,3}(?:`+|~+)$/, '');
+  return /[\uD800-\uDBFF]$/.test(shown) ? shown.slice(0, -1) : shown;
 }
 
 interface RenderedPart {
