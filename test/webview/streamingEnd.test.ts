@@ -221,4 +221,20 @@ describe('a code block streaming in (Chromium)', function () {
     await view.page.waitForSelector('[data-message-id=a1] .hljs-keyword');
     assert.equal(streamed, await view.page.locator('[data-message-id=a1] .markdown').first().innerHTML(), 'the DOM a one-shot render gives');
   });
+  for (const [name, posts, code] of [
+    ['an answer that ends inside a block, on a half-typed fence', ['Here:\n\n```ts\nconst a = 1;\n``'], 'const a = 1;\n``'],
+    ['a closed block whose last line looks like a fence of the other kind', ['```\nshell prompt\n~~~\n```', '\n\nAfter.'], 'shell prompt\n~~~'],
+  ] as const) {
+    it(`keeps all of a block's code when its last line waited for more: ${name}`, async () => {
+      view = await WebviewPage.open();
+      await streamAnswer(view, 'q', posts);
+      await view.send({ type: 'messageDone', message: answer('a1', posts.join('')), totalCostUsd: 0.01 });
+      await view.page.waitForFunction(() => !document.querySelector('[data-message-id="a1"] .needs-highlight'), undefined, { timeout: 30_000 });
+      assert.equal(await view.page.locator('[data-message-id=a1] pre code').first().textContent(), code);
+      const streamed = await view.page.locator('[data-message-id=a1] .markdown').first().innerHTML();
+      await view.send(init([user('u1', 'q'), answer('a1', posts.join(''))]));
+      await view.page.waitForSelector('[data-message-id=a1] [data-testid=message-usage]', { timeout: 30_000 });
+      assert.equal(await view.page.locator('[data-message-id=a1] .markdown').first().innerHTML(), streamed, 'the DOM a one-shot render gives');
+    });
+  }
 });

@@ -175,6 +175,11 @@ export function setCodeBlockCode(wrapper: HTMLElement, code: string): void {
   if (data) codeData.set(wrapper, { ...data, code });
 }
 
+/** The code a decorated block holds (for a streaming block, what its DOM shows so far). */
+export function codeBlockCode(wrapper: HTMLElement): string | undefined {
+  return codeData.get(wrapper)?.code;
+}
+
 /** Highlights a decorated block in place (used directly and by the deferred queue). */
 export function highlightBlock(wrapper: HTMLElement): void {
   const data = codeData.get(wrapper);

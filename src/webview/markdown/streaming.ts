@@ -4,7 +4,7 @@
 import type { Token, Tokens } from 'marked';
 import { markInvisibleChars } from './invisible';
 import { sliceEnd } from './slicing';
-import { capNesting, highlightLater, highlightSoon, lex, lexCapped, renderTokens, setCodeBlockCode, type CodeBlockHandlers, type RenderOptions } from './render';
+import { capNesting, codeBlockCode, highlightLater, highlightSoon, lex, lexCapped, renderTokens, setCodeBlockCode, type CodeBlockHandlers, type RenderOptions } from './render';
 
 const PACE = 3;
 /** A frozen code block longer than this is highlighted in idle time (highlight.js plus the layout of its spans
@@ -135,7 +135,7 @@ export class StreamingMarkdown {
   private openParts: RenderedPart[] = [];
   /** The last open part, when it is a code block growing by appended text: the text its DOM shows, and its info
    * string's language. */
-  private openCode: { part: RenderedPart; text: string; lang: string; wrapper: HTMLElement; code: HTMLElement } | undefined;
+  private openCode: { part: RenderedPart; text: string; lang: string; wrapper: HTMLElement } | undefined;
   private frame = 0;
   private notBefore = 0;
   private pendingCarriageReturn = false;
@@ -296,11 +296,7 @@ export class StreamingMarkdown {
     if (!openCode || openCode.part !== previous[index] || same !== index || token?.type !== 'code' || (token.lang ?? '') !== openCode.lang || !token.text.startsWith(openCode.text)) return undefined;
     const closed = final || tokens.length > index + 1;
     const code = closed ? token.text : shownSoFar(token.text);
-    const piece = document.createElement('span');
-    piece.textContent = code.slice(openCode.text.length);
-    markInvisibleChars(piece);
-    openCode.code.append(...piece.childNodes);
-    setCodeBlockCode(openCode.wrapper, code);
+    showAllCode(openCode.wrapper, code);
     this.openCode = { ...openCode, text: code };
     // Its source no longer matches what was rendered: it is never taken for an unchanged part.
     return openCode.part;
@@ -319,7 +315,7 @@ export class StreamingMarkdown {
         code.textContent = text;
         markInvisibleChars(code);
         setCodeBlockCode(wrapper, text);
-        this.openCode = { part, text, lang: (token as Tokens.Code).lang ?? '', wrapper, code };
+        this.openCode = { part, text, lang: (token as Tokens.Code).lang ?? '', wrapper };
       }
     }
     return part;
@@ -340,12 +336,29 @@ interface RenderedPart {
   readonly nodes: ChildNode[];
 }
 
-/** An open part whose token is now frozen, as a frozen render would give it: its code highlighted. */
+/** An open part whose token is now frozen, as a frozen render would give it: all of its code (a last line that waited
+ * for more text is shown now), highlighted. */
 function finished(part: RenderedPart, token: Token): ChildNode[] {
   if (token.type === 'code') {
-    for (const node of part.nodes) if (node instanceof HTMLElement && node.classList.contains('needs-highlight')) highlightSoon(node, DEFER_HIGHLIGHT_LINES);
+    for (const node of part.nodes) {
+      if (!(node instanceof HTMLElement) || !node.classList.contains('code-block')) continue;
+      showAllCode(node, (token as Tokens.Code).text);
+      if (node.classList.contains('needs-highlight')) highlightSoon(node, DEFER_HIGHLIGHT_LINES);
+    }
   }
   return part.nodes;
+}
+
+/** Shows `code` in a block that shows a prefix of it, by appending the rest. */
+function showAllCode(wrapper: HTMLElement, code: string): void {
+  const shown = codeBlockCode(wrapper) ?? '';
+  const codeEl = wrapper.querySelector<HTMLElement>('pre code');
+  if (shown === code || !codeEl || !code.startsWith(shown)) return;
+  const piece = document.createElement('span');
+  piece.textContent = code.slice(shown.length);
+  markInvisibleChars(piece);
+  codeEl.append(...piece.childNodes);
+  setCodeBlockCode(wrapper, code);
 }
 
 function normalize(text: string): string {
