@@ -224,6 +224,8 @@ describe('a code block streaming in (Chromium)', function () {
   for (const [name, posts, code] of [
     ['an answer that ends inside a block, on a half-typed fence', ['Here:\n\n```ts\nconst a = 1;\n``'], 'const a = 1;\n``'],
     ['a closed block whose last line looks like a fence of the other kind', ['```\nshell prompt\n~~~\n```', '\n\nAfter.'], 'shell prompt\n~~~'],
+    // The shape of VS Code's own markdown-renderer tests of a fenced block inside a list item.
+    ['a block inside a list item', ['- step one\n\n  ```js\n  let x = 1;\n', '  ```\n- step two\n'], 'let x = 1;'],
   ] as const) {
     it(`keeps all of a block's code when its last line waited for more: ${name}`, async () => {
       view = await WebviewPage.open();

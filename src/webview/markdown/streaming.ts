@@ -349,15 +349,16 @@ function finished(part: RenderedPart, token: Token): ChildNode[] {
   return part.nodes;
 }
 
-/** Shows `code` in a block that shows a prefix of it, by appending the rest. */
+/** Shows `code` in a block: by appending the rest when it shows a prefix of it (a block streaming in), else anew. */
 function showAllCode(wrapper: HTMLElement, code: string): void {
-  const shown = codeBlockCode(wrapper) ?? '';
+  const shown = codeBlockCode(wrapper);
   const codeEl = wrapper.querySelector<HTMLElement>('pre code');
-  if (shown === code || !codeEl || !code.startsWith(shown)) return;
-  const piece = document.createElement('span');
-  piece.textContent = code.slice(shown.length);
+  if (shown === code || !codeEl) return;
+  const grows = shown !== undefined && code.startsWith(shown);
+  const piece = grows ? document.createElement('span') : codeEl;
+  piece.textContent = grows ? code.slice(shown.length) : code;
   markInvisibleChars(piece);
-  codeEl.append(...piece.childNodes);
+  if (grows) codeEl.append(...piece.childNodes);
   setCodeBlockCode(wrapper, code);
 }
 
