@@ -7,6 +7,7 @@ import { codiconClass, type Codicon } from './icons';
 import { StreamingMarkdown, renderMarkdown } from './markdown/streaming';
 import { highlightLater, type CodeBlockHandlers } from './markdown/render';
 import { DeferredBodies } from './deferredBodies';
+import { EndFollower } from './endFollower';
 
 export interface MessageListHandlers extends CodeBlockHandlers {
   regenerate(messageId: string): void;
@@ -57,26 +58,12 @@ export class MessageList {
   private models: readonly ModelOption[] = [];
   private busy = false;
   private streamingId: string | undefined;
-  /** The view follows the end of the chat until the user scrolls away from it. */
-  private pinned = true;
-  /** Where the view last went to follow the end: a scroll event for it is ours, even if the chat has grown since. */
-  private followedTo = -1;
-  private lastScrollTop = 0;
+  private readonly end: EndFollower;
   private readonly deferred: DeferredBodies;
 
-  constructor(private readonly handlers: MessageListHandlers, private readonly scroller: HTMLElement) {
+  constructor(private readonly handlers: MessageListHandlers, scroller: HTMLElement) {
     this.deferred = new DeferredBodies((text) => renderMarkdown(text, handlers, false), scroller);
-    scroller.addEventListener('scroll', () => this.onScroll(), { passive: true });
-    // The user's own move up lets go of the end at once, before its first scroll event: growth during a smooth
-    // wheel scroll (a chunk taking its real height, highlighting, a slice of a big post) would otherwise pull the
-    // view back down.
-    scroller.addEventListener('wheel', (event) => event.deltaY < 0 && (this.pinned = false), { passive: true });
-    scroller.addEventListener('keydown', (event) => ['ArrowUp', 'PageUp', 'Home'].includes(event.key) && (this.pinned = false));
-    // Growth of any kind (a streamed frame, an off-screen chunk taking its real height, highlighting) is
-    // followed after layout and before paint, so the end never visibly jumps.
-    new ResizeObserver(() => {
-      if (this.pinned) this.scrollToEnd();
-    }).observe(this.element);
+    this.end = new EndFollower(scroller, this.element);
     this.element.addEventListener('click', (event) => {
       const link = (event.target as Element).closest?.('a[data-href]');
       if (!link) return;
@@ -115,7 +102,7 @@ export class MessageList {
       highlightLater([...this.element.querySelectorAll<HTMLElement>('.code-block.needs-highlight')].reverse());
       this.deferred.renderInIdleTime();
     }
-    this.follow(true);
+    this.end.follow(true);
   }
 
   add(message: MessageView): void {
@@ -126,7 +113,7 @@ export class MessageList {
       this.streamingId = message.id;
       rendered.element.classList.add('streaming');
     }
-    this.follow(message.role === 'user');
+    this.end.follow(message.role === 'user');
   }
 
   delta(messageId: string, kind: 'text' | 'thought', text: string): void {
@@ -165,7 +152,7 @@ export class MessageList {
       previous.element.replaceWith(fresh.element);
     }
     if (this.streamingId === message.id) this.streamingId = undefined;
-    this.follow(false);
+    this.end.follow(false);
   }
 
   private create(message: MessageView, body: AnswerBody): RenderedMessage {
@@ -321,31 +308,6 @@ export class MessageList {
       ),
       h('div', { class: 'welcome-actions' }, textButton(ACTION_BUTTONS.setKey.label, () => this.handlers.hostAction('setKey'), { icon: 'key' }), textButton(ACTION_BUTTONS.testConnection.label, () => this.handlers.hostAction('testConnection'), { icon: 'plug' })),
     );
-  }
-
-  /** Our own follow-scroll keeps following; the user's scroll up lets go; back near the end follows again. */
-  private onScroll(): void {
-    const top = this.scroller.scrollTop;
-    if (top === this.followedTo) this.pinned = true;
-    else if (top < this.lastScrollTop) this.pinned = false;
-    else if (this.nearBottom()) this.pinned = true;
-    this.lastScrollTop = top;
-  }
-
-  private nearBottom(): boolean {
-    const s = this.scroller;
-    return s.scrollHeight - s.scrollTop - s.clientHeight < 60;
-  }
-
-  /** Goes to the end if the view follows it, or always when `force` (the user's own message, another chat). */
-  private follow(force: boolean): void {
-    if (force) this.pinned = true;
-    if (this.pinned) this.scrollToEnd();
-  }
-
-  private scrollToEnd(): void {
-    this.scroller.scrollTop = this.scroller.scrollHeight;
-    this.followedTo = this.scroller.scrollTop;
   }
 }
 
