@@ -73,7 +73,7 @@ describe('chat webview (Chromium)', function () {
     const streamed = await view.page.locator('[data-message-id=a1] .markdown').first().innerHTML();
 
     await view.send(init([user('u1', 'Why is the total wrong?'), answer('a1', RICH_MARKDOWN)]));
-    await view.page.waitForSelector('[data-message-id=a1] .hljs-keyword');
+    await view.page.waitForSelector('[data-message-id=a1] code.hljs');
     const oneShot = await view.page.locator('[data-message-id=a1] .markdown').first().innerHTML();
     assert.equal(streamed, oneShot);
 
@@ -129,7 +129,7 @@ describe('chat webview (Chromium)', function () {
     assert.equal(skipping, true, 'chunks skip their rendering while off screen');
 
     await view.send(init([user('u1', 'Walk me through it'), answer('a1', text)]));
-    await view.page.waitForSelector('[data-message-id=a1] .hljs-keyword');
+    await view.page.waitForSelector('[data-message-id=a1] code.hljs');
     assert.equal(streamed, await view.page.locator('[data-message-id=a1] .markdown').first().innerHTML());
     assert.equal(await view.page.locator('[data-message-id=a1] .code-block').count(), (text.match(/^```\w/gm) ?? []).length);
   });
@@ -340,7 +340,7 @@ describe('chat webview (Chromium)', function () {
   it('loads under the CSP with no violations', async () => {
     view = await WebviewPage.open();
     await view.send(init([user('u1', 'q'), answer('a1', RICH_MARKDOWN)]));
-    await view.page.waitForSelector('.hljs-keyword');
+    await view.page.waitForSelector('code.hljs');
     assert.deepEqual(view.cspViolations, []);
   });
 });

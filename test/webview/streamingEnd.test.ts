@@ -103,7 +103,7 @@ describe('the end of a streamed answer (Chromium)', function () {
     await view.page.waitForFunction(() => !document.querySelector('[data-message-id="a1"] .needs-highlight'), undefined, { timeout: 30_000 });
     const streamed = await view.page.locator('[data-message-id=a1] .markdown').first().innerHTML();
     await view.send(init([user('u1', 'Walk me through it'), answer('a1', text)]));
-    await view.page.waitForSelector('[data-message-id=a1] .hljs-keyword');
+    await view.page.waitForSelector('[data-message-id=a1] code.hljs');
     assert.equal(streamed, await view.page.locator('[data-message-id=a1] .markdown').first().innerHTML(), 'the same DOM a one-shot render gives');
   });
 
@@ -133,7 +133,7 @@ describe('the end of a streamed answer (Chromium)', function () {
     assert.ok(afterOneFrame < full / 2, `one frame rendered ${afterOneFrame} of ${full} chars`);
     const streamed = await view.page.locator('[data-message-id=a1] .markdown').first().innerHTML();
     await view.send(init([user('u1', 'Walk me through it'), answer('a1', text)]));
-    await view.page.waitForSelector('[data-message-id=a1] .hljs-keyword');
+    await view.page.waitForSelector('[data-message-id=a1] code.hljs');
     assert.equal(streamed, await view.page.locator('[data-message-id=a1] .markdown').first().innerHTML());
   });
 });
@@ -218,7 +218,7 @@ describe('a code block streaming in (Chromium)', function () {
     assert.deepEqual(await block(), { ...expected[5], highlighted: true }, 'the streamed block itself, highlighted');
     const streamed = await view.page.locator('[data-message-id=a1] .markdown').first().innerHTML();
     await view.send(init([user('u1', 'q'), answer('a1', text)]));
-    await view.page.waitForSelector('[data-message-id=a1] .hljs-keyword');
+    await view.page.waitForSelector('[data-message-id=a1] code.hljs');
     assert.equal(streamed, await view.page.locator('[data-message-id=a1] .markdown').first().innerHTML(), 'the DOM a one-shot render gives');
   });
   for (const [name, posts, code] of [

@@ -18,17 +18,64 @@ describe('code colours from the theme (Chromium)', () => {
     assert.doesNotMatch(css, /#[0-9a-f]{3,8}\b|rgba?\(|hsla?\(/i);
   });
 
-  it('keywords, strings and functions follow the theme variables', async () => {
+  it('keywords, strings and functions are painted in the theme variables', async () => {
     view = await WebviewPage.open();
     await view.send(init([answer('a1', CODE)]));
-    await view.page.waitForSelector('.hljs-string');
-    const colours = () => view.page.evaluate(() => ['keyword', 'string', 'title'].map((k) => getComputedStyle(document.querySelector(`.hljs-${k}`)!).color));
+    await view.page.waitForSelector('code.hljs');
     await view.page.evaluate(() => {
       const root = document.documentElement.style;
-      root.setProperty('--vscode-debugTokenExpression-name', 'rgb(1, 2, 3)');
-      root.setProperty('--vscode-debugTokenExpression-string', 'rgb(4, 5, 6)');
-      root.setProperty('--vscode-symbolIcon-functionForeground', 'rgb(7, 8, 9)');
+      root.setProperty('--vscode-debugTokenExpression-name', 'rgb(230, 0, 0)');
+      root.setProperty('--vscode-debugTokenExpression-string', 'rgb(0, 150, 0)');
+      root.setProperty('--vscode-symbolIcon-functionForeground', 'rgb(0, 0, 230)');
     });
-    assert.deepEqual(await colours(), ['rgb(1, 2, 3)', 'rgb(4, 5, 6)', 'rgb(7, 8, 9)']);
+    // What is on screen: each word's pixels, from a screenshot, decoded by the page.
+    assert.deepEqual(await inkOf(view, 'export'), [230, 0, 0], 'a keyword');
+    assert.deepEqual(await inkOf(view, "'hello '"), [0, 150, 0], 'a string');
+    assert.deepEqual(await inkOf(view, 'greet'), [0, 0, 230], 'a function name');
+    const text = await view.page.evaluate(() => getComputedStyle(document.querySelector('pre code')!).color.match(/\d+/g)!.map(Number));
+    assert.deepEqual(await inkOf(view, '+ name'), text, 'plain code keeps the text colour');
+  });
+
+  it('a chat that is gone lets go of its code colours', async () => {
+    view = await WebviewPage.open();
+    const ranges = () => view.page.evaluate(() => [...CSS.highlights.keys()].filter((name) => name.startsWith('tandem-')).reduce((sum, name) => sum + CSS.highlights.get(name)!.size, 0));
+    await view.send(init([answer('a1', CODE), answer('a2', CODE)]));
+    await view.page.waitForSelector('code.hljs');
+    const painted = await ranges();
+    assert.ok(painted > 0, 'the code is painted');
+    await view.send(init([answer('b1', CODE)]));
+    await view.page.waitForFunction((each) => [...CSS.highlights.keys()].filter((name) => name.startsWith('tandem-')).reduce((sum, name) => sum + CSS.highlights.get(name)!.size, 0) === each, painted / 2, { timeout: 30_000 });
   });
 });
+
+/** The colour of the pixel farthest from the background (a glyph's core) where `word` is painted in the code
+ * block: anti-aliased edges are blends, the core is the colour itself. */
+async function inkOf(view: WebviewPage, word: string): Promise<number[]> {
+  const box = await view.page.evaluate((text) => {
+    const code = document.querySelector('pre code')!;
+    const node = [...code.childNodes].find((n) => n.nodeType === Node.TEXT_NODE && (n as Text).data.includes(text)) as Text;
+    const range = document.createRange();
+    const at = node.data.indexOf(text);
+    range.setStart(node, at);
+    range.setEnd(node, at + text.length);
+    const r = range.getBoundingClientRect();
+    return { x: r.x, y: r.y, width: r.width, height: r.height };
+  }, word);
+  const png = (await view.page.screenshot({ clip: box })).toString('base64');
+  return view.page.evaluate(async (data) => {
+    const bitmap = await createImageBitmap(new Blob([Uint8Array.from(atob(data), (c) => c.charCodeAt(0))], { type: 'image/png' }));
+    const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
+    const context = canvas.getContext('2d')!;
+    context.drawImage(bitmap, 0, 0);
+    const pixels = context.getImageData(0, 0, bitmap.width, bitmap.height).data;
+    const background = [pixels[0], pixels[1], pixels[2]];
+    let best = background;
+    let bestDistance = -1;
+    for (let i = 0; i < pixels.length; i += 4) {
+      const pixel = [pixels[i], pixels[i + 1], pixels[i + 2]];
+      const distance = pixel.reduce((sum, value, k) => sum + Math.abs(value - background[k]), 0);
+      if (distance > bestDistance) [best, bestDistance] = [pixel, distance];
+    }
+    return best;
+  }, png);
+}

@@ -38,11 +38,64 @@ hljs.registerAliases(['yml'], { languageName: 'yaml' });
 hljs.registerAliases(['cs'], { languageName: 'csharp' });
 hljs.registerAliases(['toml'], { languageName: 'ini' });
 
-/** Highlighted HTML (escaped by highlight.js) for a known language, else undefined. Large blocks stay plain. */
-export function highlightToHtml(code: string, language: string): string | undefined {
+/** The colours code is painted in; each is a CSS highlight named `tandem-<colour>` (styles.css). */
+export type CodeColour = 'keyword' | 'literal' | 'string' | 'number' | 'comment' | 'function' | 'type' | 'variable' | 'addition' | 'deletion';
+
+/** A highlight.js scope, as its HTML classes name it (`title.function_`) → its colour. A scope not here takes the
+ * colour of the scope around it. */
+export const COLOUR_OF_SCOPE: Readonly<Record<string, CodeColour>> = {
+  keyword: 'keyword', built_in: 'keyword', meta: 'keyword', tag: 'keyword', name: 'keyword', 'selector-tag': 'keyword',
+  literal: 'literal',
+  string: 'string', regexp: 'string', symbol: 'string',
+  number: 'number',
+  comment: 'comment', quote: 'comment',
+  title: 'function', 'title.function_': 'function', section: 'function',
+  'title.class_': 'type', type: 'type',
+  attr: 'variable', variable: 'variable', params: 'variable', property: 'variable', attribute: 'variable',
+  addition: 'addition', deletion: 'deletion',
+};
+
+/** Code from `start` to `end` (UTF-16 offsets into the code) in one colour. */
+export interface ColouredRun {
+  start: number;
+  end: number;
+  colour: CodeColour;
+}
+
+const ENTITIES: Readonly<Record<string, string>> = { '&amp;': '&', '&lt;': '<', '&gt;': '>', '&quot;': '"', '&#x27;': "'", '&#39;': "'" };
+
+/** The coloured runs of highlight.js's HTML, in order and never overlapping; undefined if its text is not `code`. */
+export function runsOfHighlightedHtml(html: string, code: string): ColouredRun[] | undefined {
+  const runs: ColouredRun[] = [];
+  const open: (CodeColour | undefined)[] = [];
+  let at = 0;
+  for (const [token, classes] of html.matchAll(/<span class="([^"]*)">|<\/span>|&[#\w]+;|[^<&]+/g)) {
+    if (classes !== undefined) {
+      const [first = '', ...rest] = classes.split(' ');
+      const scope = first.replace(/^hljs-/, '');
+      open.push(COLOUR_OF_SCOPE[[scope, ...rest].join('.')] ?? COLOUR_OF_SCOPE[scope] ?? open[open.length - 1]);
+      continue;
+    }
+    if (token === '</span>') {
+      open.pop();
+      continue;
+    }
+    const text = token.startsWith('&') ? ENTITIES[token] : token;
+    if (text === undefined || code.startsWith(text, at) === false) return undefined;
+    const colour = open[open.length - 1];
+    const last = runs[runs.length - 1];
+    if (colour && last?.colour === colour && last.end === at) last.end += text.length;
+    else if (colour) runs.push({ start: at, end: at + text.length, colour });
+    at += text.length;
+  }
+  return at === code.length ? runs : undefined;
+}
+
+/** The coloured runs of `code` in a known language, else undefined. Large blocks stay plain. */
+export function colouredRuns(code: string, language: string): ColouredRun[] | undefined {
   if (!language || code.length > 200_000 || !hljs.getLanguage(language)) return undefined;
   try {
-    return hljs.highlight(code, { language, ignoreIllegals: true }).value;
+    return runsOfHighlightedHtml(hljs.highlight(code, { language, ignoreIllegals: true }).value, code);
   } catch {
     return undefined;
   }

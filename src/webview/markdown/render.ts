@@ -3,8 +3,9 @@ import { Marked, type Token } from 'marked';
 import { SHELL_LANGUAGES } from '../../core/vocabulary';
 import { codiconClass, type Codicon } from '../icons';
 import { IdleWork } from '../idleWork';
-import { highlightToHtml } from './highlight';
-import { markInvisibleChars } from './invisible';
+import { colouredRuns } from './highlight';
+import { paintCode } from './codeColours';
+import { INVISIBLE_CHARS, markInvisibleChars } from './invisible';
 import { sanitizeToFragment } from './sanitize';
 
 export interface CodeBlockHandlers {
@@ -121,6 +122,9 @@ function decorateCodeBlock(pre: HTMLElement, options: RenderOptions): HTMLElemen
   const codeEl = pre.querySelector('code') ?? pre;
   const language = languageOf(codeEl);
   const code = (codeEl.textContent ?? '').replace(/\n$/, '');
+  // marked ends the code with a newline of its own: the block shows exactly its code, as a streamed one does.
+  const last = codeEl.lastChild;
+  if (last?.nodeType === Node.TEXT_NODE && (last as Text).data.endsWith('\n')) (last as Text).data = (last as Text).data.slice(0, -1);
   const wrapper = document.createElement('div');
   wrapper.className = 'code-block';
   wrapper.setAttribute('data-testid', 'code-block');
@@ -180,23 +184,32 @@ export function codeBlockCode(wrapper: HTMLElement): string | undefined {
   return codeData.get(wrapper)?.code;
 }
 
-/** Highlights a decorated block in place (used directly and by the deferred queue). */
+/** Highlights a decorated block in place (used directly and by the deferred queue): its code is shown as text, its
+ * invisible characters marked, and coloured by CSS highlights. */
 export function highlightBlock(wrapper: HTMLElement): void {
   const data = codeData.get(wrapper);
   const codeEl = wrapper.querySelector('pre code') as HTMLElement | null;
   wrapper.classList.remove('needs-highlight');
   if (!data || !codeEl) return;
-  const html = highlightToHtml(data.code, data.language);
-  if (html !== undefined) {
-    codeEl.innerHTML = html; // highlight.js escapes its input; the spans carry only hljs-* classes
-    codeEl.classList.add('hljs');
-  } else if (codeEl.textContent !== data.code) {
+  // A block streamed in, or left plain, already shows exactly its code: setting a huge one again cost its layout a
+  // second time.
+  if (!showsCode(codeEl, data.code)) {
     codeEl.textContent = data.code;
-  } else {
-    // A block streamed in already shows exactly its code: setting a huge one again cost its layout a second time.
-    return;
+    markInvisibleChars(codeEl);
   }
-  markInvisibleChars(codeEl);
+  const runs = colouredRuns(data.code, data.language);
+  if (runs && paintCode(codeEl, runs)) codeEl.classList.add('hljs');
+}
+
+/** The code element holds `code` as text, each invisible character replaced by its marker, and nothing else. */
+function showsCode(codeEl: HTMLElement, code: string): boolean {
+  let shown = '';
+  for (const node of codeEl.childNodes) {
+    if (node.nodeType === Node.TEXT_NODE) shown += (node as Text).data;
+    else if (!(node instanceof HTMLElement && node.classList.contains('invisible-char'))) return false;
+  }
+  INVISIBLE_CHARS.lastIndex = 0;
+  return shown === code.replace(INVISIBLE_CHARS, '');
 }
 
 function codeActions(current: () => CodeBlockData, handlers: CodeBlockHandlers, shell: boolean): HTMLElement {
