@@ -10,11 +10,12 @@ const TYPING_TARGETS = 'textarea, input, select, [contenteditable]';
 /**
  * Keeps a growing chat's end in view until the user scrolls away from it, and again once they scroll back to it.
  *
- * Only the user's own scrolls decide. A scroll event does not say who moved the view: the browser moves it too, to
- * keep what is on screen still when content above changes height (scroll anchoring, a chunk laid out for the first
- * time), or to clamp it when the content shrinks. Such a move can land near the end; taken as the user's, it pulled a
- * reader back down to a streaming answer's end. So a scroll counts as the user's from their input (wheel, key,
- * pointer, touch) until the browser's `scrollend` for it.
+ * Only the user takes hold of the end again. A scroll event does not say who moved the view: the browser moves it
+ * too, to keep what is on screen still when content above changes height (scroll anchoring, a chunk laid out for the
+ * first time), or to clamp it when the content shrinks. Such a move can land near the end; taken as the user's, it
+ * pulled a reader back down to a streaming answer's end. So a scroll counts as the user's from their input (wheel,
+ * key, pointer, touch) until the browser's `scrollend` for it. Letting go is safe either way: any move up away from
+ * the end lets go.
  */
 export class EndFollower {
   private pinned = true;
@@ -77,13 +78,14 @@ export class EndFollower {
     if (up) this.pinned = false;
   }
 
-  /** The user's scroll up lets go of the end; their scroll down to near it takes hold again. */
+  /** Any move up away from the end lets go of it (the user's, or find in page, or a focused element scrolled to);
+   * only the user's own scroll back to near the end takes hold of it again. */
   private onScroll(): void {
     const top = this.scroller.scrollTop;
     this.scrolledSinceInput = true;
-    if (this.userScrolling && top !== this.followedTo) {
-      if (top < this.lastScrollTop) this.pinned = false;
-      else if (this.nearEnd()) this.pinned = true;
+    if (top !== this.followedTo) {
+      if (top < this.lastScrollTop && !this.nearEnd()) this.pinned = false;
+      else if (this.userScrolling && top > this.lastScrollTop && this.nearEnd()) this.pinned = true;
     }
     this.lastScrollTop = top;
   }

@@ -72,20 +72,39 @@ describe('following the end of a streaming answer (Chromium)', function () {
     };
   }
 
-  it('the wheel: up lets go of the end, a move the browser makes near the end does not take hold of it, down to the end does', async () => {
+  it('the wheel and the browser: any move up lets go of the end; only the user\'s own scroll down to it takes hold again', async () => {
     const writer = new MarkdownWriter(3);
     const deltas = writer.deltas(writer.answer(30_000));
     const stream = await streaming(deltas);
     const page = view.page;
     const quarter = Math.floor(deltas.length / 4);
+    await page.mouse.move(200, 300);
     await stream(0, quarter);
     assert.ok((await gapToEnd(page)) < 2, 'follows the end while streaming');
 
-    await page.mouse.move(200, 300);
+    // Something else moves the view up, away from the end (find in page, an element scrolled into view): it lets go.
+    await page.evaluate(() => {
+      document.querySelector('.scroller')!.scrollTop -= 2000;
+    });
+    await frames(page, 2);
+    await markReading(page);
+    await stream(quarter, quarter + 400);
+    assert.equal(await readingMoved(page), 0, 'a move away from the end lets go of it');
+    await page.evaluate(() => {
+      const s = document.querySelector('.scroller')!;
+      s.scrollTop = s.scrollHeight;
+    });
+    await frames(page, 2);
+    await stream(quarter + 400, quarter + 800);
+    assert.ok((await gapToEnd(page)) > 500, 'going back to the end by itself does not take hold of it: only the user does');
+    for (let turns = 0; (await gapToEnd(page)) >= 2 && turns < 50; turns++) await userScroll(page, 'wheel', () => page.mouse.wheel(0, 5_000));
+    await stream(quarter + 800, quarter + 1200);
+    assert.ok((await gapToEnd(page)) < 2, 'the wheel down to the end takes hold of it again');
+
     await userScroll(page, 'wheel', () => page.mouse.wheel(0, -600));
     assert.ok((await gapToEnd(page)) > 500, 'the wheel scrolled up');
     await markReading(page);
-    await stream(quarter, 2 * quarter);
+    await stream(quarter + 1200, 2 * quarter);
     assert.equal(await readingMoved(page), 0, 'what the user reads stays where it is');
     assert.ok((await gapToEnd(page)) > 500, 'the view does not follow the end');
 

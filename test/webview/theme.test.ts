@@ -46,13 +46,42 @@ describe('code colours from the theme (Chromium)', () => {
     await view.send(init([answer('b1', CODE)]));
     await view.page.waitForFunction((each) => [...CSS.highlights.keys()].filter((name) => name.startsWith('tandem-')).reduce((sum, name) => sum + CSS.highlights.get(name)!.size, 0) === each, painted / 2, { timeout: 30_000 });
   });
+
+  it('only code in or near the view holds highlight ranges; code scrolled to is painted', async () => {
+    view = await WebviewPage.open();
+    // Ten answers of 60 lines of code each: many screens of it in a sidebar-sized view.
+    const longCode = '```ts\n' + Array.from({ length: 60 }, (_, i) => `export const value${i} = 'line ${i}';`).join('\n') + '\n```\n';
+    await view.send(init(Array.from({ length: 10 }, (_, i) => answer(`a${i}`, longCode))));
+    await view.page.waitForFunction(() => document.querySelectorAll('pre code.hljs').length === 10, undefined, { timeout: 30_000 });
+    // Which answers' code the keyword ranges lie in, once the page has painted what is in view.
+    const paintedAnswers = () => view.page.evaluate(() => {
+      const ids = new Set<string>();
+      for (const range of CSS.highlights.get('tandem-keyword') ?? []) ids.add(range.startContainer.parentElement!.closest('[data-message-id]')!.getAttribute('data-message-id')!);
+      return [...ids].sort();
+    });
+    await view.page.waitForFunction(() => (CSS.highlights.get('tandem-keyword')?.size ?? 0) > 0, undefined, { timeout: 30_000 });
+    const atEnd = await paintedAnswers();
+    assert.ok(atEnd.includes('a9'), 'the last answer, in view, is painted');
+    assert.ok(!atEnd.includes('a0'), 'the first answer, screens above, holds no ranges');
+    await view.page.evaluate(() => {
+      document.querySelector('.scroller')!.scrollTop = 0;
+    });
+    await view.page.waitForFunction(() => [...(CSS.highlights.get('tandem-keyword') ?? [])].some((range) => range.startContainer.parentElement!.closest('[data-message-id="a0"]')), undefined, { timeout: 30_000 });
+    assert.ok(!(await paintedAnswers()).includes('a9'), 'the last answer, now screens below, let go of its ranges');
+    assert.deepEqual(await inkOf(view, 'export', '[data-message-id="a0"] pre code'), await keywordColour(view), 'the first answer shows its colours');
+  });
 });
+
+/** The colour keywords are painted in (the theme variable, resolved). */
+function keywordColour(view: WebviewPage): Promise<number[]> {
+  return view.page.evaluate(() => getComputedStyle(document.querySelector('pre code')!, '::highlight(tandem-keyword)').color.match(/\d+/g)!.map(Number));
+}
 
 /** The colour of the pixel farthest from the background (a glyph's core) where `word` is painted in the code
  * block: anti-aliased edges are blends, the core is the colour itself. */
-async function inkOf(view: WebviewPage, word: string): Promise<number[]> {
-  const box = await view.page.evaluate((text) => {
-    const code = document.querySelector('pre code')!;
+async function inkOf(view: WebviewPage, word: string, codeSelector = 'pre code'): Promise<number[]> {
+  const box = await view.page.evaluate(([text, selector]) => {
+    const code = document.querySelector(selector)!;
     const node = [...code.childNodes].find((n) => n.nodeType === Node.TEXT_NODE && (n as Text).data.includes(text)) as Text;
     const range = document.createRange();
     const at = node.data.indexOf(text);
@@ -60,7 +89,7 @@ async function inkOf(view: WebviewPage, word: string): Promise<number[]> {
     range.setEnd(node, at + text.length);
     const r = range.getBoundingClientRect();
     return { x: r.x, y: r.y, width: r.width, height: r.height };
-  }, word);
+  }, [word, codeSelector] as const);
   const png = (await view.page.screenshot({ clip: box })).toString('base64');
   return view.page.evaluate(async (data) => {
     const bitmap = await createImageBitmap(new Blob([Uint8Array.from(atob(data), (c) => c.charCodeAt(0))], { type: 'image/png' }));
