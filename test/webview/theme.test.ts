@@ -36,6 +36,33 @@ describe('code colours from the theme (Chromium)', () => {
     assert.deepEqual(await inkOf(view, '+ name'), text, 'plain code keeps the text colour');
   });
 
+  it('colours stay on their words after an invisible character made visible (a marker stands in for it)', async () => {
+    view = await WebviewPage.open();
+    // A zero-width space and a tag character (two UTF-16 code units) before the tokens.
+    await view.send(init([answer('a1', "```ts\nlet a\u200B = 1;\nlet b\uDB40\uDC41 = 'quoted';\nexport function named() {}\n```\n")]));
+    await view.page.waitForSelector('code.hljs');
+    assert.equal(await view.page.locator('pre code .invisible-char').count(), 2, 'both are marked');
+    await view.page.evaluate(() => {
+      const root = document.documentElement.style;
+      root.setProperty('--vscode-debugTokenExpression-name', 'rgb(230, 0, 0)');
+      root.setProperty('--vscode-debugTokenExpression-string', 'rgb(0, 150, 0)');
+      root.setProperty('--vscode-symbolIcon-functionForeground', 'rgb(0, 0, 230)');
+    });
+    // Each range covers exactly its token's text.
+    const textsOf = (name: string) => view.page.evaluate((highlight) => [...(CSS.highlights.get(highlight) ?? [])].map((r) => {
+      const live = document.createRange();
+      live.setStart(r.startContainer, r.startOffset);
+      live.setEnd(r.endContainer, r.endOffset);
+      return live.toString();
+    }), name);
+    assert.deepEqual(await textsOf('tandem-string'), ["'quoted'"]);
+    assert.deepEqual(await textsOf('tandem-function'), ['named']);
+    assert.deepEqual(await textsOf('tandem-keyword'), ['let', 'let', 'export', 'function']);
+    assert.deepEqual(await inkOf(view, "'quoted'"), [0, 150, 0], 'the string after both markers');
+    assert.deepEqual(await inkOf(view, 'export'), [230, 0, 0], 'a keyword after both markers');
+    assert.deepEqual(await inkOf(view, 'named'), [0, 0, 230], 'a function name after both markers');
+  });
+
   it('a chat that is gone lets go of its code colours', async () => {
     view = await WebviewPage.open();
     const ranges = () => view.page.evaluate(() => [...CSS.highlights.keys()].filter((name) => name.startsWith('tandem-')).reduce((sum, name) => sum + CSS.highlights.get(name)!.size, 0));
