@@ -56,28 +56,28 @@ describe('following the end of a streaming answer (Chromium)', function () {
   afterEach(async () => view?.close());
   after(closeBrowser);
 
-  /** Opens a chat whose answer streams `deltas`; `stream(from, to)` posts a range of them, 40 to a post. */
-  async function streaming(deltas: readonly string[]): Promise<(from: number, to: number) => Promise<void>> {
+  /** Opens a chat whose answer (about `chars` characters) streams in deltas; `stream(from, to)` posts a range of them,
+   * 40 to a post (`to` past the end means all), and `quarter` is a quarter of their count. */
+  async function streaming(seed: number, chars: number): Promise<{ page: Page; quarter: number; stream: (from: number, to: number) => Promise<void> }> {
+    const writer = new MarkdownWriter(seed);
+    const deltas = writer.deltas(writer.answer(chars));
     view = await WebviewPage.open();
     await view.send(init([user('u1', 'Tell me everything')]));
     await view.send({ type: 'busy', busy: true });
     await view.send({ type: 'messageAdded', message: { id: 'a1', role: 'assistant', text: '', model: 'gemini' } });
-    return async (from, to) => {
+    const stream = async (from: number, to: number): Promise<void> => {
       // Big posts straight after one another: the chat grows again before the event for the last follow-scroll.
-      for (let i = from; i < to; i += 40) await view.send({ type: 'delta', messageId: 'a1', kind: 'text', text: deltas.slice(i, i + 40).join('') });
+      for (let i = from; i < Math.min(to, deltas.length); i += 40) await view.send({ type: 'delta', messageId: 'a1', kind: 'text', text: deltas.slice(i, i + 40).join('') });
       // A backlog renders in slices, a frame each: wait until it is all in and its last growth was followed or not.
       await frames(view.page, 3);
       await view.page.waitForSelector('[data-message-id=a1] .markdown:not([aria-busy])', { state: 'attached', timeout: 30_000 });
       await frames(view.page, 3);
     };
+    return { page: view.page, quarter: Math.floor(deltas.length / 4), stream };
   }
 
   it('the wheel and the browser: any move up lets go of the end; only the user\'s own scroll down to it takes hold again', async () => {
-    const writer = new MarkdownWriter(3);
-    const deltas = writer.deltas(writer.answer(30_000));
-    const stream = await streaming(deltas);
-    const page = view.page;
-    const quarter = Math.floor(deltas.length / 4);
+    const { page, quarter, stream } = await streaming(3, 30_000);
     await page.mouse.move(200, 300);
     await stream(0, quarter);
     assert.ok((await gapToEnd(page)) < 2, 'follows the end while streaming');
@@ -121,16 +121,12 @@ describe('following the end of a streaming answer (Chromium)', function () {
 
     // One turn of the wheel scrolls a few screens at most: the user turns it until they are at the end.
     for (let turns = 0; (await gapToEnd(page)) >= 2 && turns < 50; turns++) await userScroll(page, 'wheel', () => page.mouse.wheel(0, 5_000));
-    await stream(3 * quarter, deltas.length);
+    await stream(3 * quarter, Infinity);
     assert.ok((await gapToEnd(page)) < 2, 'follows again once the user scrolled back to the end');
   });
 
   it('the keys: Up in the composer keeps following, Page Up in the chat lets go, End takes hold again', async () => {
-    const writer = new MarkdownWriter(4);
-    const deltas = writer.deltas(writer.answer(20_000));
-    const stream = await streaming(deltas);
-    const page = view.page;
-    const quarter = Math.floor(deltas.length / 4);
+    const { page, quarter, stream } = await streaming(4, 20_000);
     await stream(0, quarter);
     await page.getByTestId('prompt-input').focus();
     await page.keyboard.press('ArrowUp');
@@ -149,7 +145,7 @@ describe('following the end of a streaming answer (Chromium)', function () {
     // height: it stopped screens short. End goes to the real end and follows it.
     await userScroll(page, 'keydown', () => page.keyboard.press('End'));
     assert.ok((await gapToEnd(page)) < 2, 'End went to the end');
-    await stream(3 * quarter, deltas.length);
+    await stream(3 * quarter, Infinity);
     assert.ok((await gapToEnd(page)) < 2, 'follows again after End');
   });
 });
