@@ -28,7 +28,9 @@ export class EndFollower {
    * pointer let go without it (a click on a button) leaves no scroll for a `scrollend` to end. */
   private scrolledSinceInput = false;
 
-  constructor(private readonly scroller: HTMLElement, content: HTMLElement) {
+  /** `onPinned` hears each change of whether the view follows the end, in the task that changed it: on the user's
+   * input, before the scroll it starts has painted a frame. */
+  constructor(private readonly scroller: HTMLElement, content: HTMLElement, private readonly onPinned: (pinned: boolean) => void = () => {}) {
     scroller.addEventListener('scroll', () => this.onScroll(), { passive: true });
     scroller.addEventListener('scrollend', () => {
       if (this.scrolledSinceInput && !this.pointerHeld) this.userScrolling = false;
@@ -68,14 +70,24 @@ export class EndFollower {
 
   /** Goes to the end if the view follows it, or always when `force` (the user's own message, another chat). */
   follow(force: boolean): void {
-    if (force) this.pinned = true;
+    if (force) this.setPinned(true);
     if (this.pinned) this.scrollToEnd();
   }
 
   private userInput(up: boolean): void {
     this.userScrolling = true;
     this.scrolledSinceInput = false;
-    if (up) this.pinned = false;
+    if (up) this.setPinned(false);
+  }
+
+  get following(): boolean {
+    return this.pinned;
+  }
+
+  private setPinned(pinned: boolean): void {
+    if (pinned === this.pinned) return;
+    this.pinned = pinned;
+    this.onPinned(pinned);
   }
 
   /** Any move up away from the end lets go of it (the user's, or find in page, or a focused element scrolled to);
@@ -84,8 +96,8 @@ export class EndFollower {
     const top = this.scroller.scrollTop;
     this.scrolledSinceInput = true;
     if (top !== this.followedTo) {
-      if (top < this.lastScrollTop && !this.nearEnd()) this.pinned = false;
-      else if (this.userScrolling && top > this.lastScrollTop && this.nearEnd()) this.pinned = true;
+      if (top < this.lastScrollTop && !this.nearEnd()) this.setPinned(false);
+      else if (this.userScrolling && top > this.lastScrollTop && this.nearEnd()) this.setPinned(true);
     }
     this.lastScrollTop = top;
   }

@@ -6,6 +6,7 @@ import { childWithClass, h, iconButton, textButton } from './dom';
 import { codiconClass, type Codicon } from './icons';
 import { StreamingMarkdown, renderMarkdown } from './markdown/streaming';
 import { highlightLater, type CodeBlockHandlers } from './markdown/render';
+import { paintOnlyInView } from './markdown/codeColours';
 import { DeferredBodies } from './deferredBodies';
 import { EndFollower } from './endFollower';
 
@@ -63,7 +64,7 @@ export class MessageList {
 
   constructor(private readonly handlers: MessageListHandlers, scroller: HTMLElement) {
     this.deferred = new DeferredBodies((text) => renderMarkdown(text, handlers, false), scroller);
-    this.end = new EndFollower(scroller, this.element);
+    this.end = new EndFollower(scroller, this.element, () => this.paintCodeWhereSeen());
     this.element.addEventListener('click', (event) => {
       const link = (event.target as Element).closest?.('a[data-href]');
       if (!link) return;
@@ -82,6 +83,14 @@ export class MessageList {
     if (!busy) this.streamingId = undefined;
     for (const { element } of this.rendered.values()) element.classList.remove('streaming');
     if (busy && this.streamingId) this.rendered.get(this.streamingId)?.element.classList.add('streaming');
+    this.paintCodeWhereSeen();
+  }
+
+  /** A streaming answer changes the DOM every frame, and each such frame paints anew all code that holds colour
+   * ranges: while the view follows its end, only code in view is coloured; code above it is again once the user
+   * scrolls up. */
+  private paintCodeWhereSeen(): void {
+    paintOnlyInView(this.busy && this.end.following);
   }
 
   /** Replaces the transcript (a chat opened or restored); long chats highlight code lazily, newest first. */

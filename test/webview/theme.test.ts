@@ -97,6 +97,36 @@ describe('code colours from the theme (Chromium)', () => {
     assert.ok(!(await paintedAnswers()).includes('a9'), 'the last answer, now screens below, let go of its ranges');
     assertColour(await inkOf(view, 'export', '[data-message-id="a0"] pre code'), await keywordColour(view), 'the first answer shows its colours');
   });
+
+  it('while an answer streams at the end, code above the view holds no ranges; the wheel up paints it before the scroll', async () => {
+    view = await WebviewPage.open();
+    const page = view.page;
+    const longCode = '```ts\n' + Array.from({ length: 30 }, (_, i) => `export const value${i} = 'line ${i}';`).join('\n') + '\n```\n';
+    await view.send(init([answer('a1', longCode)]));
+    await page.waitForSelector('pre code.hljs');
+    await view.send({ type: 'busy', busy: true });
+    await view.send({ type: 'messageAdded', message: { id: 'a2', role: 'assistant', text: '', model: 'gemini' } });
+    // Prose streams in under the code until the code is above the view, but within a screen of it.
+    const codeAbove = (): Promise<number> => page.evaluate(() => {
+      const s = document.querySelector('.scroller')!.getBoundingClientRect();
+      return s.top - document.querySelector('[data-message-id="a1"] pre')!.getBoundingClientRect().bottom;
+    });
+    for (let i = 0; (await codeAbove()) < 80 && i < 200; i++) {
+      await view.send({ type: 'delta', messageId: 'a2', kind: 'text', text: `Paragraph ${i} of the answer, long enough to wrap in the narrow chat view of a sidebar.\n\n` });
+    }
+    const above = await codeAbove();
+    assert.ok(above >= 80 && above < (await page.evaluate(() => document.querySelector('.scroller')!.clientHeight)), `the code is above the view, within a screen (${above} px)`);
+    const holdsRanges = "[...CSS.highlights.values()].some((h) => [...h].some((r) => { const n = r.startContainer; return !!(n.nodeType === 1 ? n : n.parentElement).closest('[data-message-id=\"a1\"]'); }))";
+    await page.waitForFunction(() => ![...CSS.highlights.values()].some((h) => [...h].some((r) => !!(r.startContainer.nodeType === 1 ? (r.startContainer as Element) : r.startContainer.parentElement!).closest('[data-message-id="a1"]'))), undefined, { timeout: 30_000 });
+
+    // A listener after the chat's own: what the code holds in the task of the wheel event, before its scroll paints.
+    await page.evaluate(`document.querySelector('.scroller').addEventListener('wheel', () => { window.__paintedAtWheel = ${holdsRanges}; }, { once: true, passive: true })`);
+    const box = (await page.locator('.scroller').boundingBox())!;
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    await page.mouse.wheel(0, -120);
+    await page.waitForFunction(() => (window as unknown as { __paintedAtWheel?: boolean }).__paintedAtWheel !== undefined, undefined, { timeout: 30_000 });
+    assert.equal(await page.evaluate('window.__paintedAtWheel'), true, 'the code above is painted in the task of the wheel event');
+  });
 });
 
 /** The colour keywords are painted in (the theme variable, resolved). */
