@@ -116,15 +116,20 @@ describe('code colours from the theme (Chromium)', () => {
     }
     const above = await codeAbove();
     assert.ok(above >= 80 && above < (await page.evaluate(() => document.querySelector('.scroller')!.clientHeight)), `the code is above the view, within a screen (${above} px)`);
-    const holdsRanges = "[...CSS.highlights.values()].some((h) => [...h].some((r) => { const n = r.startContainer; return !!(n.nodeType === 1 ? n : n.parentElement).closest('[data-message-id=\"a1\"]'); }))";
-    await page.waitForFunction(() => ![...CSS.highlights.values()].some((h) => [...h].some((r) => !!(r.startContainer.nodeType === 1 ? (r.startContainer as Element) : r.startContainer.parentElement!).closest('[data-message-id="a1"]'))), undefined, { timeout: 30_000 });
+    // Whether any range lies in the first answer's code: defined once in the page, asked while waiting and at the wheel.
+    await page.evaluate(`window.__codeHoldsRanges = () => [...CSS.highlights.values()].some((h) => [...h].some((r) => {
+      const n = r.startContainer;
+      return !!(n.nodeType === 1 ? n : n.parentElement).closest('[data-message-id="a1"]');
+    }))`);
+    type Probe = Window & { __codeHoldsRanges(): boolean; __paintedAtWheel?: boolean };
+    await page.waitForFunction(() => !(window as unknown as Probe).__codeHoldsRanges(), undefined, { timeout: 30_000 });
 
     // A listener after the chat's own: what the code holds in the task of the wheel event, before its scroll paints.
-    await page.evaluate(`document.querySelector('.scroller').addEventListener('wheel', () => { window.__paintedAtWheel = ${holdsRanges}; }, { once: true, passive: true })`);
+    await page.evaluate(`document.querySelector('.scroller').addEventListener('wheel', () => { window.__paintedAtWheel = window.__codeHoldsRanges(); }, { once: true, passive: true })`);
     const box = (await page.locator('.scroller').boundingBox())!;
     await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
     await page.mouse.wheel(0, -120);
-    await page.waitForFunction(() => (window as unknown as { __paintedAtWheel?: boolean }).__paintedAtWheel !== undefined, undefined, { timeout: 30_000 });
+    await page.waitForFunction(() => (window as unknown as Probe).__paintedAtWheel !== undefined, undefined, { timeout: 30_000 });
     assert.equal(await page.evaluate('window.__paintedAtWheel'), true, 'the code above is painted in the task of the wheel event');
   });
 });
