@@ -296,6 +296,7 @@ export class ChatController extends DisposableBase implements ChatMessageHandler
   /** Claims the chat for a new turn, synchronously; undefined (and, if `tell`, a notice) while one is running. */
   private begin(tell: boolean): ChatTurn | undefined {
     if (this.running) {
+      this.log.info('A question came while an answer was still streaming: not sent.');
       if (tell) this.broadcast({ type: 'notice', level: 'warning', text: 'Tandem is still answering. Press Stop first, or wait for the answer.' });
       return undefined;
     }
@@ -365,16 +366,21 @@ export class ChatController extends DisposableBase implements ChatMessageHandler
     return this.loaded;
   }
 
-  /** Saves the chat after every save asked for before it, so an earlier save never lands over a later one. */
+  /**
+   * Saves the chat as it is now, after every save asked for before it, so an earlier save never lands over a later
+   * one. The chat is taken now: an answer's save may wait behind another while the user has moved to a new chat.
+   */
   private persist(): Promise<void> {
-    this.saving = this.saving.then(() => this.save());
+    const chat = this.conversation;
+    this.saving = this.saving.then(() => this.save(chat));
     return this.saving;
   }
 
-  private async save(): Promise<void> {
+  private async save(chat: Conversation): Promise<void> {
     try {
-      await this.store.save(this.conversation);
-      await this.host.memento.update(LAST_CHAT_KEY, this.conversation.id);
+      await this.store.save(chat);
+      // The chat to reopen is the one shown: a save that lands after New Chat does not point back at the old one.
+      if (chat.id === this.conversation.id) await this.host.memento.update(LAST_CHAT_KEY, chat.id);
     } catch (error) {
       this.log.error(`Could not save the chat: ${error instanceof Error ? error.message : String(error)}`);
     }

@@ -29,7 +29,7 @@ export interface TurnScope {
 
 export class ChatTurn {
   readonly messageId = randomUUID();
-  /** Settles when the turn has ended in every way: streamed, saved, the chat no longer busy. */
+  /** Settles when the turn has ended in every way: streamed, the chat no longer busy, the answer saved. */
   readonly done: Promise<void>;
   private readonly abort = new AbortController();
   private finished!: () => void;
@@ -44,22 +44,30 @@ export class ChatTurn {
 
   /**
    * Prepares the turn and then streams its answer; resolves once the answer has started (or the turn ended
-   * before it could). `onEnd` runs once, before `done` settles, however the turn ends.
+   * before it could). `onEnd` runs once, however the turn ends, as soon as the answer is complete: the save comes
+   * after it, so a question asked the moment the answer is shown (a command, a quick Enter) is not refused as "still
+   * answering" while a file is written. `done` settles after the save.
    */
   run(prepare: (signal: AbortSignal) => Promise<ModelSlot>, onEnd: () => void): Promise<void> {
     let started!: () => void;
     const answerStarted = new Promise<void>((resolve) => (started = resolve));
     void (async () => {
+      let answered = false;
       try {
         const slot = await prepare(this.abort.signal);
         const system = await this.scope.system(slot);
         started();
         await this.stream(slot, system);
+        answered = true;
       } catch (error) {
         this.scope.log.error(`Answer failed unexpectedly: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
       } finally {
         started();
         onEnd();
+      }
+      try {
+        if (answered) await this.scope.persist(true);
+      } finally {
         this.finished();
       }
     })();
@@ -112,6 +120,5 @@ export class ChatTurn {
     scope.update(replaceMessage(scope.conversation(), message));
     scope.post({ type: 'messageDone', message: toMessageView(message), totalCostUsd: totalCost(scope.conversation()) });
     if (error) scope.log.warn(`Answer from ${scope.gateway.label(slot)} ended with ${error.kind}: ${error.message}`);
-    await scope.persist(true);
   }
 }

@@ -4,6 +4,7 @@ import type { GatewayRequest, ModelGateway } from '../../../src/host/chat/modelG
 import type { Log } from '../../../src/host/log';
 import { chatUnderTest } from '../../support/chatUnderTest';
 import { MemoryFs } from '../../support/memoryFs';
+import { ConversationStore } from '../../../src/core/chat/store';
 import type { Chunk, Usage } from '../../../src/core/providers/types';
 import type { HostMessage } from '../../../src/shared/protocol';
 
@@ -265,6 +266,63 @@ describe('chat controller', () => {
     assert.ok(askedAt > 0, 'the question was added');
     assert.equal(posted.slice(askedAt).some((m) => m.type === 'chat'), false, 'no full chat message after the question replaced its live answer');
     assert.equal(done(posted).at(-1)?.message.text, 'Fresh answer.');
+  });
+
+  /** Chat files whose writes wait until released: a save through a slow disk or a busy window. */
+  class HeldFs extends MemoryFs {
+    release!: () => void;
+    held = 0;
+    private readonly released = new Promise<void>((resolve) => (this.release = resolve));
+    override async write(name: string, content: string) {
+      this.held++;
+      await this.released;
+      await super.write(name, content);
+    }
+  }
+  const until = async (what: string, condition: () => boolean) => {
+    // A ceiling far above the few turns each step takes.
+    for (let i = 0; i < 2000 && !condition(); i++) await new Promise((r) => setImmediate(r));
+    assert.ok(condition(), what);
+  };
+
+  it('a question sent as soon as the answer is shown is answered, while the answer is still being saved', async () => {
+    const fs = new HeldFs();
+    const { controller, gateway, posted, surface } = setup([answer({ type: 'text', text: 'First.' }, { type: 'finish', reason: 'stop' }), answer({ type: 'text', text: 'Second.' }, { type: 'finish', reason: 'stop' })], fs);
+    await controller.handle({ type: 'ready' }, surface);
+    await controller.handle({ type: 'send', text: 'one', images: [] }, surface);
+    await until('the answer is shown', () => done(posted).length === 1);
+    await until('the chat is no longer busy while its save waits', () => !controller.busy);
+    await controller.handle({ type: 'send', text: 'two', images: [] }, surface);
+    fs.release();
+    await waitIdle(controller);
+    assert.equal(gateway.requests.length, 2, 'the second question was sent');
+    assert.equal(posted.some((m) => m.type === 'notice'), false, 'no "still answering" notice');
+    await until('both answers are saved', () => [...fs.files.values()].some((file) => file.includes('Second.')));
+  });
+
+  it('New Chat while the answer is being saved: the answer is saved in its own chat, and the new chat is the one to reopen', async () => {
+    const fs = new HeldFs();
+    const memento = new MemoryMemento();
+    // The answer comes once the question's own save is under way, as with a real model.
+    const afterQuestionSaved: Script = async function* () {
+      await until('the question is being saved', () => fs.held > 0);
+      yield* [{ type: 'text', text: 'Kept answer.' }, { type: 'finish', reason: 'stop' }] satisfies Chunk[];
+    };
+    const { controller, posted, surface } = setup([afterQuestionSaved], fs, memento);
+    await controller.handle({ type: 'ready' }, surface);
+    await controller.handle({ type: 'send', text: 'keep this', images: [] }, surface);
+    await until('the answer is shown', () => done(posted).length === 1);
+    const firstId = controller.current.id;
+    const opened = controller.newChat();
+    fs.release();
+    await opened;
+    const newId = controller.current.id;
+    assert.notEqual(newId, firstId);
+    const store = new ConversationStore(fs);
+    await until('the answer is saved', () => [...fs.files.values()].some((file) => file.includes('Kept answer.')));
+    await new Promise((r) => setTimeout(r, 10));
+    assert.deepEqual((await store.get(firstId))?.messages.map((m) => m.text), ['keep this', 'Kept answer.']);
+    assert.equal(memento.get('tandem.lastChatId'), newId);
   });
 
   it('restores the last chat after a reload', async () => {
