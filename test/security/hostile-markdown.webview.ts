@@ -269,6 +269,30 @@ describe('security: hostile markdown in the chat webview (Chromium)', function (
       });
     }
 
+    for (const mode of MODES) {
+      it(`too long to colour, shown in pieces (${mode})`, async () => {
+        const copies = 3000;
+        const code = Array.from({ length: copies }, () => CODE).join('\n');
+        assert.ok(code.length > 200_000);
+        await open();
+        const text = `Here:\n\n\`\`\`javascript\n${code}\n\`\`\`\n`;
+        if (mode === 'live') {
+          // Deltas of 4,999 characters: the block crosses the limit while it streams.
+          await streamLive(view, text, 4_999);
+          await finishLive(view, text);
+          await view.page.waitForSelector(DONE);
+        } else await render(view, mode, text);
+        assert.ok((await view.page.locator(`${ANSWER} pre code .code-piece`).count()) > 1, 'in pieces');
+        const { labels, hidden } = await markersIn(`${ANSWER} pre code`);
+        assert.equal(labels.length, EXPECTED.length * copies);
+        assert.deepEqual(labels.slice(-EXPECTED.length), EXPECTED);
+        assert.equal(hidden, false, 'an invisible character is still in the code text');
+        await view.page.locator(`${ANSWER} [data-testid=code-block]`).hover();
+        await view.page.locator(`${ANSWER} [data-testid=code-copy]`).click();
+        assert.deepEqual(await view.waitForPosted('copy'), { type: 'copy', text: code });
+      });
+    }
+
     for (const chunk of [1, 5, 23]) {
       it(`while streaming, in the open code block (deltas of ${chunk} chars)`, async () => {
         await open();

@@ -25,6 +25,7 @@ import xml from 'highlight.js/lib/languages/xml';
 import yaml from 'highlight.js/lib/languages/yaml';
 import dockerfile from 'highlight.js/lib/languages/dockerfile';
 import ini from 'highlight.js/lib/languages/ini';
+import { MAX_COLOURED_CODE_CHARS } from './codeText';
 
 const LANGUAGES = { bash, c, cpp, csharp, css, diff, go, java, javascript, json, kotlin, markdown, php, python, ruby, rust, scss, shell, sql, swift, typescript, xml, yaml, dockerfile, ini };
 for (const [name, language] of Object.entries(LANGUAGES)) hljs.registerLanguage(name, language);
@@ -93,7 +94,7 @@ export function runsOfHighlightedHtml(html: string, code: string): ColouredRun[]
 
 /** The coloured runs of `code` in a known language, else undefined. Large blocks stay plain. */
 export function colouredRuns(code: string, language: string): ColouredRun[] | undefined {
-  if (!language || code.length > 200_000 || !hljs.getLanguage(language)) return undefined;
+  if (!language || code.length > MAX_COLOURED_CODE_CHARS || !hljs.getLanguage(language)) return undefined;
   try {
     return runsOfHighlightedHtml(hljs.highlight(code, { language, ignoreIllegals: true }).value, code);
   } catch {

@@ -5,6 +5,7 @@ import { codiconClass, type Codicon } from '../icons';
 import { IdleWork } from '../idleWork';
 import { colouredRuns } from './highlight';
 import { paintCode } from './codeColours';
+import { MAX_COLOURED_CODE_CHARS, isPieced, showCode } from './codeText';
 import { INVISIBLE_CHARS, markInvisibleChars } from './invisible';
 import { sanitizeToFragment } from './sanitize';
 
@@ -124,7 +125,8 @@ function decorateCodeBlock(pre: HTMLElement, options: RenderOptions): HTMLElemen
   const code = (codeEl.textContent ?? '').replace(/\n$/, '');
   // marked ends the code with a newline of its own: the block shows exactly its code, as a streamed one does.
   const last = codeEl.lastChild;
-  if (last?.nodeType === Node.TEXT_NODE && (last as Text).data.endsWith('\n')) (last as Text).data = (last as Text).data.slice(0, -1);
+  if (code.length > MAX_COLOURED_CODE_CHARS) showCode(codeEl, code);
+  else if (last?.nodeType === Node.TEXT_NODE && (last as Text).data.endsWith('\n')) (last as Text).data = (last as Text).data.slice(0, -1);
   const wrapper = document.createElement('div');
   wrapper.className = 'code-block';
   wrapper.setAttribute('data-testid', 'code-block');
@@ -147,7 +149,7 @@ function decorateCodeBlock(pre: HTMLElement, options: RenderOptions): HTMLElemen
 function leavePlain(wrapper: HTMLElement): void {
   if (wrapper.classList.contains('needs-highlight')) return;
   const codeEl = wrapper.querySelector<HTMLElement>('pre code') ?? wrapper.querySelector<HTMLElement>('pre');
-  if (codeEl) markInvisibleChars(codeEl);
+  if (codeEl && !isPieced(codeEl)) markInvisibleChars(codeEl);
   wrapper.classList.add('needs-highlight');
 }
 
@@ -191,12 +193,11 @@ export function highlightBlock(wrapper: HTMLElement): void {
   const codeEl = wrapper.querySelector('pre code') as HTMLElement | null;
   wrapper.classList.remove('needs-highlight');
   if (!data || !codeEl) return;
+  // Code in pieces is too long to colour, and shows its code already.
+  if (isPieced(codeEl)) return;
   // A block streamed in, or left plain, already shows exactly its code: setting a huge one again cost its layout a
   // second time.
-  if (!showsCode(codeEl, data.code)) {
-    codeEl.textContent = data.code;
-    markInvisibleChars(codeEl);
-  }
+  if (!showsCode(codeEl, data.code)) showCode(codeEl, data.code);
   const runs = colouredRuns(data.code, data.language);
   if (runs && paintCode(codeEl, runs)) codeEl.classList.add('hljs');
 }

@@ -2,7 +2,7 @@
 // only the open tail is re-lexed and re-rendered, at most once per animation frame. An open code block
 // grows by appending text (highlighting waits until it closes), so a huge code answer stays linear.
 import type { Token, Tokens } from 'marked';
-import { markInvisibleChars } from './invisible';
+import { appendCode, showCode } from './codeText';
 import { sliceEnd } from './slicing';
 import { capNesting, codeBlockCode, highlightLater, highlightSoon, lex, lexCapped, renderTokens, setCodeBlockCode, type CodeBlockHandlers, type RenderOptions } from './render';
 
@@ -312,8 +312,7 @@ export class StreamingMarkdown {
       if (wrapper && code) {
         // marked ends a block's code with a newline of its own: more code appended after it showed a blank line.
         const text = shownSoFar((token as Tokens.Code).text);
-        code.textContent = text;
-        markInvisibleChars(code);
+        showCode(code, text);
         setCodeBlockCode(wrapper, text);
         this.openCode = { part, text, lang: (token as Tokens.Code).lang ?? '', wrapper };
       }
@@ -354,11 +353,8 @@ function showAllCode(wrapper: HTMLElement, code: string): void {
   const shown = codeBlockCode(wrapper);
   const codeEl = wrapper.querySelector<HTMLElement>('pre code');
   if (shown === code || !codeEl) return;
-  const grows = shown !== undefined && code.startsWith(shown);
-  const piece = grows ? document.createElement('span') : codeEl;
-  piece.textContent = grows ? code.slice(shown.length) : code;
-  markInvisibleChars(piece);
-  if (grows) codeEl.append(...piece.childNodes);
+  if (shown !== undefined && code.startsWith(shown)) appendCode(codeEl, shown, code.slice(shown.length));
+  else showCode(codeEl, code);
   setCodeBlockCode(wrapper, code);
 }
 
