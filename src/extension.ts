@@ -35,6 +35,7 @@ export function activate(context: vscode.ExtensionContext): void {
   const started = performance.now();
   context.subscriptions.push(watchSettingChanges());
   const services = createServices(context);
+  pendingSaves = () => services.chat.saved();
   context.subscriptions.push(
     activateProviders(services),
     activateChat(services),
@@ -49,8 +50,12 @@ export function activate(context: vscode.ExtensionContext): void {
   services.log.info(`Tandem ${String(context.extension.packageJSON.version)} activated in ${(performance.now() - started).toFixed(1)} ms.`);
 }
 
-export function deactivate(): void {
-  // Everything is disposed through context.subscriptions.
+/** What a closing window waits for: an answer shown is saved a moment later (chatController.ts). */
+let pendingSaves: (() => Promise<void>) | undefined;
+
+export function deactivate(): Promise<void> | undefined {
+  // Everything else is disposed through context.subscriptions, after this.
+  return pendingSaves?.();
 }
 
 /** Every service, each registered for disposal in the order it was made (disposed in reverse). */

@@ -366,6 +366,11 @@ export class ChatController extends DisposableBase implements ChatMessageHandler
     return this.loaded;
   }
 
+  /** Settles once every save asked for so far has landed (the window waits for it when it closes or reloads). */
+  saved(): Promise<void> {
+    return this.saving;
+  }
+
   /**
    * Saves the chat as it is now, after every save asked for before it, so an earlier save never lands over a later
    * one. The chat is taken now: an answer's save may wait behind another while the user has moved to a new chat.

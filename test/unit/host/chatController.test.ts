@@ -300,6 +300,21 @@ describe('chat controller', () => {
     await until('both answers are saved', () => [...fs.files.values()].some((file) => file.includes('Second.')));
   });
 
+  it('a closing window waits for the saving of an answer that is shown and no longer busy', async () => {
+    const fs = new HeldFs();
+    const { controller, posted, surface } = setup([answer({ type: 'text', text: 'Saved at last.' }, { type: 'finish', reason: 'stop' })], fs);
+    await controller.handle({ type: 'ready' }, surface);
+    await controller.handle({ type: 'send', text: 'save me', images: [] }, surface);
+    await until('the answer is shown and the chat idle', () => done(posted).length === 1 && !controller.busy);
+    let settled = false;
+    const saved = controller.saved().then(() => (settled = true));
+    for (let i = 0; i < 50; i++) await new Promise((r) => setImmediate(r));
+    assert.equal(settled, false, 'not before the write lands');
+    fs.release();
+    await saved;
+    assert.ok([...fs.files.values()].some((file) => file.includes('Saved at last.')), 'the answer is on disk once it settles');
+  });
+
   it('New Chat while the answer is being saved: the answer is saved in its own chat, and the new chat is the one to reopen', async () => {
     const fs = new HeldFs();
     const memento = new MemoryMemento();
