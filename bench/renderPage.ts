@@ -7,7 +7,7 @@ import * as path from 'node:path';
 import type { CDPSession } from 'playwright-core';
 import type { MessageView } from '../src/shared/protocol';
 import { DeltaBatcher } from '../src/core/chat/deltaBatcher';
-import { CHUNK_CHARS } from '../src/webview/markdown/streaming';
+import { CHUNK_CHARS } from '../src/webview/markdown/chunkedBody';
 import { init } from '../test/webview/fixtures';
 import { WebviewPage } from '../test/webview/page';
 
