@@ -45,6 +45,9 @@ export class StreamingMarkdown {
   /** The last open part, when it is a code block growing by appended text: the text its DOM shows, and its info
    * string's language. */
   private openCode: { part: RenderedPart; text: string; lang: string; wrapper: HTMLElement } | undefined;
+  /** That block, when it is fenced and ends the tail: its fence, where its code starts in the tail, and how much of
+   * the tail is known not to close it. More code is then appended without lexing the tail again. */
+  private openFence: { part: RenderedPart; fence: string; codeStart: number; checkedTo: number } | undefined;
   private frame = 0;
   private notBefore = 0;
   private pendingCarriageReturn = false;
@@ -116,6 +119,7 @@ export class StreamingMarkdown {
     this.finishing = final;
     this.sliced = false;
     this.openCode = undefined;
+    this.openFence = undefined;
     this.body.clear();
     this.openParts = [];
     this.flush();
@@ -145,6 +149,7 @@ export class StreamingMarkdown {
     const more = this.takeSlice();
     const final = this.finishing && !more;
     this.element.toggleAttribute('aria-busy', more);
+    if (!final && this.growOpenFence()) return this.pace(started, more);
     const tail = this.tail;
     const capped = capNesting(tail);
     const stableOffsets = capped === tail;
@@ -173,6 +178,7 @@ export class StreamingMarkdown {
       // them all here, in the task that handles messageDone, was the end-of-answer long task (bench/freeze.ts).
       highlightLater(this.element.querySelectorAll<HTMLElement>('.code-block.needs-highlight'));
       this.openCode = undefined;
+      this.openFence = undefined;
     } else {
       if (stableOffsets && consumed > 0) {
         this.frozenSource += tail.slice(0, consumed);
@@ -184,12 +190,51 @@ export class StreamingMarkdown {
         if (i === grownAt) return growing!;
         return this.renderOpenPart(token);
       });
+      this.openFence = stableOffsets ? this.fenceAtEnd(tokens) : undefined;
     }
+    this.pace(started, more);
+  }
+
+  private pace(started: number, more: boolean): void {
     const cost = performance.now() - started;
     // How often a long answer updates at all is the host's DeltaBatcher's to decide; this only bounds the share.
     // Slices of a huge text that has already arrived follow each other a frame apart.
     this.notBefore = more ? 0 : performance.now() + cost * PACE;
     if (more) this.requestFlush();
+  }
+
+  /** The open code block, when it is the tail's last token and opens with a fence at the line's start. */
+  private fenceAtEnd(tokens: readonly Token[]): StreamingMarkdown['openFence'] {
+    const last = tokens[tokens.length - 1];
+    const part = this.openParts[this.openParts.length - 1];
+    if (!this.openCode || this.openCode.part !== part || last?.type !== 'code' || !this.tail.endsWith(last.raw)) return undefined;
+    const opening = /^(`{3,}|~{3,})[^\n]*\n/.exec(last.raw);
+    // Not a block its last line may have closed: more text after it is no longer its code.
+    const body = last.raw.endsWith('\n') ? last.raw.slice(0, -1) : last.raw;
+    if (!opening || mayCloseFence(body, body.lastIndexOf('\n') + 1, opening[1][0])) return undefined;
+    return { part, fence: opening[1], codeStart: this.tail.length - last.raw.length + opening[0].length, checkedTo: this.tail.length };
+  }
+
+  /**
+   * More code for the open fenced block, appended without lexing the tail: a long block was lexed again every frame
+   * (the streamed markdown work's lexing was twice that of the same text in one delta). Only when no new line could
+   * close the block (or be a deep quote that capNesting would change); else the full flush runs. What it shows is a
+   * prefix of what the lexer will give (its last newline waits), so the next full flush goes on appending.
+   */
+  private growOpenFence(): boolean {
+    const open = this.openFence;
+    const openCode = this.openCode;
+    if (!open || !openCode || openCode.part !== open.part) return false;
+    const tail = this.tail;
+    // From the start of the line the last check ended in: a fence may have been half written then.
+    const from = Math.max(open.codeStart, tail.lastIndexOf('\n', open.checkedTo - 1) + 1);
+    if (mayCloseFence(tail, from, open.fence[0])) return false;
+    const code = shownSoFar(tail.slice(open.codeStart).replace(/\n$/, ''));
+    if (!code.startsWith(openCode.text)) return false;
+    showAllCode(openCode.wrapper, code);
+    this.openCode = { ...openCode, text: code };
+    open.checkedTo = tail.length;
+    return true;
   }
 
   /**
@@ -228,6 +273,20 @@ export class StreamingMarkdown {
     }
     return part;
   }
+}
+
+/** Whether a line of `text` from `from` on starts (after up to three spaces) with three of the fence's character, or
+ * with `>`: either may end the block or change how the tail lexes. */
+function mayCloseFence(text: string, from: number, fenceChar: string): boolean {
+  for (let start = from; start < text.length; ) {
+    let at = start;
+    while (at < start + 3 && text.charCodeAt(at) === 32) at++;
+    if (text[at] === '>' || (text[at] === fenceChar && text[at + 1] === fenceChar && text[at + 2] === fenceChar)) return true;
+    const newline = text.indexOf('\n', at);
+    if (newline === -1) return false;
+    start = newline + 1;
+  }
+  return false;
 }
 
 /** What an open block shows of its code so far: not a last line that may be the start of its closing fence (it would
