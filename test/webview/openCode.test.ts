@@ -5,9 +5,11 @@ import * as assert from 'node:assert/strict';
 import { init, user } from './fixtures';
 import { WebviewPage, closeBrowser } from './page';
 
-const FIRST = ['const a = 1;', '  ``not a fence', '> quoted', '~~~ not the fence', '   ```ts not a closing fence either', 'const b = 2;'].join('\n');
+// CommonMark's rules for a closing fence: up to three spaces of indent (four make it code), at least the opening's
+// length, the same character, nothing after it but spaces.
+const FIRST = ['const a = 1;', '  ``not a fence', '> quoted', '~~~ not the fence', '   ```ts not a closing fence either', '    ``` four spaces: still code', 'const b = 2;'].join('\n');
 const SECOND = ['```', 'inner', '```'].join('\n');
-const TEXT = `Steps:\n\n\`\`\`ts\n${FIRST}\n\`\`\`\n\nAfter the block.\n\n\`\`\`\`md\n${SECOND}\n\`\`\`\`\n\nThe end.`;
+const TEXT = `Steps:\n\n\`\`\`ts\n${FIRST}\n\`\`\`   \n\nAfter the block.\n\n\`\`\`\`md\n${SECOND}\n\`\`\`\`\n\nThe end.`;
 
 interface Step {
   codes: string[];

@@ -54,9 +54,7 @@ function appendPieces(codeEl: HTMLElement, more: string): void {
     piece.append(...marked(more.slice(at, end)));
     newlinesIn.set(piece, newlines);
     // Its lines: one per newline, and one more for a last line that has not ended (yet).
-    const last = piece.lastChild;
-    const open = last?.nodeType === Node.TEXT_NODE ? !(last as Text).data.endsWith('\n') : last !== null;
-    piece.style.setProperty('--lines', String(newlines + (open ? 1 : 0)));
+    piece.style.setProperty('--lines', String(newlines + (more[end - 1] === '\n' ? 0 : 1)));
     at = end;
   }
 }

@@ -297,7 +297,8 @@ describe('chat controller', () => {
     await waitIdle(controller);
     assert.equal(gateway.requests.length, 2, 'the second question was sent');
     assert.equal(posted.some((m) => m.type === 'notice'), false, 'no "still answering" notice');
-    await until('both answers are saved', () => [...fs.files.values()].some((file) => file.includes('Second.')));
+    await controller.saved();
+    assert.ok([...fs.files.values()].some((file) => file.includes('Second.')), 'both answers are saved');
   });
 
   it('a closing window waits for the saving of an answer that is shown and no longer busy', async () => {
@@ -334,8 +335,8 @@ describe('chat controller', () => {
     const newId = controller.current.id;
     assert.notEqual(newId, firstId);
     const store = new ConversationStore(fs);
-    await until('the answer is saved', () => [...fs.files.values()].some((file) => file.includes('Kept answer.')));
-    await new Promise((r) => setTimeout(r, 10));
+    await controller.saved();
+    assert.ok([...fs.files.values()].some((file) => file.includes('Kept answer.')), 'the answer is saved');
     assert.deepEqual((await store.get(firstId))?.messages.map((m) => m.text), ['keep this', 'Kept answer.']);
     assert.equal(memento.get('tandem.lastChatId'), newId);
   });
