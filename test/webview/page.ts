@@ -72,6 +72,13 @@ async function sharedBrowser(): Promise<Browser> {
   return browser;
 }
 
+/** An empty page with no CSP, for scripts that test one module in Chromium. */
+export async function blankPage(): Promise<Page> {
+  const page = await (await sharedBrowser()).newPage();
+  await page.setContent('<!doctype html><html><body></body></html>');
+  return page;
+}
+
 export async function closeBrowser(): Promise<void> {
   await browser?.close();
   browser = undefined;

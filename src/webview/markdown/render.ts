@@ -84,6 +84,11 @@ function pieceEnd(raw: string, from: number): number {
 
 const LETTER = /^\p{L}$/u;
 
+/** marked's HTML for tokens from lex(): what the sanitizer is given. */
+export function markupOf(tokens: Token[]): string {
+  return marked.parser(tokens);
+}
+
 export interface RenderOptions {
   /** Highlight code now; false leaves it plain (streaming, or deferred for long restored chats). */
   readonly highlight: boolean;
@@ -99,7 +104,7 @@ export function renderTokens(tokens: Token[], options: RenderOptions): DocumentF
   if (tokens.every((t) => t.type === 'space')) return document.createDocumentFragment();
   let html: string;
   try {
-    html = marked.parser(tokens);
+    html = markupOf(tokens);
   } catch {
     html = '';
     const fallback = document.createDocumentFragment();
