@@ -14,6 +14,7 @@ import { geminiReply } from '../test/fakes/gemini';
 import { openaiReply } from '../test/fakes/openai';
 import { FakeServer, type Reply } from '../test/fakes/server';
 import { MarkdownWriter } from '../test/support/markdownWriter';
+import { pickOption } from '../test/support/picker';
 import { VscodeSession, sendPrompt, waitFor } from '../test/e2e/harness';
 import { loadAverage, pageClockOffset, wallClock, webviewFrame } from './codeServerChat';
 import { firstMarkAfter, marksFile, profileExtensionHost, readMarks, type Mark } from './hostMarks';
@@ -152,7 +153,7 @@ async function measureSend(chat: Chat, server: FakeServer, slot: Slot, question:
   return { ...after.send, dispatchAt, headAt: requests[requestsBefore].headAt, firstWriteAt };
 }
 
-/** While a long answer streams: the picker focused, an arrow key changes the model; `change` → `models` arrives. */
+/** While a long answer streams: the picker focused, the keys pick the other model; `change` → `models` arrives. */
 async function measurePicker(chat: Chat, gemini: FakeServer): Promise<number[]> {
   const text = new MarkdownWriter(64).answer(256 * 1024, 3);
   gemini.enqueue(geminiReply({ text, pieceSize: 20, promptTokens: 2400 }, { eol: '\r\n', delayMs: 2 }));
@@ -166,7 +167,10 @@ async function measurePicker(chat: Chat, gemini: FakeServer): Promise<number[]> 
     await picker.focus();
     const before = await state(chat);
     if (before.done > doneBefore) throw new Error(`the long answer ended after ${i} picker changes`);
+    // Open, move to the other model, pick it: the pick's change event starts the sample.
+    await chat.session.page.keyboard.press('ArrowDown');
     await chat.session.page.keyboard.press(i % 2 === 0 ? 'ArrowDown' : 'ArrowUp');
+    await chat.session.page.keyboard.press('Enter');
     const after = await waitFor('the host\'s models reply', async () => {
       const s = await state(chat);
       return s.changes.length > before.changes.length && s.models.length > before.models.length ? s : undefined;
@@ -176,7 +180,7 @@ async function measurePicker(chat: Chat, gemini: FakeServer): Promise<number[]> 
   }
   await chat.panel.getByTestId('stop').click();
   await waitFor('the stopped answer to end', async () => ((await state(chat)).done > doneBefore ? true : undefined), 60_000);
-  await picker.selectOption('gemini');
+  await pickOption(chat.panel, 'model-picker', 'gemini');
   return samples;
 }
 

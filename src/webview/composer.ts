@@ -4,6 +4,7 @@ import { IMAGE_MIME_TYPES, THINKING_LEVELS, type ImageAttachment, type ImageMime
 import { LIMITS, type ModelOption, type SlashCommandView } from '../shared/protocol';
 import { h, iconButton } from './dom';
 import { codiconClass } from './icons';
+import { Picker } from './picker';
 import { SlashMenu } from './slashMenu';
 
 export interface ComposerHandlers {
@@ -29,10 +30,14 @@ export class Composer {
   readonly element: HTMLElement;
   readonly input: HTMLTextAreaElement;
   private readonly imageTray = h('div', { class: 'image-tray', attrs: { 'data-testid': 'image-tray' } });
-  private readonly modelSelect = h('select', { class: 'picker', title: 'Model', attrs: { 'aria-label': 'Model', 'data-testid': 'model-picker' } });
-  private readonly thinkingSelect = h('select', { class: 'picker', attrs: { 'aria-label': 'Thinking level', 'data-testid': 'thinking-picker' } });
+  private readonly modelPicker = new Picker('Model', 'model-picker', (model) => {
+    this.handlers.setModel(model as ModelSlot);
+    this.renderModelTitle();
+    this.updateThinkingVisibility();
+  });
+  private readonly thinkingPicker = new Picker('Thinking level', 'thinking-picker', (level) => this.handlers.setThinkingLevel(level as ThinkingLevel));
   /** The lightbulb says "thinking", so the options can be one word each and both pickers fit a narrow sidebar. */
-  private readonly thinking = h('label', { class: 'picker-group', title: 'Gemini thinking level: more thinking answers later and bills more thought tokens' }, h('span', { class: codiconClass('lightbulb') }), this.thinkingSelect);
+  private readonly thinking = h('span', { class: 'picker-group', title: 'Gemini thinking level: more thinking answers later and bills more thought tokens' }, h('span', { class: codiconClass('lightbulb') }), this.thinkingPicker.element);
   private readonly sendButton: HTMLButtonElement;
   private readonly stopButton: HTMLButtonElement;
   private readonly fileInput = h('input', { attrs: { type: 'file', accept: IMAGE_MIME_TYPES.join(','), multiple: '', hidden: '' } });
@@ -49,7 +54,7 @@ export class Composer {
       attrs: { rows: '1', placeholder: 'Ask Tandem… (Enter to send, Shift+Enter for a new line)', 'aria-label': 'Message Tandem', 'data-testid': 'prompt-input' },
     });
     this.input.value = draft;
-    for (const level of THINKING_LEVELS) this.thinkingSelect.append(h('option', { attrs: { value: level } }, `${level[0].toUpperCase()}${level.slice(1)}`));
+    this.thinkingPicker.setOptions(THINKING_LEVELS.map((level) => ({ value: level, label: `${level[0].toUpperCase()}${level.slice(1)}` })));
     this.sendButton = iconButton('send', 'Send (Enter)', () => this.submit(), 'send');
     this.sendButton.classList.add('send-button');
     this.stopButton = iconButton('debug-stop', 'Stop', () => this.handlers.stop(), 'stop');
@@ -59,7 +64,7 @@ export class Composer {
     const toolbar = h(
       'div',
       { class: 'composer-toolbar' },
-      this.modelSelect,
+      this.modelPicker.element,
       this.thinking,
       iconButton('file-media', 'Attach Image…', () => this.fileInput.click(), 'attach-image'),
       iconButton('mention', 'Add File to Context…', () => this.handlers.addContext(), 'add-context'),
@@ -104,41 +109,28 @@ export class Composer {
       void this.addFiles([...(this.fileInput.files ?? [])]);
       this.fileInput.value = '';
     });
-    this.modelSelect.addEventListener('change', () => {
-      this.handlers.setModel(this.modelSelect.value as ModelSlot);
-      this.renderModelOptions();
-      this.updateThinkingVisibility();
-    });
-    this.thinkingSelect.addEventListener('change', () => this.handlers.setThinkingLevel(this.thinkingSelect.value as ThinkingLevel));
     requestAnimationFrame(() => this.autosize());
     // Below this width the model picker shows short names ("Gemini", "GPT-5.3"); the full name is its tooltip.
     new ResizeObserver(([entry]) => this.setCompact(entry.contentRect.width < COMPACT_BELOW_PX)).observe(this.element);
   }
 
-  private compact = false;
-
   private setCompact(compact: boolean): void {
-    if (compact === this.compact) return;
-    this.compact = compact;
-    this.renderModelOptions();
+    this.modelPicker.setCompact(compact);
   }
 
-  private renderModelOptions(): void {
-    const value = this.modelSelect.value;
-    this.modelSelect.replaceChildren(...this.models.map((m) => h('option', { attrs: { value: m.slot, title: `${m.label} (${m.modelId})` } }, this.compact ? shortModelName(m.label) : m.label)));
-    this.modelSelect.value = value;
-    const current = this.models.find((m) => m.slot === value);
-    this.modelSelect.title = current ? `Model: ${current.label} (${current.modelId})` : 'Model';
+  private renderModelTitle(): void {
+    const current = this.models.find((m) => m.slot === this.modelPicker.value);
+    this.modelPicker.title = current ? `Model: ${current.label} (${current.modelId})` : 'Model';
   }
 
   private models: readonly ModelOption[] = [];
 
   setModels(models: readonly ModelOption[], model: ModelSlot, thinkingLevel: ThinkingLevel): void {
     this.models = models;
-    this.modelSelect.replaceChildren(...models.map((m) => h('option', { attrs: { value: m.slot } }, m.label)));
-    this.modelSelect.value = model;
-    this.renderModelOptions();
-    this.thinkingSelect.value = thinkingLevel;
+    this.modelPicker.setOptions(models.map((m) => ({ value: m.slot, label: m.label, shortLabel: shortModelName(m.label), detail: m.modelId })));
+    this.modelPicker.value = model;
+    this.renderModelTitle();
+    this.thinkingPicker.value = thinkingLevel;
     this.updateThinkingVisibility();
   }
 
@@ -162,7 +154,7 @@ export class Composer {
   }
 
   private updateThinkingVisibility(): void {
-    const current = this.models.find((m) => m.slot === this.modelSelect.value);
+    const current = this.models.find((m) => m.slot === this.modelPicker.value);
     this.thinking.hidden = !current?.supportsThinking;
   }
 

@@ -5,6 +5,7 @@
 export const CODICONS = [
   'add',
   'check',
+  'chevron-down',
   'circle-slash',
   'close',
   'comment',

@@ -8,6 +8,7 @@ import { FakeServer } from '../fakes/server';
 import { geminiReply } from '../fakes/gemini';
 import { openaiReply } from '../fakes/openai';
 import { VscodeSession, sendPrompt, waitFor } from './harness';
+import { pickOption } from '../support/picker';
 
 // Sentinel keys: the last tests prove neither lands on disk or in an export.
 const GEMINI_KEY = 'AIzaSyE2E-SENTINEL-gemini-0000000000000';
@@ -95,7 +96,7 @@ describe('chat panel (code-server + fake models)', () => {
 
   it('answers from GPT-5.3 Chat after switching the model picker', async () => {
     openai.enqueue(openaiReply({ text: 'GPT says: use `reduce`.' }));
-    await frame.getByTestId('model-picker').selectOption('gpt');
+    await pickOption(frame, 'model-picker', 'gpt');
     await ask('Shorter please');
     await waitFor('the GPT answer', async () => ((await lastAnswer().textContent()) ?? '').includes('GPT says'));
     const [request] = await openai.waitForRequests(1);
@@ -103,7 +104,7 @@ describe('chat panel (code-server + fake models)', () => {
     assert.equal(body.model, 'gpt-5.3-chat-latest');
     assert.equal(request.headers.authorization, `Bearer ${OPENAI_KEY}`);
     assert.match(await lastAnswer().locator('.model-name').textContent() ?? '', /GPT-5\.3/);
-    await frame.getByTestId('model-picker').selectOption('gemini');
+    await pickOption(frame, 'model-picker', 'gemini');
   });
 
   it('regenerate asks again; edit-and-resend sends the edited text', async () => {

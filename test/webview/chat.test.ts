@@ -3,6 +3,7 @@ import * as assert from 'node:assert/strict';
 import { WebviewPage, closeBrowser } from './page';
 import { MarkdownWriter } from '../support/markdownWriter';
 import { seededRandom } from '../support/random';
+import { pickOption } from '../support/picker';
 import { RICH_MARKDOWN, answer, init, user } from './fixtures';
 
 describe('chat webview (Chromium)', function () {
@@ -298,9 +299,9 @@ describe('chat webview (Chromium)', function () {
     await view.page.getByTestId('stop').click();
     assert.deepEqual(await view.waitForPosted('stop'), { type: 'stop' });
     await view.send({ type: 'busy', busy: false });
-    await view.page.getByTestId('thinking-picker').selectOption('high');
+    await pickOption(view.page, 'thinking-picker', 'high');
     assert.deepEqual(await view.waitForPosted('setThinkingLevel'), { type: 'setThinkingLevel', level: 'high' });
-    await view.page.getByTestId('model-picker').selectOption('gpt');
+    await pickOption(view.page, 'model-picker', 'gpt');
     assert.deepEqual(await view.waitForPosted('setModel'), { type: 'setModel', model: 'gpt' });
     assert.equal(await view.page.getByTestId('thinking-picker').isVisible(), false, 'GPT has no thinking levels');
   });
