@@ -1,6 +1,6 @@
 // Page side of the render bench's baseline (bundled by renderBaseline.ts, evaluated in the webview page): what most
 // chat panels do on every update, re-render the whole message. It uses the webview's own one-shot pieces (marked,
-// then DOMPurify with the webview's allow-list, then every code block decorated and highlighted by highlight.js),
+// then the webview's sanitizer (its plain-markup path or DOMPurify with its allow-list), then every code block decorated and highlighted by highlight.js),
 // so it builds the same DOM as Tandem minus the chunks, and the difference measured is only incremental rendering.
 import { lex, renderTokens, type CodeBlockHandlers } from '../src/webview/markdown/render';
 

@@ -140,6 +140,8 @@ export class Picker {
 
   private onKey(e: KeyboardEvent): void {
     const last = this.options.length - 1;
+    // What was typed counts only up to the next key that is not typing.
+    if (!this.isTypeAhead(e)) this.typed = '';
     if (!this.isOpen) {
       if (e.key === 'ArrowDown' || e.key === 'ArrowUp' || e.key === 'Enter' || e.key === ' ') this.open(this.selectedIndex());
       else if (e.key === 'Home') this.open(0);
@@ -153,7 +155,7 @@ export class Picker {
     else if (e.key === 'End') this.setActive(last);
     else if (e.key === 'PageDown') this.setActive(Math.min(last, this.active + PAGE));
     else if (e.key === 'PageUp') this.setActive(Math.max(0, this.active - PAGE));
-    else if (e.key === 'Enter' || (e.key === ' ' && !this.typed)) this.pick(this.active);
+    else if (e.key === 'Enter' || (e.key === ' ' && !this.typing())) this.pick(this.active);
     else if (e.key === 'Escape') this.close();
     else if (e.key === 'Tab') {
       // Tab picks and lets the focus move on, as the pattern says.
@@ -166,7 +168,12 @@ export class Picker {
   }
 
   private isTypeAhead(e: KeyboardEvent): boolean {
-    return e.key.length === 1 && !e.ctrlKey && !e.metaKey && !e.altKey && (e.key !== ' ' || this.typed !== '');
+    return e.key.length === 1 && !e.ctrlKey && !e.metaKey && !e.altKey && (e.key !== ' ' || this.typing());
+  }
+
+  /** Within the type-ahead window a space is part of what is typed; after it, Space picks. */
+  private typing(): boolean {
+    return this.typed !== '' && performance.now() - this.typedAt < TYPE_AHEAD_MS;
   }
 
   /** The first option from `from` on whose label starts with what was typed; typing one letter again cycles. */

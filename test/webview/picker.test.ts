@@ -127,6 +127,12 @@ describe('model and thinking pickers (Chromium)', () => {
     assert.equal((await ariaState('Thinking level')).active, 'medium');
     await keys.press('Enter');
     assert.equal((await ariaState('Thinking level')).shown, 'Medium');
+    // Once the window has passed, Space picks again (a wait the machine's speed can only lengthen).
+    await keys.press('ArrowDown');
+    await keys.press('h');
+    await view.page.waitForTimeout(1000);
+    await keys.press(' ');
+    assert.deepEqual(await ariaState('Thinking level'), { expanded: 'false', active: null, selected: [], shown: 'High' });
   });
 
   it('the host’s model change shows without a pick being posted', async () => {
