@@ -135,6 +135,18 @@ describe('model and thinking pickers (Chromium)', () => {
     assert.deepEqual(await ariaState('Thinking level'), { expanded: 'false', active: null, selected: [], shown: 'High' });
   });
 
+  it('in a high-contrast theme (no selection background) the active option has the theme’s contrast outline', async () => {
+    view = await WebviewPage.open();
+    await view.send(init());
+    await view.page.evaluate(() => document.documentElement.style.setProperty('--vscode-contrastActiveBorder', 'rgb(243, 133, 24)'));
+    await model().click();
+    const outline = await view.page.locator('[role="option"].active').evaluate((el) => {
+      const style = getComputedStyle(el);
+      return `${style.outlineStyle} ${style.outlineWidth} ${style.outlineColor}`;
+    });
+    assert.equal(outline, 'dashed 1px rgb(243, 133, 24)');
+  });
+
   it('the host’s model change shows without a pick being posted', async () => {
     view = await WebviewPage.open();
     await view.send(init());
