@@ -31,8 +31,10 @@ export class Picker {
   private typed = '';
   private typedAt = 0;
   private readonly onOutside = (e: Event) => {
-    if (!this.element.contains(e.target as Node)) this.close();
+    if (!(e.target instanceof Node && this.element.contains(e.target))) this.close();
   };
+  /** The webview lost the focus (a click in the editor, another window). */
+  private readonly onWindowBlur = () => this.close();
 
   constructor(name: string, testId: string, private readonly onPick: (value: string) => void) {
     this.button = h(
@@ -115,7 +117,7 @@ export class Picker {
     this.setActive(-1);
     this.button.setAttribute('aria-expanded', 'false');
     document.removeEventListener('pointerdown', this.onOutside, true);
-    window.removeEventListener('blur', this.onOutside);
+    window.removeEventListener('blur', this.onWindowBlur);
   }
 
   private open(active: number): void {
@@ -123,7 +125,7 @@ export class Picker {
     this.list.hidden = false;
     this.button.setAttribute('aria-expanded', 'true');
     document.addEventListener('pointerdown', this.onOutside, true);
-    window.addEventListener('blur', this.onOutside);
+    window.addEventListener('blur', this.onWindowBlur);
     this.setActive(Math.max(0, active));
     this.keepInView();
   }

@@ -54,6 +54,13 @@ describe('model and thinking pickers (Chromium)', () => {
     await model().click();
     await view.page.mouse.click(200, 300);
     assert.equal((await ariaState('Model')).expanded, 'false');
+    // The webview losing the focus (a click in the editor) closes it too.
+    await model().click();
+    const errors: string[] = [];
+    view.page.on('pageerror', (error) => errors.push(error.message));
+    await view.page.evaluate(() => window.dispatchEvent(new FocusEvent('blur')));
+    assert.equal((await ariaState('Model')).expanded, 'false');
+    assert.deepEqual(errors, []);
     assert.deepEqual(await postedOf('setModel'), []);
     await model().click();
     await view.page.getByRole('option', { name: /GPT-5\.3 Chat/ }).click();
