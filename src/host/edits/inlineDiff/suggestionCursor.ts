@@ -35,8 +35,11 @@ export class SuggestionCursor implements vscode.Disposable {
     const editor = vscode.window.activeTextEditor;
     const suggestion = editor && this.lookup(editor.document.uri);
     const target = suggestion?.neighbour(editor!.selection.active.line, forward);
-    if (!editor || !target) return;
+    if (!editor || !suggestion || !target) return;
     const line = Math.min(target.startLine, editor.document.lineCount - 1);
+    // The keys' context before the move: the window applies the two in order, so Ctrl+Y or Ctrl+N pressed the moment
+    // the cursor shows at the change acts on it (set after the move, it could still be VS Code's New File).
+    this.setInside(suggestion.hunkAt(line) !== undefined);
     editor.selection = new vscode.Selection(line, 0, line, 0);
     editor.revealRange(new vscode.Range(line, 0, line, 0), vscode.TextEditorRevealType.InCenterIfOutsideViewport);
   }
@@ -48,8 +51,8 @@ export class SuggestionCursor implements vscode.Disposable {
     const pending = suggestion?.pending().length ?? 0;
     const inside = this.underCursor() !== undefined;
     if (this.shown.pending !== pending > 0) void vscode.commands.executeCommand('setContext', PENDING_KEY, pending > 0);
-    if (this.shown.inside !== inside) void vscode.commands.executeCommand('setContext', CURSOR_KEY, inside);
-    this.shown = { pending: pending > 0, inside };
+    this.setInside(inside);
+    this.shown.pending = pending > 0;
     if (!pending || !editor) {
       this.status.hide();
       return;
@@ -59,6 +62,11 @@ export class SuggestionCursor implements vscode.Disposable {
     this.status.tooltip = `Tandem: ${pending} suggested change${pending === 1 ? '' : 's'} to review in ${name}. Click to accept, reject or compare them.`;
     this.status.accessibilityInformation = { label: `Tandem: ${pending} suggested change${pending === 1 ? '' : 's'} to review` };
     this.status.show();
+  }
+
+  private setInside(inside: boolean): void {
+    if (this.shown.inside !== inside) void vscode.commands.executeCommand('setContext', CURSOR_KEY, inside);
+    this.shown.inside = inside;
   }
 
   dispose(): void {
