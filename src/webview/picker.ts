@@ -89,6 +89,8 @@ export class Picker {
   }
 
   setOptions(options: readonly PickerOption[]): void {
+    // The host repeats the models with every change of them: an open list stays open when nothing in it changed.
+    if (sameOptions(options, this.options)) return;
     this.close();
     this.options = options;
     this.list.replaceChildren(
@@ -233,4 +235,8 @@ export class Picker {
   private renderSelection(): void {
     for (const item of this.list.children) item.classList.toggle('selected', (item as HTMLElement).dataset.value === this.selected);
   }
+}
+
+function sameOptions(a: readonly PickerOption[], b: readonly PickerOption[]): boolean {
+  return a.length === b.length && a.every((o, i) => o.value === b[i].value && o.label === b[i].label && o.shortLabel === b[i].shortLabel && o.detail === b[i].detail);
 }

@@ -160,6 +160,10 @@ describe('model and thinking pickers (Chromium)', () => {
     await view.send({ type: 'models', models: MODELS, model: 'gpt', thinkingLevel: 'high' });
     await view.page.waitForFunction(() => document.querySelector('[data-testid="model-picker"]')?.textContent?.includes('GPT'));
     assert.deepEqual(await postedOf('setModel'), []);
+    // The same models again (the host repeats them) leave an open list open.
+    await model().click();
+    await view.send({ type: 'models', models: MODELS, model: 'gpt', thinkingLevel: 'high' });
+    assert.deepEqual(await ariaState('Model'), { expanded: 'true', active: 'gpt', selected: ['gpt'], shown: 'GPT-5.3 Chat' });
   });
 
   it('in a narrow sidebar the button shows the family name and the open list stays inside the view', async () => {
