@@ -338,11 +338,13 @@ export class VscodeSession {
     await input.press('Enter');
   }
 
-  /** Picks the quick-pick row whose label contains `label`. */
+  /** Picks the quick-pick row whose label contains `label`, and waits for the pick to go: a step that follows (an
+   * input box in the same widget) must not take text typed while the pick was still on screen. */
   async pickQuickItem(label: string): Promise<void> {
     const row = this.page.locator('.quick-input-list .monaco-list-row', { hasText: label }).first();
     await row.waitFor({ timeout: 15_000 });
     await row.click();
+    await row.waitFor({ state: 'hidden', timeout: 30_000 });
   }
 
   /** After a failed test (mocha's afterEach `this.currentTest`): a screenshot named after it, and the end of Tandem's

@@ -21,6 +21,9 @@ describe('keys: Set API Key and Test Connection (code-server)', () => {
       settings: { 'tandem.gemini.baseUrl': gemini.url, 'tandem.gpt.baseUrl': `${openai.url}/v1` },
     });
   });
+  afterEach(async function () {
+    await vscode.screenshotIfFailed(this.currentTest, 'failed-keys');
+  });
   after(async () => {
     await vscode?.dispose();
     await gemini?.close();
