@@ -218,14 +218,16 @@ export class VscodeSession {
     let shown: string[] = [];
     for (let attempt = 1; attempt <= 4; attempt++) {
       await this.openPalette();
-      await input.fill(`>${title}`);
       try {
+        // The closing widget can also go from under the text being typed (inert, then hidden): that is a retry too.
+        await input.fill(`>${title}`, { timeout: 15_000 });
         await row.waitFor({ timeout: attempt === 1 ? 15_000 : 30_000 });
         await input.press('Enter');
         return;
       } catch {
         shown = await this.page.locator('.quick-input-list .monaco-list-row').allInnerTexts().catch(() => []);
-        await this.page.keyboard.press('Escape');
+        // Escape only closes an open palette: in an editor it would also drop the selection.
+        if (await input.isVisible()) await this.page.keyboard.press('Escape');
       }
     }
     throw new Error(`"${title}" is not in the command palette; it listed: ${shown.slice(0, 8).join(' | ') || 'nothing'}`);
